@@ -1,0 +1,85 @@
+/** The data contracts shared by every stage of the pipeline (see DESIGN.md and FIGURES.md). */
+
+export type Qualifier = 'exact' | 'over' | 'under' | 'approx';
+
+/** A half-open span [start, end) of JavaScript string indices into the decoded report text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * A number mention found by the extractor, before it is placed in its report:
+ * what FIGURES.md calls a figure, less its section, sentence and id.
+ */
+export interface FigureMention extends Span {
+  /** Comparable number: magnitudes (万, 亿, 千, 百) multiplied out; percentages stay percent points. */
+  value: number;
+  /** Base unit in the report's own words (元 not 万元; 件, 家次, %, 个百分点). Empty when there is none. */
+  unit: string;
+  qualifier: Qualifier;
+  /** `source.slice(start, end)`. */
+  text: string;
+  /** What is counted, short enough for a column header (办理事项, 调解成功率). */
+  label: string;
+}
+
+/** A figure placed in its report: the published row of the `figures` dataset. */
+export interface Figure extends FigureMention {
+  /** Stable across regenerations of an unchanged report. */
+  id: string;
+  /** Heading path joined with ' › ' (一、主要举措和成效 › （四）健全行政执法工作机制…); '' before the first heading. */
+  section: string;
+  /** The whole sentence the figure came from. */
+  sentence: string;
+}
+
+/** A heading of the report (一、 › （一） › 一是, 1. › (1)). */
+export interface Heading extends Span {
+  /** 1 for the outermost kind of marker met in this report, 2 for the next, … */
+  level: number;
+  /** The marker as written: 一、 （一） (一) 一是 1. (1) */
+  marker: string;
+  /** The heading text without its marker (for 一是… headings: the clause up to its first 。). */
+  title: string;
+  /** Titles of the enclosing headings and this one, outermost first, each with its marker. */
+  path: string[];
+}
+
+/** What the title line says about the report. */
+export interface TitleInfo {
+  /** The title as written, trimmed of decoration (e.g. trailing `|`). */
+  title: string;
+  /** The body that reports (小王庄镇, 武汉市司法局); '' when the title does not say. */
+  entity: string;
+  /** Reporting year; null when the title does not say. */
+  year: number | null;
+  /** Kind of report as written in the title (法治政府建设情况报告, 统计公报); '' when unknown. */
+  kind: string;
+}
+
+/** The parsed shape of a report's text: everything but its figures. */
+export interface ReportStructure {
+  titleInfo: TitleInfo;
+  /** Span of the title line(s), empty span at 0 when there is no title line. */
+  titleSpan: Span;
+  headings: Heading[];
+  paragraphs: Span[];
+  sentences: Span[];
+  /** Footer metadata lines such as 主办单位, 承办单位, 网站标识码: key → value. */
+  footer: Record<string, string>;
+  /** Where the footer starts (text.length when there is none); figures are never taken from it. */
+  footerStart: number;
+}
+
+/** Optional sidecar `<id>.meta.json`: overrides what the text says. */
+export interface ReportMeta {
+  title?: string;
+  entity?: string;
+  parent?: string;
+  year?: number;
+  kind?: string;
+  publisher?: string;
+  license?: string;
+  sourceUrl?: string;
+}

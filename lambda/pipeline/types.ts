@@ -50,7 +50,7 @@ export interface Heading extends Span {
 export interface TitleInfo {
   /** The title as written, trimmed of decoration (e.g. trailing `|`). */
   title: string;
-  /** The body that reports (小王庄镇, 武汉市司法局); '' when the title does not say. */
+  /** The body that reports (小王庄镇, 某某市司法局); '' when the title does not say. */
   entity: string;
   /** Reporting year; null when the title does not say. */
   year: number | null;

@@ -1,0 +1,167 @@
+/**
+ * Context rules that turn a "number + unit" into a non-figure (FIGURES.md, Exclude):
+ * ordinals and ranks, codes, clock times, periods, norms, phase names and slogans.
+ * Each rule looks at a few characters around the candidate only, so the scan stays linear.
+ */
+import type { NumberToken } from './number-tokens.ts';
+import { isAsciiLetter } from './number-tokens.ts';
+import { isChineseNumeralChar, isDigitChar } from './numerals.ts';
+import { unitKind } from './units.ts';
+
+export interface Candidate {
+  token: NumberToken;
+  unit: string;
+  /** Index just past the unit. */
+  end: number;
+}
+
+/** Fixed political phrases that start with a numeral and a measure word, written unquoted. */
+const SLOGANS =
+  '两个确立 两个维护 四个意识 四个自信 四个全面 三项制度 八项规定 两个毫不动摇 两个一百年 三大攻坚战 四个最严 两个责任 三个务必 五个必由之路 三个代表 两个大局 三个表率 五项机制 三个规定 两项制度 四个不摘 六个一 一个中心 两个基本点'.split(
+    ' ',
+  );
+
+/** Characters that make the next number an ordinal, a rank or a rate base (第3, 前十, 每万人). */
+const ORDINAL_BEFORE = '第前每';
+/** Characters that glue a number into a code or formula (G20, 1+1+N, No.5, 3/4). */
+const CODE_BEFORE = '+＋#＃№/／_@＝=×*';
+const RANGE_MARKS = '-－—–~～至到';
+
+function prevChar(text: string, c: Candidate): string | undefined {
+  return text[c.token.start - 1];
+}
+
+function isCodeOrOrdinal(text: string, c: Candidate): boolean {
+  const before = prevChar(text, c);
+  if (before === undefined) return false;
+  if (ORDINAL_BEFORE.includes(before) || CODE_BEFORE.includes(before) || isAsciiLetter(before)) return true;
+  // 3.0.1, 8:30: a digit, then a mark, then this number.
+  const twoBefore = text[c.token.start - 2];
+  if ((before === '.' || before === ':' || before === '：') && isDigitChar(twoBefore)) return true;
+  const after = text[c.end];
+  return isAsciiLetter(after) || after === '+' || after === '＋';
+}
+
+/** The second end of a range (3至5人, 10-20家) is not a figure of its own. */
+function isRangeEnd(text: string, c: Candidate): boolean {
+  const before = prevChar(text, c);
+  if (before === undefined || !RANGE_MARKS.includes(before)) return false;
+  const twoBefore = text[c.token.start - 2];
+  return isDigitChar(twoBefore) || isChineseNumeralChar(twoBefore) || twoBefore === '%' || twoBefore === '％';
+}
+
+/** 8时30分 is a clock time; 3分之1 a fraction. */
+function isClockOrFraction(text: string, c: Candidate): boolean {
+  if (c.unit !== '分') return false;
+  const before = prevChar(text, c);
+  return before === '时' || before === '点' || text[c.end] === '之';
+}
+
+/** 6个月 and 3个季度 are periods; 3天内 and 5个工作日内 are time limits (norms). */
+function isPeriodOrLimit(text: string, c: Candidate): boolean {
+  const after = text[c.end];
+  if (c.unit === '个')
+    return after === '月' || text.startsWith('季度', c.end) || text.startsWith('星期', c.end);
+  const kind = unitKind(c.unit);
+  // 3天内办结, 50米内换乘: a limit or a radius, not an amount.
+  if (kind === 'time' || kind === 'measure') return after === '内' || text.startsWith('以内', c.end);
+  return false;
+}
+
+/** 二期工程 and 3批次项目 name a phase, they do not count one. */
+function isPhaseName(text: string, c: Candidate): boolean {
+  return (
+    (c.unit === '期' || c.unit === '批') && (text.startsWith('工程', c.end) || text.startsWith('项目', c.end))
+  );
+}
+
+/** What may follow a count written in Chinese numerals: the end of the clause or a qualifier. */
+const CLAUSE_END = '，。；：、,;:!?！？)）\n';
+
+/**
+ * Chinese numerals mostly name structures, phases and slogans in prose (三个方面, 二期工程,
+ * 十二届八次全会, 两个市场, 零部件); a count in them is written after its noun, at the end
+ * of a clause (调解纠纷十二件，开展培训两场。), so only that form is taken.
+ */
+function isChineseNumeralPhrase(text: string, c: Candidate): boolean {
+  const t = c.token;
+  if (t.kind !== 'chinese') return false;
+  const run = text.slice(t.coreStart, t.end);
+  // 一 alone is an article or part of a word (一项重要任务, 一系列, 每半年听取一次); 零 of 零部件.
+  if (run === '一' || run === '零' || run === '〇') return true;
+  const before = prevChar(text, c);
+  if (before !== undefined && '初周星期礼拜农历届'.includes(before)) return true;
+  for (const s of SLOGANS) if (text.startsWith(s, t.coreStart)) return true;
+  if (c.unit === '期' || c.unit === '轮' || c.unit === '分' || c.unit === '节') return true;
+  const after = text[c.end];
+  if (after === undefined) return false;
+  return !CLAUSE_END.includes(after) && !/^(?:以上|左右|以下|以内)/.test(text.slice(c.end, c.end + 2));
+}
+
+/** 超千亿元的县域 and 千亿元县 name a class by a threshold; 突破万亿元。 is a figure. */
+function isBareThreshold(text: string, c: Candidate): boolean {
+  if (c.token.kind !== 'bare') return false;
+  const after = text[c.end];
+  if (after === undefined || CLAUSE_END.includes(after)) return false;
+  return !/^(?:大关|台阶|规模)/.test(text.slice(c.end, c.end + 2));
+}
+
+/** A measure word that is really the first character of a word (5万亿台阶, 3项目, 300亿人民币). */
+const WORD_AFTER_UNIT = new Map(
+  '台阶账风湾 条例件 部署分 项目 个性体 名单 家庭 场所景 处理置 次日性 期间 批示复准 所属 组织 面积向 口径岸 份额 起步 本地级 节点约能 户籍 位置于 单位 元素旦化 人民才员 克服 升级'
+    .split(' ')
+    .map((w) => [w[0] as string, w.slice(1)] as const),
+);
+
+function isWordAfterUnit(text: string, c: Candidate): boolean {
+  const next = WORD_AFTER_UNIT.get(c.unit);
+  const after = text[c.end];
+  return next !== undefined && after !== undefined && next.includes(after);
+}
+
+/** 24小时开放, 15分钟生活圈, 240小时过境免签: a duration naming a service or policy. */
+function isDurationName(text: string, c: Candidate): boolean {
+  if (unitKind(c.unit) !== 'time') return false;
+  const after = text[c.end];
+  if (after === undefined || CLAUSE_END.includes(after)) return false;
+  return !/^(?:以上|左右|以下)/.test(text.slice(c.end, c.end + 2));
+}
+
+const FREQUENCY_UNITS = new Set(['次', '场', '场次', '期', '轮']);
+const EVERY_PERIOD = /每(?:半年|两年|季度|年|月|周|季|天|日|星期)[^，。；：,;:\n]{0,16}$/;
+/** Words of a rule rather than a result: 不少于2次, 不低于40学时, 至少1名. */
+const NORM_WORDS = ['不少于', '不低于', '不超过', '不高于', '至少'];
+
+/** 每季度召开1次, 每年听取汇报不少于2次: how often something must be done, a norm and not a result. */
+function isFrequencyNorm(text: string, c: Candidate): boolean {
+  for (const w of NORM_WORDS) if (text.startsWith(w, c.token.start - w.length)) return true;
+  if (!FREQUENCY_UNITS.has(c.unit)) return false;
+  const from = Math.max(0, c.token.start - 20);
+  return EVERY_PERIOD.test(text.slice(from, c.token.start));
+}
+
+/** 两位数增长 is a rate class, 千亿级 and 5A级 are grades. */
+function isGradeOrClass(text: string, c: Candidate): boolean {
+  const after = text[c.end];
+  return after === '级' || (c.unit === '位' && after === '数');
+}
+
+const RULES: ReadonlyArray<(text: string, c: Candidate) => boolean> = [
+  isCodeOrOrdinal,
+  isRangeEnd,
+  isClockOrFraction,
+  isPeriodOrLimit,
+  isPhaseName,
+  isChineseNumeralPhrase,
+  isGradeOrClass,
+  isBareThreshold,
+  isWordAfterUnit,
+  isDurationName,
+  isFrequencyNorm,
+];
+
+/** True when the candidate is one of the excluded kinds of FIGURES.md. */
+export function isExcluded(text: string, c: Candidate): boolean {
+  for (const rule of RULES) if (rule(text, c)) return true;
+  return false;
+}

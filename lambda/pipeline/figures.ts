@@ -1,0 +1,149 @@
+/**
+ * The figure extractor: finds every figure of FIGURES.md in a report's text in one linear
+ * pass (numeral → magnitude → unit → context rules → qualifier), then names what each counts.
+ */
+import { isExcluded } from './exclusions.ts';
+import { assignLabels, type Draft } from './figure-labels.ts';
+import { type NumberToken, scanNumberTokens } from './number-tokens.ts';
+import { findProtectedRanges, ProtectedCursor } from './protected-ranges.ts';
+import { allowsBareMagnitude, qualifierAfter, qualifierBefore } from './qualifiers.ts';
+import type { FigureMention, Qualifier } from './types.ts';
+import { magnitudeAt, matchMagnitudeAndUnit, type UnitMatch } from './units.ts';
+
+/** Separators of a list whose numbers share the last one's unit (4.2、4.3和3.2个百分点). */
+const LIST_SEPARATORS = '、和及与或';
+const SPACES = ' \u3000\u00a0';
+
+interface Pending {
+  token: NumberToken;
+  multiplier: number;
+  /** Where the next number of the list must start. */
+  next: number;
+}
+
+/** Multiplies out a magnitude without float noise (0.38 × 10^8 = 38000000). */
+function scaled(value: number, multiplier: number): number {
+  return multiplier === 1 ? value : Number((value * multiplier).toPrecision(15));
+}
+
+function unitAfter(text: string, tok: NumberToken): UnitMatch | null {
+  const allowMagnitude = tok.kind !== 'bare';
+  const direct = matchMagnitudeAndUnit(text, tok.end, allowMagnitude);
+  if (direct) return direct;
+  // 6.3 %: one space between a number and its unit.
+  if (SPACES.includes(text[tok.end] ?? 'x') && !SPACES.includes(text[tok.end + 1] ?? ' ')) {
+    return matchMagnitudeAndUnit(text, tok.end + 1, allowMagnitude);
+  }
+  return null;
+}
+
+function qualifierOf(text: string, tok: NumberToken, m: UnitMatch): { qualifier: Qualifier; from: number } {
+  const before = qualifierBefore(text, tok.start);
+  if (m.roughWord) return { qualifier: 'over', from: before?.start ?? tok.start };
+  const after = qualifierAfter(text, m.end);
+  if (before) return { qualifier: after ?? before.qualifier, from: before.start };
+  if (tok.kind === 'bare' && text[tok.start - 1] === '上') return { qualifier: 'over', from: tok.start - 1 };
+  return { qualifier: after ?? 'exact', from: tok.start };
+}
+
+/** A number without unit that is followed by a list separator and another number. */
+function pendingOf(text: string, tok: NumberToken): Pending | null {
+  if (tok.kind !== 'arabic') return null;
+  const mag = magnitudeAt(text, tok.end);
+  const sepAt = tok.end + (mag ? mag.word.length : 0);
+  const sep = text[sepAt];
+  if (sep === undefined || !LIST_SEPARATORS.includes(sep)) return null;
+  return { token: tok, multiplier: mag ? mag.value : 1, next: sepAt + 1 };
+}
+
+function draftOf(text: string, tok: NumberToken, m: UnitMatch, end: number, multiplier: number): Draft {
+  const { qualifier, from } = qualifierOf(text, tok, m);
+  return {
+    start: tok.start,
+    end,
+    value: scaled(tok.value, multiplier),
+    unit: m.unit,
+    qualifier,
+    text: text.slice(tok.start, end),
+    label: '',
+    labelFrom: from,
+    group: -1,
+  };
+}
+
+class Collector {
+  readonly drafts: Draft[] = [];
+  private pending: Pending[] = [];
+  private lastEnd = 0;
+  private groups = 0;
+  private readonly guard: ProtectedCursor;
+
+  constructor(private readonly text: string) {
+    this.guard = new ProtectedCursor(findProtectedRanges(text));
+  }
+
+  take(tok: NumberToken): void {
+    if (tok.start < this.lastEnd) return;
+    const text = this.text;
+    const chained = this.pending.length > 0 && this.pending[this.pending.length - 1]?.next === tok.start;
+    if (!chained) this.pending = [];
+    if (this.guard.covers(tok.start)) return;
+    if (tok.kind === 'bare' && !allowsBareMagnitude(text, tok.start)) return;
+    const m = unitAfter(text, tok);
+    if (!m) {
+      const p = pendingOf(text, tok);
+      if (p) this.pending.push(p);
+      return;
+    }
+    if (isExcluded(text, { token: tok, unit: m.unit, end: m.end })) return;
+    const group = this.emitPending(m);
+    if (group === null) return;
+    const draft = draftOf(text, tok, m, m.end, m.multiplier);
+    draft.group = group;
+    this.drafts.push(draft);
+    this.lastEnd = m.end;
+  }
+
+  /**
+   * The numbers of a list get the unit (and, if they have none, the magnitude) of its last one.
+   * Returns the list's group id (-1 without a list), or null when the whole list is excluded
+   * (第1、2、3名 are ranks like their first).
+   */
+  private emitPending(m: UnitMatch): number | null {
+    if (this.pending.length === 0) return -1;
+    const first = this.pending[0] as Pending;
+    if (isExcluded(this.text, { token: first.token, unit: m.unit, end: first.token.end })) {
+      this.pending = [];
+      return null;
+    }
+    const group = this.groups++;
+    for (const p of this.pending) {
+      const mult = p.multiplier !== 1 ? p.multiplier : m.multiplier;
+      const bare: UnitMatch = { ...m, roughWord: '', end: p.token.end };
+      const d = draftOf(this.text, p.token, bare, p.next - 1, mult);
+      d.qualifier = 'exact';
+      d.unit = m.unit;
+      d.group = group;
+      this.drafts.push(d);
+    }
+    this.pending = [];
+    return group;
+  }
+}
+
+/** Every figure of `text` (FIGURES.md), sorted by start. Never throws on any string. */
+export function extractFigures(text: string): FigureMention[] {
+  const collector = new Collector(text);
+  for (const tok of scanNumberTokens(text)) collector.take(tok);
+  const drafts = collector.drafts;
+  assignLabels(text, drafts);
+  return drafts.map(({ start, end, value, unit, qualifier, label }) => ({
+    start,
+    end,
+    value,
+    unit,
+    qualifier,
+    text: text.slice(start, end),
+    label,
+  }));
+}

@@ -1,0 +1,52 @@
+/**
+ * The noun a classifier counts when it is written after the measure word
+ * (基层21个便民服务站的窗口 → 便民服务站, 处罚2家企业 → 企业, 全市6个村（社区）获评 → 村).
+ */
+
+const MAX_AFTER = 12;
+const QUOTE_CHARS = '“”‘’「」';
+
+/** Words after a measure word that start a verb phrase rather than the counted noun. */
+const AFTER_CUTS =
+  '参加 参与 建立 建成 获评 获得 入选 实现 开展 设立 完成 全覆盖 纳入 进行 通过 达到 提供 受理 覆盖 累计 开通 投入 成立 接受 进入 申报 荣获 组建 配备 列入 上线 落地 签约 签订 发现 查处 处理 同比 分别 比上年 增长 下降 以上 左右 以下 以内'.split(
+    ' ',
+  );
+const AFTER_STOP = '的被并和及与在为是已等均共将从对向于由以到至';
+
+function skipParenthetical(text: string, i: number): number {
+  if (text[i] !== '(' && text[i] !== '（') return i;
+  for (let j = i + 1; j < Math.min(text.length, i + 8); j++) {
+    if (text[j] === ')' || text[j] === '）') return j + 1;
+  }
+  return i;
+}
+
+function isCjk(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** The noun written right after a measure word (基层21个便民服务站的… → 便民服务站), or ''. */
+export function nounAfter(text: string, end: number): string {
+  let out = '';
+  let i = end;
+  for (const q of ['以上', '左右']) if (text.startsWith(q, i)) return '';
+  while (i < text.length && out.length < MAX_AFTER) {
+    const j = out ? skipParenthetical(text, i) : i;
+    if (j !== i) {
+      i = j;
+      continue;
+    }
+    const ch = text[i] as string;
+    if (QUOTE_CHARS.includes(ch)) {
+      i++;
+      continue;
+    }
+    if (!isCjk(ch) || AFTER_STOP.includes(ch)) break;
+    if (AFTER_CUTS.some((w) => text.startsWith(w, i))) break;
+    out += ch;
+    i++;
+  }
+  return out;
+}

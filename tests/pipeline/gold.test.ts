@@ -1,0 +1,106 @@
+/**
+ * Scores the extractor against the hand-labelled gold files in ../shared (read at test time,
+ * never copied into the project) and prints a per-file table.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractFigures } from '../../lambda/pipeline/figures.ts';
+import { type GoldFigure, type Score, scoreFigures } from '../support/score.ts';
+
+const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
+
+interface Case {
+  name: string;
+  text: string;
+  gold: GoldFigure[];
+}
+
+function loadCase(dir: string, base: string): Case {
+  const text = readFileSync(`${SHARED}${dir}/${base}.txt`, 'utf8');
+  const gold = readFileSync(`${SHARED}${dir}/${base}.gold.jsonl`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as GoldFigure);
+  return { name: base, text, gold };
+}
+
+function corpusCases(): Case[] {
+  const dir = `${SHARED}corpus`;
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.gold.jsonl'))
+    .sort()
+    .map((f) => loadCase('corpus', f.replace(/\.gold\.jsonl$/, '')));
+}
+
+const pct = (x: number): string => (100 * x).toFixed(1).padStart(6);
+
+function row(
+  name: string,
+  s: Pick<Score, 'tp' | 'fp' | 'fn' | 'precision' | 'recall' | 'f1' | 'labelAccuracy'>,
+): string {
+  return `${name.padEnd(34)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)} ${pct(s.labelAccuracy)}`;
+}
+
+function details(s: Score): string[] {
+  const out: string[] = [];
+  for (const p of s.falsePositives) out.push(`    FP ${p.start} ${p.text} ${p.value}${p.unit} [${p.label}]`);
+  for (const g of s.falseNegatives)
+    out.push(`    FN ${g.start} ${g.text} ${g.value}${g.unit} (${g.keyword})`);
+  for (const m of s.labelMisses)
+    out.push(`    LABEL ${m.predicted.text} [${m.predicted.label}] wants ${m.gold.keyword}`);
+  return out;
+}
+
+function micro(scores: Score[]): Score {
+  const tp = scores.reduce((a, s) => a + s.tp, 0);
+  const fp = scores.reduce((a, s) => a + s.fp, 0);
+  const fn = scores.reduce((a, s) => a + s.fn, 0);
+  const hits = scores.reduce((a, s) => a + s.labelHits, 0);
+  const total = scores.reduce((a, s) => a + s.labelTotal, 0);
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const labelAccuracy = total === 0 ? 1 : hits / total;
+  return {
+    ...(scores[0] as Score),
+    tp,
+    fp,
+    fn,
+    precision,
+    recall,
+    f1,
+    labelHits: hits,
+    labelTotal: total,
+    labelAccuracy,
+  };
+}
+
+function report(cases: Case[]): Score[] {
+  const lines = [`${'file'.padEnd(34)}   tp  fp  fn      P      R     F1  label`];
+  const scores = cases.map((c) => {
+    const s = scoreFigures(extractFigures(c.text), c.gold);
+    lines.push(row(c.name, s));
+    if (s.f1 < 1 || s.labelAccuracy < 1) lines.push(...details(s));
+    return s;
+  });
+  if (cases.length > 1) lines.push(row('MICRO', micro(scores)));
+  console.log(lines.join('\n'));
+  return scores;
+}
+
+describe('gold evaluation', () => {
+  it('scores the seed report at F1 ≥ 0.95 with label accuracy ≥ 0.8', () => {
+    const [s] = report([loadCase('seeds', 'xiaowangzhuang-2023')]);
+    expect(s?.f1).toBeGreaterThanOrEqual(0.95);
+    expect(s?.labelAccuracy).toBeGreaterThanOrEqual(0.8);
+  });
+
+  const cases = corpusCases();
+  it.skipIf(cases.length === 0)('scores the development corpus at micro F1 ≥ 0.90', () => {
+    const total = micro(report(cases));
+    expect(total.f1).toBeGreaterThanOrEqual(0.9);
+    expect(total.labelAccuracy).toBeGreaterThanOrEqual(0.8);
+  });
+});

@@ -1,0 +1,35 @@
+import { ReportError } from '../pipeline/errors.ts';
+import { extractCommand } from './extract.ts';
+import { publishCommand } from './publish.ts';
+import { serveCommand } from './serve.ts';
+import { USAGE, UsageError } from './usage.ts';
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  extract: extractCommand,
+  publish: publishCommand,
+  serve: serveCommand,
+};
+
+/** Runs one command; domain errors become one line on stderr and an exit code here, at the edge. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const command = name ? COMMANDS[name] : undefined;
+  try {
+    if (!command) throw new UsageError(name ? `unknown command "${name}"` : 'no command given');
+    return await command(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`opendata: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof ReportError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+import { fileURLToPath } from 'node:url';
+import { S3Client } from '@aws-sdk/client-s3';
+import { parseSiteSettings, type SiteSettings } from '../pipeline/settings.ts';
+import { type PublishSummary, publish } from '../publish/publish.ts';
+import { FsStore } from '../stores/fs-store.ts';
+import { S3Store } from '../stores/s3-store.ts';
+import type { Store } from '../stores/store.ts';
+import { parseCommandArgs } from './args.ts';
+import { readInput } from './extract.ts';
+import { UsageError } from './usage.ts';
+
+export const DEFAULT_REPORTS_DIR = fileURLToPath(new URL('../../data/reports/', import.meta.url));
+export const DEFAULT_SITE_SETTINGS = fileURLToPath(new URL('../../data/site.json', import.meta.url));
+
+/** `opendata publish [<reports-dir>] --out <dir> | --bucket <name>`: see USAGE. */
+export async function publishCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    out: { type: 'string' },
+    bucket: { type: 'string' },
+    prefix: { type: 'string', default: '' },
+    endpoint: { type: 'string' },
+    region: { type: 'string' },
+    site: { type: 'string', default: DEFAULT_SITE_SETTINGS },
+    'base-url': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (positionals.length > 1) throw new UsageError('publish takes at most one reports folder');
+  if (Boolean(values.out) === Boolean(values.bucket))
+    throw new UsageError('publish needs either --out <dir> or --bucket <name>');
+  const settings = await loadSettings(values.site, values['base-url']);
+  const target: Store = values.out
+    ? new FsStore(values.out)
+    : new S3Store(s3Client(values.endpoint, values.region), values.bucket as string, values.prefix);
+  const source = new FsStore(positionals[0] ?? DEFAULT_REPORTS_DIR);
+  const summary = await publish({ source, target, settings });
+  report(summary, target, values.json);
+  return summary.problems.length > 0 ? 1 : 0;
+}
+
+export async function loadSettings(file: string, baseUrl: string | undefined): Promise<SiteSettings> {
+  const settings = parseSiteSettings(await readInput(file), file);
+  if (baseUrl === undefined) return settings;
+  if (!/^https?:\/\/[^/]/.test(baseUrl))
+    throw new UsageError(`--base-url must be an http(s) URL, got "${baseUrl}"`);
+  return { ...settings, baseUrl: baseUrl.replace(/\/+$/, '') };
+}
+
+/** An S3-compatible endpoint (MinIO, s3rver) needs path-style addressing; AWS itself does not. */
+function s3Client(endpoint: string | undefined, region: string | undefined): S3Client {
+  return new S3Client({
+    region: region ?? process.env.AWS_REGION ?? 'us-east-1',
+    ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+function report(summary: PublishSummary, target: Store, json: boolean | undefined): void {
+  for (const { file, problem } of summary.problems) process.stderr.write(`${file}: ${problem}\n`);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ target: target.location, ...summary })}\n`);
+    return;
+  }
+  const reports = summary.reports.length;
+  process.stdout.write(
+    `Published ${reports} report${reports === 1 ? '' : 's'} (${summary.figures} figures) to ${target.location}: ` +
+      `${summary.written.length} files written, ${summary.unchanged.length} unchanged` +
+      `${summary.problems.length ? `, ${summary.problems.length} report(s) left out` : ''}.\n`,
+  );
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { decodeReport } from './decode.ts';
+import { extractFigures } from './figures.ts';
+import { parseStructure, sectionPathAt, sentenceAt } from './structure.ts';
+import type { Figure, FigureMention, ReportMeta, ReportStructure } from './types.ts';
+
+/** A report ready to publish: its text, its metadata (text overridden by the sidecar) and its figures. */
+export interface Report {
+  id: string;
+  title: string;
+  entity: string;
+  parent: string;
+  year: number | null;
+  kind: string;
+  publisher: string;
+  license: string;
+  /** Where the text came from: the original URL when known, the file it was read from, its sha256. */
+  source: { file: string; url: string; sha256: string };
+  /** The decoded text: every offset indexes it. */
+  text: string;
+  structure: ReportStructure;
+  figures: Figure[];
+}
+
+export interface ReportInput {
+  id: string;
+  /** Name of the file the bytes came from, for error messages and provenance. */
+  file: string;
+  bytes: Uint8Array;
+  meta?: ReportMeta;
+  /** License of the published data when the sidecar does not name one. */
+  defaultLicense: string;
+}
+
+/** bytes → text → structure → figures. Throws ReportError for input that cannot be read at all. */
+export function buildReport(input: ReportInput): Report {
+  const text = decodeReport(input.bytes, input.file);
+  const structure = parseStructure(text);
+  const meta = input.meta ?? {};
+  const { titleInfo, footer } = structure;
+  return {
+    id: input.id,
+    title: meta.title ?? titleInfo.title,
+    entity: meta.entity ?? titleInfo.entity,
+    parent: meta.parent ?? '',
+    year: meta.year ?? titleInfo.year,
+    kind: meta.kind ?? titleInfo.kind,
+    publisher: meta.publisher ?? footer['主办单位'] ?? '',
+    license: meta.license ?? input.defaultLicense,
+    source: { file: input.file, url: meta.sourceUrl ?? '', sha256: sha256Hex(input.bytes) },
+    text,
+    structure,
+    figures: placeFigures(input.id, text, structure, extractFigures(text)),
+  };
+}
+
+/**
+ * Keeps the mentions that sit in the body (not the title, page words above it or the footer) and gives
+ * each its section, sentence and a stable id.
+ */
+export function placeFigures(
+  reportId: string,
+  text: string,
+  structure: ReportStructure,
+  mentions: FigureMention[],
+): Figure[] {
+  const { titleSpan, footerStart } = structure;
+  const seen = new Map<string, number>();
+  const figures: Figure[] = [];
+  for (const mention of mentions) {
+    // Above the title end are the title and scraped page words; the footer is site boilerplate.
+    if (mention.start < titleSpan.end || mention.end > footerStart) continue;
+    const span = sentenceAt(structure, mention.start);
+    const sentence = text.slice(span.start, span.end);
+    const key = `${sentence}\u0000${mention.text}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    figures.push({
+      ...mention,
+      id: figureId(reportId, key, occurrence),
+      section: sectionPathAt(structure, mention.start),
+      sentence,
+    });
+  }
+  return figures;
+}
+
+/**
+ * Derived from the sentence and the figure's own text, not from offsets, so that an edit elsewhere in
+ * the report leaves the ids of untouched figures as they were.
+ */
+function figureId(reportId: string, key: string, occurrence: number): string {
+  return createHash('sha256').update(`${reportId}\u0000${key}\u0000${occurrence}`).digest('hex').slice(0, 12);
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ReportError } from './errors.ts';
+
+/** Site-wide settings (data/site.json): what the portal and the metadata say about the publisher. */
+export const siteSettingsSchema = z
+  .object({
+    title: z.string().min(1),
+    titleEn: z.string().min(1),
+    description: z.string().min(1),
+    descriptionEn: z.string().min(1),
+    publisher: z.string().min(1),
+    /** SPDX id of the license of the published data (CC-BY-4.0 by default). */
+    license: z.string().min(1).default('CC-BY-4.0'),
+    /** Absolute URL the site is served from, without a trailing slash. */
+    baseUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
+  })
+  .strict();
+
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+
+/** Parses and validates the settings file; the error names the file and the first problem. */
+export function parseSiteSettings(bytes: Uint8Array, file: string): SiteSettings {
+  return parseJsonWith(siteSettingsSchema, bytes, file);
+}
+
+export function parseJsonWith<T>(schema: z.ZodType<T>, bytes: Uint8Array, file: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    throw new ReportError(file, `is not valid JSON (${(error as Error).message})`);
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? `field "${issue.path.join('.')}"` : 'the document';
+    throw new ReportError(file, `has an invalid ${where}: ${issue?.message ?? 'unknown problem'}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { assertSafeKey, type PutOptions, type Store } from './store.ts';
+
+/** User metadata key (`x-amz-meta-sha256`) holding the hex sha256 of each object written. */
+export const SHA256_METADATA = 'sha256';
+
+/**
+ * A bucket (optionally under a key prefix such as `reports/`) as a store. Objects are written with
+ * the given Content-Type and Cache-Control and their sha256 in the user metadata, so that anyone
+ * can check a download against `datapackage.json` with a HEAD request.
+ */
+export class S3Store implements Store {
+  readonly #prefix: string;
+
+  constructor(
+    readonly client: S3Client,
+    readonly bucket: string,
+    prefix = '',
+  ) {
+    this.#prefix = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
+  }
+
+  get location(): string {
+    return `s3://${this.bucket}/${this.#prefix}`;
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    assertSafeKey(key);
+    try {
+      const out = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: this.#prefix + key }),
+      );
+      return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+    } catch (error) {
+      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  }
+
+  async put(key: string, body: Uint8Array, options: PutOptions): Promise<void> {
+    assertSafeKey(key);
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: this.#prefix + key,
+        Body: body,
+        ContentType: options.contentType,
+        CacheControl: options.cacheControl,
+        Metadata: { [SHA256_METADATA]: createHash('sha256').update(body).digest('hex') },
+      }),
+    );
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const out = await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: this.#prefix + prefix,
+          ContinuationToken: token,
+        }),
+      );
+      for (const object of out.Contents ?? []) {
+        if (object.Key) keys.push(object.Key.slice(this.#prefix.length));
+      }
+      token = out.IsTruncated ? out.NextContinuationToken : undefined;
+    } while (token);
+    return keys.sort();
+  }
+
+  async delete(key: string): Promise<void> {
+    assertSafeKey(key);
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.#prefix + key }));
+  }
+}

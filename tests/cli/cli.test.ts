@@ -1,0 +1,212 @@
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, startCli, stop } from '../support/cli.ts';
+import { PROJECT_ROOT, SEED, useTempDirs } from '../support/temp.ts';
+
+const tempDir = useTempDirs();
+const seedPath = fileURLToPath(SEED);
+const children: ChildProcess[] = [];
+afterEach(async () => {
+  await Promise.all(children.splice(0).map(stop));
+});
+
+describe('opendata extract', () => {
+  it('prints the figures of a report as JSON, each text equal to its span', async () => {
+    const { code, stdout, stderr } = await runCli(['extract', seedPath, '--format', 'json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const figures = JSON.parse(stdout);
+    const text = await readFile(SEED, 'utf8');
+    expect(figures.length).toBeGreaterThan(20);
+    for (const figure of figures) {
+      expect(Object.keys(figure)).toEqual(
+        expect.arrayContaining([
+          'value',
+          'unit',
+          'qualifier',
+          'start',
+          'end',
+          'text',
+          'label',
+          'section',
+          'sentence',
+        ]),
+      );
+      expect(text.slice(figure.start, figure.end)).toBe(figure.text);
+      expect(figure.sentence).toContain(figure.text);
+    }
+    expect(figures).toContainEqual(
+      expect.objectContaining({
+        text: '2361件',
+        value: 2361,
+        unit: '件',
+        qualifier: 'exact',
+        report_id: 'xiaowangzhuang-2023',
+      }),
+    );
+  });
+
+  it('prints the same figures as CSV', async () => {
+    const json = JSON.parse((await runCli(['extract', seedPath])).stdout);
+    const { code, stdout } = await runCli(['extract', seedPath, '--format', 'csv']);
+    expect(code).toBe(0);
+    const lines = stdout.split('\r\n');
+    expect(lines[0]).toBe(
+      'id,report_id,entity,year,section,label,value,unit,qualifier,text,sentence,start,end,url',
+    );
+    expect(lines.filter(Boolean)).toHaveLength(json.length + 1);
+  });
+
+  it.each([
+    ['a missing file', 'missing.txt', null, /missing\.txt: does not exist/],
+    ['an empty file', 'empty.txt', '', /empty\.txt: is empty/],
+    [
+      'a binary file',
+      'binary.txt',
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]),
+      /binary\.txt: is binary/,
+    ],
+  ])('rejects %s with exit code 1 and one line naming it', async (_name, file, content, message) => {
+    const dir = await tempDir();
+    if (content !== null) await writeFile(join(dir, file), content);
+    const { code, stdout, stderr } = await runCli(['extract', join(dir, file)]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    [['extract']],
+    [['extract', seedPath, '--format', 'xml']],
+    [['extract', seedPath, '--nope']],
+    [['frobnicate']],
+    [[]],
+  ])('answers a usage error %j with exit code 2 and the usage text', async (args) => {
+    const { code, stderr } = await runCli(args);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Usage: opendata <command>');
+  });
+});
+
+describe('opendata publish', () => {
+  it('publishes data/reports into a folder and reports what it wrote', async () => {
+    const out = await tempDir();
+    const { code, stdout } = await runCli(['publish', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Published 1 report \(\d+ figures\) to .*: \d+ files written, 0 unchanged\.\n$/);
+    const csv = await readFile(join(out, 'data/figures.csv'), 'utf8');
+    expect(csv).toContain(',2361,件,exact,2361件,');
+    const again = await runCli(['publish', '--out', out, '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      written: [],
+      reports: ['xiaowangzhuang-2023'],
+      problems: [],
+    });
+  });
+
+  it('publishes the good reports, names the bad one on stderr and exits 1', async () => {
+    const reports = await tempDir();
+    await writeFile(join(reports, 'good-2023.txt'), await readFile(SEED));
+    await writeFile(join(reports, 'bad-2023.txt'), Buffer.from([0xff, 0xfe, 0x00, 0xd8]));
+    const out = await tempDir();
+    const { code, stdout, stderr } = await runCli(['publish', reports, '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/bad-2023\.txt: /)]);
+    expect(stdout).toMatch(/Published 1 report .* 1 report\(s\) left out\./);
+    expect(await readFile(join(out, 'data/reports.csv'), 'utf8')).toContain('good-2023');
+  });
+
+  it('needs a target', async () => {
+    const { code, stderr } = await runCli(['publish']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--out <dir> or --bucket <name>');
+  });
+});
+
+describe('opendata serve', () => {
+  it('serves a published folder with the right content types and security headers', async () => {
+    const out = await tempDir();
+    expect((await runCli(['publish', '--out', out])).code).toBe(0);
+    const server = await startCli(['serve', out, '--port', '0']);
+    children.push(server.child);
+    const expectations: [string, string][] = [
+      ['', 'text/html; charset=utf-8'],
+      ['data/figures.csv', 'text/csv; charset=utf-8'],
+      ['data/figures.json', 'application/json'],
+      ['datapackage.json', 'application/json'],
+      ['reports/xiaowangzhuang-2023/source.txt', 'text/plain; charset=utf-8'],
+      ['reports/xiaowangzhuang-2023/index.html', 'text/html; charset=utf-8'],
+    ];
+    for (const [path, type] of expectations) {
+      const response = await fetch(server.url + path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toBe(type);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    const home = await (await fetch(server.url)).text();
+    expect(home).toContain('href="data/figures.csv"');
+    expect((await fetch(`${server.url}data/figures.csv`)).headers.get('access-control-allow-origin')).toBe(
+      '*',
+    );
+    expect((await fetch(`${server.url}nothing-here`)).status).toBe(404);
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '//../secret.txt',
+  ])('does not reach outside the folder with %s', async (path) => {
+    const parent = await tempDir();
+    const site = join(parent, 'site');
+    await writeFile(join(parent, 'secret.txt'), 'secret');
+    await mkdir(site);
+    await writeFile(join(site, 'index.html'), '<p>hi</p>');
+    const server = await startCli(['serve', site, '--port', '0']);
+    children.push(server.child);
+    const { port } = new URL(server.url);
+    const { status, body } = await rawGet(Number(port), path);
+    expect(body).not.toContain('secret');
+    expect(status).toBe(404);
+  });
+
+  it('binds to 127.0.0.1 and takes PORT from the environment', async () => {
+    const out = await tempDir();
+    await writeFile(join(out, 'index.html'), 'x');
+    const server = await startCli(['serve', out], { env: { PORT: '0' } });
+    children.push(server.child);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+});
+
+describe('npx opendata', () => {
+  it('runs right after npm ci, with no build step', () => {
+    const result = spawnSync('npx', ['--no-install', 'opendata', '--help'], {
+      cwd: fileURLToPath(PROJECT_ROOT),
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: opendata <command>');
+  });
+});
+
+/** A GET with the path sent exactly as given (fetch would normalise `..` away). */
+function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

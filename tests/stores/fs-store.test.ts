@@ -1,0 +1,47 @@
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FsStore } from '../../lambda/stores/fs-store.ts';
+import { useTempDirs } from '../support/temp.ts';
+
+const tempDir = useTempDirs();
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('FsStore', () => {
+  it('puts, gets, lists sorted and deletes', async () => {
+    const store = new FsStore(await tempDir());
+    await store.put('data/b.csv', bytes('b'), { contentType: 'text/csv' });
+    await store.put('a.txt', bytes('a'), { contentType: 'text/plain' });
+    expect(await store.list('')).toEqual(['a.txt', 'data/b.csv']);
+    expect(await store.list('data/')).toEqual(['data/b.csv']);
+    expect(new TextDecoder().decode(await store.get('data/b.csv'))).toBe('b');
+    await store.delete('data/b.csv');
+    expect(await store.get('data/b.csv')).toBeUndefined();
+    expect(await store.list('')).toEqual(['a.txt']);
+  });
+
+  it('lists nothing for a folder that does not exist', async () => {
+    expect(await new FsStore(join(await tempDir(), 'missing')).list('')).toEqual([]);
+  });
+
+  it.each(['../x', 'a/../../x', '/etc/passwd', 'a//b', './a', 'a\\b', ''])(
+    'refuses the key %j',
+    async (key) => {
+      const store = new FsStore(await tempDir());
+      await expect(store.get(key)).rejects.toThrow(/Unsafe storage key/);
+      await expect(store.put(key, bytes('x'), { contentType: 'text/plain' })).rejects.toThrow(
+        /Unsafe storage key/,
+      );
+    },
+  );
+
+  it('does not follow a symbolic link out of its folder', async () => {
+    const outside = await tempDir();
+    await writeFile(join(outside, 'secret.txt'), 'secret');
+    const root = await tempDir();
+    await mkdir(join(root, 'sub'));
+    await symlink(join(outside, 'secret.txt'), join(root, 'sub', 'link.txt'));
+    await writeFile(join(root, 'real.txt'), 'real');
+    expect(await new FsStore(root).list('')).toEqual(['real.txt']);
+  });
+});

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { S3Store, SHA256_METADATA } from '../../lambda/stores/s3-store.ts';
+import { type LocalS3, startLocalS3 } from '../support/s3.ts';
+
+let s3: LocalS3;
+let directory: string;
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 's3rver-'));
+  s3 = await startLocalS3(directory, ['site']);
+});
+afterAll(async () => {
+  await s3?.close();
+  await rm(directory, { recursive: true, force: true });
+});
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('S3Store against a local S3 server', () => {
+  it('puts with content type, gets, lists under its prefix and deletes', async () => {
+    const store = new S3Store(s3.client, 'site', 'v1');
+    expect(store.location).toBe('s3://site/v1/');
+    await store.put('data/figures.csv', bytes('a,b\r\n'), { contentType: 'text/csv; charset=utf-8' });
+    await store.put('index.html', bytes('<p>中文</p>'), {
+      contentType: 'text/html; charset=utf-8',
+      cacheControl: 'max-age=60',
+    });
+    expect(await store.list('')).toEqual(['data/figures.csv', 'index.html']);
+    expect(await store.list('data/')).toEqual(['data/figures.csv']);
+    expect(new TextDecoder().decode(await store.get('index.html'))).toBe('<p>中文</p>');
+    const head = await s3.client.send(new HeadObjectCommand({ Bucket: 'site', Key: 'v1/index.html' }));
+    expect(head.ContentType).toBe('text/html; charset=utf-8');
+    expect(head.CacheControl).toBe('max-age=60');
+    await store.delete('index.html');
+    expect(await store.get('index.html')).toBeUndefined();
+    expect(await store.list('')).toEqual(['data/figures.csv']);
+  });
+
+  it.each([
+    ['data/figures.csv', 'text/csv; charset=utf-8', 'public, max-age=300', 'id,value\r\n1,2361\r\n'],
+    ['index.html', 'text/html; charset=utf-8', undefined, '<p>小王庄镇</p>'],
+    ['empty.json', 'application/json', 'public, max-age=31536000, immutable', ''],
+  ])(
+    'stores %s with its Content-Type, Cache-Control and sha256 metadata',
+    async (key, contentType, cacheControl, text) => {
+      const store = new S3Store(s3.client, 'site', 'meta');
+      await store.put(key, bytes(text), { contentType, ...(cacheControl ? { cacheControl } : {}) });
+      const head = await s3.client.send(new HeadObjectCommand({ Bucket: 'site', Key: `meta/${key}` }));
+      expect(head.ContentType).toBe(contentType);
+      expect(head.CacheControl).toBe(cacheControl);
+      expect(head.Metadata).toEqual({
+        [SHA256_METADATA]: createHash('sha256').update(bytes(text)).digest('hex'),
+      });
+    },
+  );
+
+  it('refuses keys that would escape its prefix', async () => {
+    const store = new S3Store(s3.client, 'site', 'v1');
+    await expect(store.put('../x', bytes('x'), { contentType: 'text/plain' })).rejects.toThrow(
+      /Unsafe storage key/,
+    );
+  });
+});

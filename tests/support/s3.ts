@@ -1,0 +1,39 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+
+export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export interface LocalS3 {
+  endpoint: string;
+  client: S3Client;
+  close(): Promise<void>;
+}
+
+/** A real S3 API on 127.0.0.1 (s3rver) with the given buckets, and a client set up for it. */
+export async function startLocalS3(directory: string, buckets: string[]): Promise<LocalS3> {
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: buckets.map((name) => ({ name })),
+  });
+  const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: S3RVER_CREDENTIALS,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  return {
+    endpoint,
+    client,
+    close: async () => {
+      client.destroy();
+      await server.close();
+    },
+  };
+}

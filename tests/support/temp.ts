@@ -1,0 +1,21 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+
+/** A fresh temporary folder, removed after the test. */
+export function useTempDirs(): () => Promise<string> {
+  const made: string[] = [];
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  return async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'opendata-test-'));
+    made.push(dir);
+    return dir;
+  };
+}
+
+export const PROJECT_ROOT = new URL('../../', import.meta.url);
+export const SEED = new URL('data/reports/xiaowangzhuang-2023.txt', PROJECT_ROOT);
+export const SHARED = new URL('../shared/', PROJECT_ROOT);

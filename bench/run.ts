@@ -79,28 +79,23 @@ function micro(scores: ReturnType<typeof goldCases>) {
   return { precision, recall, f1, label_accuracy: sum('labelHits') / (sum('labelTotal') || 1) };
 }
 
-const results = [
-  {
-    name: 'extract',
-    mb: bytes / 1e6,
-    ours_mb_s: ours.mbPerS,
-    regex_mb_s: regex.mbPerS,
-    ours_to_regex: ours.mbPerS / regex.mbPerS,
-    figures: ours.items,
-    peak_rss_mb: peakRssMb,
-  },
-  { name: 'quality-seed', ...micro(goldCases('seeds')) },
-  { name: 'quality-corpus', ...micro(goldCases('corpus')) },
-];
+const extract = {
+  name: 'extract',
+  mb: bytes / 1e6,
+  ours_mb_s: ours.mbPerS,
+  regex_mb_s: regex.mbPerS,
+  ours_to_regex: ours.mbPerS / regex.mbPerS,
+  figures: ours.items,
+  peak_rss_mb: peakRssMb,
+};
+const seed = micro(goldCases('seeds'));
+const corpus = micro(goldCases('corpus'));
 
 if (values.json) {
-  for (const result of results) console.log(JSON.stringify(result));
+  for (const result of [extract, { name: 'quality-seed', ...seed }, { name: 'quality-corpus', ...corpus }]) {
+    console.log(JSON.stringify(result));
+  }
 } else {
-  const [extract, seed, corpus] = results as [
-    (typeof results)[0],
-    ReturnType<typeof micro>,
-    ReturnType<typeof micro>,
-  ];
   const f = (x: number, d = 1) => x.toFixed(d);
   console.log(`Extraction over ${f(extract.mb)} MB of long reports (best of 3):`);
   console.log('| scanner | MB/s | figures or matches |\n|---|---|---|');

@@ -77,6 +77,8 @@ export function placeFigures(
     seen.set(key, occurrence + 1);
     figures.push({
       ...mention,
+      // One spelling per unit across reports (％ and % alike), so the column can be compared.
+      unit: mention.unit.normalize('NFKC'),
       id: figureId(reportId, key, occurrence),
       section: sectionPathAt(structure, mention.start),
       sentence,

@@ -1,0 +1,33 @@
+/** Reports are read from keys under this prefix of the source bucket; S3 events are filtered on it too. */
+export const REPORTS_PREFIX = 'reports/';
+
+/** The environment variables the publisher function reads; the stack sets them. */
+export const PUBLISHER_ENV = {
+  sourceBucket: 'SOURCE_BUCKET',
+  siteBucket: 'SITE_BUCKET',
+  distributionId: 'DISTRIBUTION_ID',
+  siteUrl: 'SITE_URL',
+} as const;
+
+export type PublisherEnvironment = { readonly [K in keyof typeof PUBLISHER_ENV]: string };
+
+/** Reads every variable at once so that a misconfigured function fails at cold start, naming every missing one. */
+export function readPublisherEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+): PublisherEnvironment {
+  const entries = Object.entries(PUBLISHER_ENV).map(
+    ([field, name]) => [field, env[name]?.trim() ?? ''] as const,
+  );
+  const missing = entries
+    .filter(([, value]) => value === '')
+    .map(([field]) => PUBLISHER_ENV[field as keyof typeof PUBLISHER_ENV]);
+  if (missing.length > 0)
+    throw new Error(`The publisher function needs the environment variable(s) ${missing.join(', ')}`);
+  const environment = Object.fromEntries(entries) as PublisherEnvironment;
+  if (!/^https?:\/\/[^/]/.test(environment.siteUrl)) {
+    throw new Error(
+      `${PUBLISHER_ENV.siteUrl} must be an http(s) URL, got ${JSON.stringify(environment.siteUrl)}`,
+    );
+  }
+  return environment;
+}

@@ -1,0 +1,54 @@
+import type { S3Event, ScheduledEvent } from 'aws-lambda';
+
+/** Why the publisher runs; every trigger publishes the whole site, only `force` changes what follows. */
+export type Trigger =
+  | { kind: 'schedule' }
+  | { kind: 's3'; changes: { event: string; bucket: string; key: string }[] }
+  | { kind: 'manual'; force: boolean };
+
+/** What the schedule in lib/constructs/publish-schedule.ts sends. */
+export interface ScheduleInput {
+  trigger: 'schedule';
+}
+
+/** What `npm run regenerate` sends; `{}` (a bare `aws lambda invoke`) is a manual run too. */
+export interface ManualInput {
+  force?: boolean;
+}
+
+export type PublisherEvent = ScheduleInput | ScheduledEvent | S3Event | ManualInput;
+
+/** Recognises the event; anything else is a mistake in the wiring and fails the invocation. */
+export function classifyEvent(event: unknown): Trigger {
+  if (!isObject(event)) throw new Error(`The publisher cannot handle the event ${JSON.stringify(event)}`);
+  if (event.trigger === 'schedule' || event['detail-type'] === 'Scheduled Event') return { kind: 'schedule' };
+  if (Array.isArray(event.Records)) return { kind: 's3', changes: event.Records.map(s3Change) };
+  const keys = Object.keys(event);
+  if (
+    keys.every((key) => key === 'force') &&
+    (event.force === undefined || typeof event.force === 'boolean')
+  ) {
+    return { kind: 'manual', force: event.force === true };
+  }
+  throw new Error(`The publisher cannot handle the event ${JSON.stringify(event).slice(0, 200)}`);
+}
+
+function s3Change(record: unknown): { event: string; bucket: string; key: string } {
+  if (!isObject(record) || record.eventSource !== 'aws:s3' || !isObject(record.s3)) {
+    throw new Error(`Expected an S3 event record, got ${JSON.stringify(record).slice(0, 200)}`);
+  }
+  const { bucket, object } = record.s3;
+  if (!isObject(bucket) || !isObject(object) || typeof object.key !== 'string') {
+    throw new Error(`The S3 event record names no object: ${JSON.stringify(record.s3).slice(0, 200)}`);
+  }
+  return { event: String(record.eventName), bucket: String(bucket.name), key: decodeS3Key(object.key) };
+}
+
+/** S3 event keys are URL-encoded with `+` for spaces. */
+export function decodeS3Key(key: string): string {
+  return decodeURIComponent(key.replace(/\+/g, ' '));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

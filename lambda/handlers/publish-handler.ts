@@ -1,0 +1,67 @@
+import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SiteSettings } from '../pipeline/settings.ts';
+import { type PublishSummary, publish } from '../publish/publish.ts';
+import { S3Store } from '../stores/s3-store.ts';
+import { type PublisherEnvironment, REPORTS_PREFIX } from './environment.ts';
+import { classifyEvent } from './events.ts';
+import { invalidate, invalidationPaths } from './invalidation.ts';
+
+/** The part of a structured logger the handler uses (Powertools Logger in Lambda). */
+export interface HandlerLogger {
+  info(message: string, extra: Record<string, unknown>): void;
+  error(message: string, extra: Record<string, unknown>): void;
+}
+
+export interface PublishHandlerDependencies {
+  environment: PublisherEnvironment;
+  settings: SiteSettings;
+  s3: S3Client;
+  cloudfront: CloudFrontClient;
+  logger: HandlerLogger;
+}
+
+/** Some reports could not be published; the others were. Thrown so that the run counts as failed. */
+export class ReportProblemsError extends Error {
+  override name = 'ReportProblemsError';
+  constructor(readonly summary: PublishSummary) {
+    const files = summary.problems.map((p) => `${p.file}: ${p.problem}`).join('; ');
+    super(`${summary.problems.length} report(s) were left out of the publication: ${files}`);
+  }
+}
+
+/**
+ * The Lambda handler, given what it works with. Publishes the whole site whatever the trigger,
+ * invalidates the paths that changed, and fails the invocation when a report was left out.
+ */
+export function createPublishHandler({
+  environment,
+  settings,
+  s3,
+  cloudfront,
+  logger,
+}: PublishHandlerDependencies) {
+  const siteSettings: SiteSettings = { ...settings, baseUrl: environment.siteUrl.replace(/\/+$/, '') };
+  const source = new S3Store(s3, environment.sourceBucket, REPORTS_PREFIX);
+  const target = new S3Store(s3, environment.siteBucket);
+  return async function handler(event: unknown): Promise<PublishSummary> {
+    const trigger = classifyEvent(event);
+    logger.info('Publishing', { trigger, source: source.location, target: target.location });
+    const summary = await publish({ source, target, settings: siteSettings });
+    const paths = invalidationPaths(summary.written, trigger.kind === 'manual' && trigger.force);
+    const invalidationId =
+      paths.length > 0 ? await invalidate(cloudfront, environment.distributionId, paths) : undefined;
+    logger.info('Published', {
+      reports: summary.reports,
+      figures: summary.figures,
+      written: summary.written,
+      unchanged: summary.unchanged.length,
+      invalidation: invalidationId ? { id: invalidationId, paths } : null,
+    });
+    if (summary.problems.length > 0) {
+      logger.error('Reports left out', { problems: summary.problems });
+      throw new ReportProblemsError(summary);
+    }
+    return summary;
+  };
+}

@@ -1,0 +1,23 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { S3Client } from '@aws-sdk/client-s3';
+import siteJson from '../../data/site.json' with { type: 'json' };
+import { parseSiteSettings } from '../pipeline/settings.ts';
+import { readPublisherEnvironment } from './environment.ts';
+import { createPublishHandler } from './publish-handler.ts';
+
+// Read once per cold start: a misconfigured function fails before it handles any event.
+const environment = readPublisherEnvironment(process.env);
+// Bundled into the function; the deployed site URL replaces its baseUrl.
+const settings = parseSiteSettings(new TextEncoder().encode(JSON.stringify(siteJson)), 'data/site.json');
+
+export const handler = createPublishHandler({
+  environment,
+  settings,
+  s3: new S3Client({
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  }),
+  cloudfront: new CloudFrontClient({}),
+  logger: new Logger({ serviceName: 'opendata-publisher' }),
+});

@@ -45,7 +45,7 @@ export function buildReport(input: ReportInput): Report {
     parent: meta.parent ?? '',
     year: meta.year ?? titleInfo.year,
     kind: meta.kind ?? titleInfo.kind,
-    publisher: meta.publisher ?? footer['主办单位'] ?? '',
+    publisher: meta.publisher ?? footer.主办单位 ?? '',
     license: meta.license ?? input.defaultLicense,
     source: { file: input.file, url: meta.sourceUrl ?? '', sha256: sha256Hex(input.bytes) },
     text,

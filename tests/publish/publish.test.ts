@@ -85,14 +85,17 @@ describe('publish', () => {
 describe('figures from a report in GBK with full-width digits', () => {
   it('decode, keep offsets into the decoded text and use one spelling per unit', async () => {
     const { default: iconv } = await import('iconv-lite');
-    const text = '某某镇2024年法治政府建设情况报告\n一、主要成效\n全年共受理矛盾纠纷１２件，调解成功率１００％。\n';
+    const text =
+      '某某镇2024年法治政府建设情况报告\n一、主要成效\n全年共受理矛盾纠纷１２件，调解成功率１００％。\n';
     const dir = await tempDir();
     await writeFile(join(dir, 'moumou-2024.txt'), iconv.encode(text, 'gbk'));
     const target = new FsStore(await tempDir());
     const summary = await publish({ source: new FsStore(dir), target, settings });
     expect(summary.problems).toEqual([]);
     const figures = JSON.parse(new TextDecoder().decode(await target.get('data/figures.json')));
-    expect(figures.map((f: { text: string; value: number; unit: string }) => [f.text, f.value, f.unit])).toEqual([
+    expect(
+      figures.map((f: { text: string; value: number; unit: string }) => [f.text, f.value, f.unit]),
+    ).toEqual([
       ['１２件', 12, '件'],
       ['１００％', 100, '%'],
     ]);

@@ -1,0 +1,143 @@
+import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { Effect, PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
+import { EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import type { Construct } from 'constructs';
+import { PUBLISHER_ENV, REPORTS_PREFIX } from '../lambda/handlers/environment.ts';
+import type { AppConfig } from './config.ts';
+import { AccessLogs } from './constructs/access-logs.ts';
+import { PublishSchedule } from './constructs/publish-schedule.ts';
+import { Publisher } from './constructs/publisher.ts';
+import { PublisherAlarms } from './constructs/publisher-alarms.ts';
+import { ReportSource } from './constructs/report-source.ts';
+import { StaticSite } from './constructs/static-site.ts';
+import { acknowledge, acknowledgeCdkInternals, arnWildcard } from './nag-acknowledgements.ts';
+
+export interface OpendataStackProps extends StackProps {
+  /**
+   * The validated deploy settings (lib/config.ts).
+   */
+  readonly config: AppConfig;
+}
+
+/** The whole AWS half: constructs wired together, and the access each gets to the others. */
+export class OpendataStack extends Stack {
+  readonly source: ReportSource;
+  readonly site: StaticSite;
+  readonly publisher: Publisher;
+  readonly schedule: PublishSchedule;
+  readonly alarms: PublisherAlarms;
+
+  constructor(scope: Construct, id: string, props: OpendataStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const retain = config.retainData;
+    Tags.of(this).add('site', config.siteName);
+    const logs = new AccessLogs(this, 'AccessLogs', { retain });
+    this.source = new ReportSource(this, 'Source', { accessLogs: logs.bucket, retain });
+    this.site = new StaticSite(this, 'Site', {
+      accessLogs: logs.bucket,
+      comment: `${config.siteName} open data`,
+      retain,
+      ...(config.customDomain
+        ? {
+            customDomain: {
+              domainName: config.customDomain.domainName,
+              certificate: Certificate.fromCertificateArn(
+                this,
+                'Certificate',
+                config.customDomain.certificateArn,
+              ),
+            },
+          }
+        : {}),
+    });
+    this.publisher = new Publisher(this, 'Publisher', {
+      environment: {
+        [PUBLISHER_ENV.sourceBucket]: this.source.bucket.bucketName,
+        [PUBLISHER_ENV.siteBucket]: this.site.bucket.bucketName,
+        [PUBLISHER_ENV.distributionId]: this.site.distribution.distributionId,
+        [PUBLISHER_ENV.siteUrl]: this.site.url,
+      },
+    });
+    const fn = this.publisher.function;
+    this.grantPublisherAccess();
+    for (const event of [EventType.OBJECT_CREATED, EventType.OBJECT_REMOVED]) {
+      this.source.bucket.addEventNotification(event, new LambdaDestination(fn), { prefix: REPORTS_PREFIX });
+    }
+    // Seed only once the notifications are on, so that the first deploy's reports start the first publication.
+    this.source.seed.node.addDependency(this.source.bucket.node.findChild('Notifications'));
+    this.schedule = new PublishSchedule(this, 'Schedule', {
+      target: fn,
+      expression: config.schedule,
+      timeZone: config.scheduleTimeZone,
+      deadLetterQueue: this.publisher.deadLetterQueue,
+    });
+    this.alarms = new PublisherAlarms(this, 'Alarms', {
+      function: fn,
+      deadLetterQueue: this.publisher.deadLetterQueue,
+      namePrefix: config.siteName,
+      ...(config.alarmEmail ? { email: config.alarmEmail } : {}),
+    });
+    acknowledgeCdkInternals(this);
+    this.addOutputs();
+  }
+
+  /**
+   * Written out rather than `grantRead`/`grantReadWrite`: the function reads only `reports/`, never
+   * deletes, and lists only to tell a missing key (404) from a forbidden one (403).
+   */
+  private grantPublisherAccess(): void {
+    const fn = this.publisher.function;
+    const source = this.source.bucket;
+    const site = this.site.bucket;
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:ListBucket'],
+        resources: [source.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${REPORTS_PREFIX}*`] } },
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [source.arnForObjects(`${REPORTS_PREFIX}*`)],
+      }),
+    );
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [site.bucketArn] }));
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [site.arnForObjects('*')],
+      }),
+    );
+    this.site.distribution.grantCreateInvalidation(fn);
+    acknowledge(
+      fn.role as Role,
+      arnWildcard(source, `/${REPORTS_PREFIX}*`),
+      'The publisher reads every report: the objects under reports/ and no others.',
+    );
+    acknowledge(
+      fn.role as Role,
+      arnWildcard(site, '/*'),
+      'The publisher writes the whole site: every object of the site bucket, which holds nothing else.',
+    );
+  }
+
+  private addOutputs(): void {
+    const outputs: Record<string, [string, string]> = {
+      SiteUrl: [this.site.url, 'Where the published open data is served'],
+      SourceBucketName: [this.source.bucket.bucketName, `Upload reports under s3://<this>/${REPORTS_PREFIX}`],
+      SiteBucketName: [this.site.bucket.bucketName, 'The published files (served only through CloudFront)'],
+      DistributionId: [this.site.distribution.distributionId, 'The CloudFront distribution'],
+      FunctionName: [
+        this.publisher.function.functionName,
+        'Invoke with {"force": true} to republish by hand',
+      ],
+    };
+    for (const [id, [value, description]] of Object.entries(outputs))
+      new CfnOutput(this, id, { value, description });
+  }
+}

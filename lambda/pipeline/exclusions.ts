@@ -60,8 +60,15 @@ function isClockOrFraction(text: string, c: Candidate): boolean {
 /** 6个月 and 3个季度 are periods; 3天内 and 5个工作日内 are time limits (norms). */
 function isPeriodOrLimit(text: string, c: Candidate): boolean {
   const after = text[c.end];
+  // 9个方面 and 3个层面 are the outline of a plan, not a count of anything done.
   if (c.unit === '个')
-    return after === '月' || text.startsWith('季度', c.end) || text.startsWith('星期', c.end);
+    return (
+      after === '月' ||
+      text.startsWith('季度', c.end) ||
+      text.startsWith('星期', c.end) ||
+      text.startsWith('方面', c.end) ||
+      text.startsWith('层面', c.end)
+    );
   const kind = unitKind(c.unit);
   // 3天内办结, 50米内换乘: a limit or a radius, not an amount.
   if (kind === 'time' || kind === 'measure') return after === '内' || text.startsWith('以内', c.end);
@@ -134,10 +141,14 @@ const NORM_WORDS = ['不少于', '不低于', '不超过', '不高于', '至少'
 
 /** 每季度召开1次, 每年听取汇报不少于2次: how often something must be done, a norm and not a result. */
 function isFrequencyNorm(text: string, c: Candidate): boolean {
-  for (const w of NORM_WORDS) if (text.startsWith(w, c.token.start - w.length)) return true;
+  const before = text[c.token.start - 1];
+  // Every norm word ends in 于, 少 or 过: one character check before trying them.
+  if (before === '于' || before === '少' || before === '过') {
+    for (const w of NORM_WORDS) if (text.startsWith(w, c.token.start - w.length)) return true;
+  }
   if (!FREQUENCY_UNITS.has(c.unit)) return false;
-  const from = Math.max(0, c.token.start - 20);
-  return EVERY_PERIOD.test(text.slice(from, c.token.start));
+  const window = text.slice(Math.max(0, c.token.start - 20), c.token.start);
+  return window.includes('每') && EVERY_PERIOD.test(window);
 }
 
 /** 两位数增长 is a rate class, 千亿级 and 5A级 are grades. */

@@ -5,6 +5,7 @@
  */
 import { cleanBefore, rawBefore, rawBeforeWide, splitSubjects } from './labels.ts';
 import { nounAfter } from './noun-after.ts';
+import { nameTotals } from './total-labels.ts';
 import type { FigureMention } from './types.ts';
 import { unitKind } from './units.ts';
 
@@ -16,19 +17,32 @@ export interface Draft extends FigureMention {
   group: number;
 }
 
-interface Parts {
+export interface Parts {
   base: string;
   change: string;
   after: string;
 }
 
-const SENTENCE_END = '。；;！？!?\n';
 const LIST_SEPARATORS = '、和及与或';
 /** Counts whose label is better read after the measure word than before it. */
 const NOT_CLASSIFIERS = new Set(['倍', '分', '岁', '要素']);
 
+/** 。；;！？!?\n by code: this runs over all the text between figures. */
+function isSentenceEndCode(c: number): boolean {
+  return (
+    c === 0x3002 ||
+    c === 0xff1b ||
+    c === 0x3b ||
+    c === 0xff01 ||
+    c === 0xff1f ||
+    c === 0x21 ||
+    c === 0x3f ||
+    c === 0x0a
+  );
+}
+
 function sameSentence(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (SENTENCE_END.includes(text[i] as string)) return false;
+  for (let i = from; i < to; i++) if (isSentenceEndCode(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -106,12 +120,17 @@ function shareWithinRun(parts: Parts[], run: [number, number]): void {
  * nothing is about the figure named last in the same sentence.
  */
 function borrowChanged(text: string, drafts: Draft[], parts: Parts[]): void {
+  // The text between two figures is read only when a figure needs its neighbour's name.
   let lastBase = '';
+  let lastAt = 0;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i] as Parts;
-    if (i > 0 && !sameSentence(text, (drafts[i - 1] as Draft).end, (drafts[i] as Draft).start)) lastBase = '';
-    if (!p.base && !p.after) p.base = lastBase;
-    if (p.base) lastBase = p.base;
+    const d = drafts[i] as Draft;
+    if (!p.base && !p.after && lastBase && sameSentence(text, lastAt, d.start)) p.base = lastBase;
+    if (p.base) {
+      lastBase = p.base;
+      lastAt = d.end;
+    }
   }
 }
 
@@ -122,6 +141,7 @@ export function assignLabels(text: string, drafts: Draft[]): void {
     distribute(text, drafts, parts, run);
     shareWithinRun(parts, run);
   }
+  nameTotals(text, drafts, parts);
   borrowChanged(text, drafts, parts);
   drafts.forEach((d, i) => {
     const p = parts[i] as Parts;

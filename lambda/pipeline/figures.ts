@@ -7,6 +7,7 @@ import { assignLabels, type Draft } from './figure-labels.ts';
 import { type NumberToken, scanNumberTokens } from './number-tokens.ts';
 import { findProtectedRanges, ProtectedCursor } from './protected-ranges.ts';
 import { allowsBareMagnitude, qualifierAfter, qualifierBefore } from './qualifiers.ts';
+import { extractTableFigures } from './tables.ts';
 import type { FigureMention, Qualifier } from './types.ts';
 import { magnitudeAt, matchMagnitudeAndUnit, type UnitMatch } from './units.ts';
 
@@ -23,7 +24,9 @@ interface Pending {
 
 /** Multiplies out a magnitude without float noise (0.38 × 10^8 = 38000000). */
 function scaled(value: number, multiplier: number): number {
-  return multiplier === 1 ? value : Number((value * multiplier).toPrecision(15));
+  // An integer times a power of ten is exact; only decimals need rounding (toPrecision is slow).
+  if (multiplier === 1 || Number.isInteger(value)) return value * multiplier;
+  return Number((value * multiplier).toPrecision(15));
 }
 
 function unitAfter(text: string, tok: NumberToken): UnitMatch | null {
@@ -78,8 +81,11 @@ class Collector {
   private groups = 0;
   private readonly guard: ProtectedCursor;
 
-  constructor(private readonly text: string) {
-    this.guard = new ProtectedCursor(findProtectedRanges(text));
+  constructor(
+    private readonly text: string,
+    marks: number[],
+  ) {
+    this.guard = new ProtectedCursor(findProtectedRanges(text, marks));
   }
 
   take(tok: NumberToken): void {
@@ -131,13 +137,30 @@ class Collector {
   }
 }
 
+/** Both lists sorted by start; a table cell already read as a sentence figure is left out. */
+function mergeTableFigures(figures: FigureMention[], cells: FigureMention[]): FigureMention[] {
+  if (cells.length === 0) return figures;
+  const out: FigureMention[] = [];
+  let i = 0;
+  for (const cell of cells) {
+    while (i < figures.length && (figures[i] as FigureMention).end <= cell.start)
+      out.push(figures[i++] as FigureMention);
+    const next = figures[i];
+    if (next === undefined || next.start >= cell.end) out.push(cell);
+  }
+  while (i < figures.length) out.push(figures[i++] as FigureMention);
+  return out;
+}
+
 /** Every figure of `text` (FIGURES.md), sorted by start. Never throws on any string. */
 export function extractFigures(text: string): FigureMention[] {
-  const collector = new Collector(text);
-  for (const tok of scanNumberTokens(text)) collector.take(tok);
+  const marks: number[] = [];
+  const tokens = scanNumberTokens(text, marks);
+  const collector = new Collector(text, marks);
+  for (const tok of tokens) collector.take(tok);
   const drafts = collector.drafts;
   assignLabels(text, drafts);
-  return drafts.map(({ start, end, value, unit, qualifier, label }) => ({
+  const figures = drafts.map(({ start, end, value, unit, qualifier, label }) => ({
     start,
     end,
     value,
@@ -146,4 +169,5 @@ export function extractFigures(text: string): FigureMention[] {
     text: text.slice(start, end),
     label,
   }));
+  return mergeTableFigures(figures, extractTableFigures(text));
 }

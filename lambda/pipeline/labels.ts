@@ -4,34 +4,40 @@
  * trailing copulas; for a classifier (21个便民服务站) the noun after the measure word wins.
  */
 
+import { changeSuffix, trailingWord } from './label-suffixes.ts';
+
 /** Characters that end the phrase a label is taken from. */
 const BOUNDARY = '，。；：！？,;:!?\n\r、（()）【】[]|\t 　';
 const WIDE_BOUNDARY = BOUNDARY.replace('、', '');
 const QUOTES = /[“”"‘’《》「」『』〈〉]/g;
+const HAS_QUOTE = /[“”"‘’《》「」『』〈〉]/;
 const MAX_BEFORE = 40;
-const MAX_LABEL = 12;
+const MAX_LABEL = 14;
 
 /** Time phrases, scopes and connectives that open a clause but are not what is counted. */
 const LEADING =
-  /^(?:今年以来|今年来|一年来|近年来|截至目前|截至年底|截至\d{4}年(?:\d{1,2}月)?(?:底|末)?|\d{4}年(?:度|末|底|初|以来)?|年内|全年度?|今年|当年|同期|本年度|年度|上半年|下半年|目前|其中|此外|另外|同时|并且|并|还|也|均|已|先后|共计|共有|现有|拥有|共|累计|合计|总计|以上|以下|全(?:镇|县|区|市|乡|街道|街|省|州|旗|村|局|系统)|[我本](?:镇|县|区|市|乡|街道|街|局|委|办|单位)|辖区内?|通过|积极|主动|持续|成功)/;
+  /^(?:今年以来|今年来|一年来|近年来|截至目前|截至年底|截至\d{4}年(?:\d{1,2}月)?(?:底|末)?|\d{4}年(?:度|末|底|初|以来)?|年内|全年度?|今年|当年|同期|年末|年底|年初|力争|努力|确保|预计|本年度|年度|上半年|下半年|目前|其中|此外|另外|同时|并且|并|还|也|均|已|先后|共计|共有|现有|拥有|共|累计|合计|总计|以上|以下|全(?:镇|县|区|市|乡|街道|街|省|州|旗|村|局|系统)|[我本](?:镇|县|区|市|乡|街道|街|局|委|办|单位)|辖区内?|通过|积极|主动|持续|成功)/;
 
 /** Verbs that open a clause before the counted thing (开展专题学习2场 → 专题学习). */
 const LEADING_VERB =
   /^(?:审查|监督|检查|督查|核查|抽查|开展|组织|完成|实现|举办|召开|引进|获得|增设|新增|新建|建成|发放|印发|推动|推进|提供|接待|排查|化解|清理|配备|收集|征求|参加|参与|投入|设立|打造|培育|创建|发现|整改|挂|制作|悬挂|张贴|编印|购置|安排|落实|开通|审结|办结|帮助|协助|指导|解决|录入|上报|报送|走访|举行|签订|聘请|聘用|吸纳|新招|招引|培训|累计)/;
 
 /** Verbs that end a subject inside a long clause (中心组安排学习 → 学习, 中心接待办事群众 → 办事群众). */
-const MID_VERB =
-  /(?:安排|接待|组织|召开|举办|开展|受理|排查|参加|完成|对)(?!.*(?:安排|接待|组织|召开|举办|开展|受理|排查|参加|完成|对))/;
+const MID_VERBS = '安排 接待 组织 召开 举办 开展 受理 排查 参加 完成 对'.split(' ');
 
-/** Copulas and qualifier words that sit between the label and the number. */
-const TRAILING =
-  /(?:增至|增加到|提高到|提升至|提升到|降至|降到|下降到|扩大到|减少到|增长到|上升到|上升至|共计|共有|共|累计|合计|总计|达到|高达|多达|达|均为|均达|分别为|分别达|分别是|分别|均|(?<![行作成认因视称更广人])为|约|大约|近|将近|超过|超|突破|逾|不足|不到|计|有|已|是|的|至|到|从|由)$/;
+const MID_VERB_FIRST = new Uint8Array(0x10000);
+for (const v of MID_VERBS) MID_VERB_FIRST[v.charCodeAt(0)] = 1;
+
+/** The end of the last mid-clause verb in `s`, or -1: one backward walk, no backtracking. */
+function afterLastMidVerb(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) {
+    if (MID_VERB_FIRST[s.charCodeAt(i)] === 0) continue;
+    for (const v of MID_VERBS) if (s.startsWith(v, i)) return i + v.length;
+  }
+  return -1;
+}
 
 const TOTALS = new Set(['合计', '总计', '共计']);
-
-/** A change phrase at the end: 比上年增长, 同比下降; the value is the size of the change. */
-const CHANGE =
-  /(?:同比|环比|比上年末?|比去年(?:同期)?|较上年(?:同期)?|比上年同期|与上年相比|比\d{4}年)?(增长|下降|增加|减少|提高|降低|上升|回落|提升|增幅|降幅|增速|扩大|缩小)了?$/;
 
 export interface CleanLabel {
   /** The counted thing ('' when the words before say nothing but a change). */
@@ -40,21 +46,30 @@ export interface CleanLabel {
   change: string;
 }
 
-function rawBack(text: string, start: number, floor: number, boundary: string): string {
+/** Boundary characters by UTF-16 code: 1 ends a phrase, 2 ends it except across 、 (wide). */
+const STOPS = new Uint8Array(0x10000);
+for (const ch of WIDE_BOUNDARY) STOPS[ch.charCodeAt(0)] = 1;
+STOPS['、'.charCodeAt(0)] = 2;
+
+function rawBack(text: string, start: number, floor: number, wide: boolean): string {
   const lo = Math.max(floor, start - MAX_BEFORE, 0);
   let i = start;
-  while (i > lo && !boundary.includes(text[i - 1] as string)) i--;
+  while (i > lo) {
+    const stop = STOPS[text.charCodeAt(i - 1)];
+    if (stop === 1 || (stop === 2 && !wide)) break;
+    i--;
+  }
   return text.slice(i, start);
 }
 
 /** The raw clause before `start`: back to a boundary, the end of the previous figure, or 40 characters. */
 export function rawBefore(text: string, start: number, floor: number): string {
-  return rawBack(text, start, floor, BOUNDARY);
+  return rawBack(text, start, floor, false);
 }
 
 /** Like rawBefore, but across 、 so that a list of names (食品、石化、医药) stays whole. */
 export function rawBeforeWide(text: string, start: number, floor: number): string {
-  return rawBack(text, start, floor, WIDE_BOUNDARY);
+  return rawBack(text, start, floor, true);
 }
 
 /**
@@ -75,15 +90,55 @@ export function splitSubjects(subject: string): string[] {
       parts[parts.length - 1] = last.slice(0, at);
     }
   }
-  return parts.map((p) => {
-    const name = stripLeading(p) + shared;
-    return name.length > MAX_LABEL ? name.slice(name.length - MAX_LABEL) : name;
-  });
+  const names = parts.map((p) => stripLeading(p) + shared);
+  return shareHeadNoun(names).map(shorten);
 }
+
+/** Head nouns of three characters or more that the last-two-characters rule would cut. */
+const HEAD_NOUNS = ['增加值', '营业收入', '销售额', '零售额', '成交额', '吞吐量', '发电量', '用电量'];
+
+/**
+ * 原煤、原油、天然气产量 and 小麦、玉米、大豆产量: short names before a longer last one share
+ * its head noun, most often its last two characters (原煤产量).
+ */
+function shareHeadNoun(names: string[]): string[] {
+  const last = names[names.length - 1];
+  if (names.length < 2 || last === undefined || last.length < 4) return names;
+  const earlier = names.slice(0, -1);
+  if (!earlier.every((n) => n.length >= 1 && n.length <= 3 && n.length <= last.length - 2)) return names;
+  const head = HEAD_NOUNS.find((h) => last.endsWith(h) && last.length > h.length) ?? last.slice(-2);
+  return [...earlier.map((n) => (n.endsWith(head) ? n : n + head)), last];
+}
+
+/** Words after which a long label can be cut without cutting a word (规模以上 | 工业增加值). */
+const CUT_AFTER = /(?:以上|以下|的|和|及|与)/g;
+/** A cut that leaves less than this says too little (…生产总值的比例 → 比例): slice instead. */
+const MIN_CUT_REST = 4;
+
+/** Keeps the last MAX_LABEL characters, at a word joint when there is one. */
+export function shorten(label: string): string {
+  if (label.length <= MAX_LABEL) return label;
+  const min = label.length - MAX_LABEL;
+  for (const m of label.matchAll(CUT_AFTER)) {
+    const cut = m.index + m[0].length;
+    if (cut >= min && label.length - cut >= MIN_CUT_REST) return label.slice(cut);
+  }
+  return label.slice(min);
+}
+
+/** First characters of every LEADING and LEADING_VERB word: most phrases start with none of them. */
+const LEADING_FIRST = new Set([
+  ...'今一近截年全当同本上下目其此另并还也均已先共现拥累合总以我辖通积主持成力努确预0123456789',
+  ...LEADING_VERB.source
+    .slice(4, -1)
+    .split('|')
+    .map((w) => w[0] as string),
+]);
 
 function stripLeading(s: string): string {
   let cur = s;
   for (let guard = 0; guard < 8; guard++) {
+    if (!LEADING_FIRST.has(cur[0] as string)) break;
     const m = LEADING.exec(cur) ?? LEADING_VERB.exec(cur);
     if (!m || cur.length - m[0].length < 2) break;
     cur = cur.slice(m[0].length);
@@ -95,32 +150,38 @@ function stripTrailing(s: string): { rest: string; change: string } {
   let cur = s;
   let change = '';
   for (let guard = 0; guard < 6; guard++) {
-    const c = CHANGE.exec(cur);
-    if (c && !change) {
-      change = c[1] ?? '';
+    const c = change ? null : changeSuffix(cur);
+    if (c) {
+      change = c.change;
       cur = cur.slice(0, c.index);
       continue;
     }
-    const t = TRAILING.exec(cur);
+    const t = trailingWord(cur);
     // 合计965条 keeps its word: a total is worth a label of its own.
-    if (!t || (t.index === 0 && TOTALS.has(t[0]))) break;
-    cur = cur.slice(0, t.index);
+    if (!t || (t.length === cur.length && TOTALS.has(t))) break;
+    cur = cur.slice(0, cur.length - t.length);
   }
+  // 占72.5% alone is a share of the thing named before it: 粮食作物播种面积 + 占比.
+  if (!change && SHARE_WORDS.has(cur)) return { rest: '', change: '占比' };
   return { rest: cur, change };
 }
+
+const SHARE_WORDS = new Set(['占', '占比', '所占比重', '占比重']);
+
+const FOCUS_SEPARATORS = ['其中', '共计', '累计', '等'];
 
 /** Keeps the part after a connective when a phrase lists or frames several things. */
 function focus(s: string): string {
   let cur = s;
-  for (const sep of ['其中', '共计', '累计', '等']) {
+  for (const sep of FOCUS_SEPARATORS) {
     const at = cur.lastIndexOf(sep);
     if (at > 0 && cur.length - at - sep.length >= 2) cur = cur.slice(at + sep.length);
   }
   // 人民调解员共排查矛盾纠纷: 共 before a verb ends the subject (but not in 公共, 共同).
-  const m = /(?<![公总中一社])共(?![同享建治产有青性识])(.{2,})$/.exec(cur);
+  const m = cur.includes('共') ? SHARED_VERB.exec(cur) : null;
   if (m?.[1]) cur = m[1];
-  const v = MID_VERB.exec(cur);
-  if (v && cur.length > 8 && cur.length - v.index - v[0].length >= 2) cur = cur.slice(v.index + v[0].length);
+  const v = cur.length > 8 ? afterLastMidVerb(cur) : -1;
+  if (v >= 0 && cur.length - v >= 2) cur = cur.slice(v);
   if (cur.length > 8) {
     const m = /(?:以及|及|和|与)([^以及和与]{2,})$/.exec(cur);
     if (m?.[1] && m[1].length >= 4) cur = m[1];
@@ -128,12 +189,14 @@ function focus(s: string): string {
   return cur;
 }
 
+const SHARED_VERB = /(?<![公总中一社])共(?![同享建治产有青性识])(.{2,})$/;
+
 /** Trims a raw clause to the counted thing and notes a change word (增长, 下降). */
 export function cleanBefore(raw: string): CleanLabel {
-  const unquoted = raw.replace(QUOTES, '');
+  const unquoted = HAS_QUOTE.test(raw) ? raw.replace(QUOTES, '') : raw;
   const { rest, change } = stripTrailing(unquoted);
   let base = stripLeading(focus(stripLeading(rest)));
   base = stripTrailing(base).rest;
-  if (base.length > MAX_LABEL) base = base.slice(base.length - MAX_LABEL);
+  base = shorten(base);
   return { base, change };
 }

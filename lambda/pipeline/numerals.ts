@@ -22,18 +22,18 @@ export const MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
   ['百', 1e2],
 ];
 
-const CHINESE_NUMERAL_CODES = new Set(
-  [...'零〇一二两三四五六七八九十百千万亿廿卅'].map((c) => c.charCodeAt(0)),
-);
+/** One byte per UTF-16 code: a table lookup is cheaper than a Set on the hot path. */
+const CHINESE_NUMERAL_CODES = new Uint8Array(0x10000);
+for (const c of '零〇一二两三四五六七八九十百千万亿廿卅') CHINESE_NUMERAL_CODES[c.charCodeAt(0)] = 1;
 
 /** True for the UTF-16 code of a character that can be part of a Chinese numeral. */
 export function isChineseNumeralCode(code: number): boolean {
-  return CHINESE_NUMERAL_CODES.has(code);
+  return CHINESE_NUMERAL_CODES[code] === 1;
 }
 
-/** True for a character that can be part of a Chinese numeral (a hot path: one set lookup). */
+/** True for a character that can be part of a Chinese numeral. */
 export function isChineseNumeralChar(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && CHINESE_NUMERAL_CODES.has(ch.charCodeAt(0));
+  return ch !== undefined && ch.length === 1 && CHINESE_NUMERAL_CODES[ch.charCodeAt(0)] === 1;
 }
 
 /** True for an ASCII or full-width digit (0-9, ０-９). */

@@ -58,8 +58,13 @@ export interface BeforeQualifier {
   start: number;
 }
 
+/** Last characters of the words before: most numbers are preceded by none of them. */
+const BEFORE_LAST = new Set(BEFORE.map(([w]) => w[w.length - 1] as string));
+const AFTER_FIRST = new Set(AFTER.map(([w]) => w[0] as string));
+
 /** The qualifier word that ends at `pos`, if any. */
 export function qualifierBefore(text: string, pos: number): BeforeQualifier | null {
+  if (!BEFORE_LAST.has(text[pos - 1] as string)) return null;
   for (const [word, q] of BEFORE) {
     const start = pos - word.length;
     if (start < 0 || !text.startsWith(word, start)) continue;
@@ -73,6 +78,7 @@ export function qualifierBefore(text: string, pos: number): BeforeQualifier | nu
 
 /** The qualifier word that starts at `pos`, if any. */
 export function qualifierAfter(text: string, pos: number): Qualifier | null {
+  if (!AFTER_FIRST.has(text[pos] as string)) return null;
   for (const [word, q] of AFTER) if (text.startsWith(word, pos)) return q;
   return null;
 }

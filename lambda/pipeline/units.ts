@@ -22,7 +22,7 @@ const PERCENT_UNITS = words('% ％ ‰ 个百分点 百分点');
 const MONEY_UNITS = words('元 美元 欧元 港元');
 
 const MEASURE_UNITS = words(
-  '平方米 平方公里 平方千米 亩 公顷 千公顷 米 千米 公里 厘米 毫米 吨 千克 公斤 克 斤 立方米 升 毫升 千瓦 千瓦时 兆瓦 亩次 标箱 吨公里 人公里 微克 毫克 ℃ 标准亩 延米',
+  '平方米 平方公里 平方千米 亩 公顷 米 千米 公里 厘米 毫米 吨 千克 公斤 克 斤 立方米 升 毫升 千瓦 千瓦时 兆瓦 兆瓦时 吉瓦 吉瓦时 亩次 标箱 吨公里 人公里 微克 毫克 ℃ 标准亩 延米 吨标准煤 吨标煤 吨二氧化碳 立方',
 );
 
 const TIME_UNITS = words('天 小时 个小时 分钟 秒 个工作日 工作日 周岁');
@@ -34,7 +34,13 @@ for (const u of MONEY_UNITS) UNIT_KIND.set(u, 'money');
 for (const u of MEASURE_UNITS) UNIT_KIND.set(u, 'measure');
 for (const u of TIME_UNITS) UNIT_KIND.set(u, 'time');
 
-const MAX_UNIT_LENGTH = Math.max(...[...UNIT_KIND.keys()].map((u) => u.length));
+/** Units by their first character, longest first: one map lookup instead of a slice per length. */
+const UNITS_BY_FIRST = new Map<string, string[]>();
+for (const u of [...UNIT_KIND.keys()].sort((a, b) => b.length - a.length)) {
+  const list = UNITS_BY_FIRST.get(u[0] as string) ?? [];
+  list.push(u);
+  UNITS_BY_FIRST.set(u[0] as string, list);
+}
 
 /** The kind of a base unit (count, percent, money, …), or undefined when it is not one. */
 export function unitKind(unit: string): UnitKind | undefined {
@@ -42,20 +48,29 @@ export function unitKind(unit: string): UnitKind | undefined {
 }
 
 function longestUnitAt(text: string, pos: number): string | null {
-  for (let len = Math.min(MAX_UNIT_LENGTH, text.length - pos); len > 0; len--) {
-    const cand = text.slice(pos, pos + len);
-    if (UNIT_KIND.has(cand)) return cand;
-  }
+  const list = UNITS_BY_FIRST.get(text[pos] as string);
+  if (list === undefined) return null;
+  for (const u of list) if (text.startsWith(u, pos)) return u;
   return null;
 }
 
 /** The longest unit written at `pos`, or null; a rate unit such as 克/千克 is one unit. */
+/** What a rate is per when it is not itself a unit: 16.9万吨/日, 3000元/人, 500千瓦时/年. */
+const PER_WORDS = words('日 年 月 周 季度 人 户 亩 床 辆');
+
+function perAt(text: string, pos: number): string | null {
+  const unit = longestUnitAt(text, pos);
+  if (unit) return unit;
+  for (const w of PER_WORDS) if (text.startsWith(w, pos)) return w;
+  return null;
+}
+
 export function matchUnitAt(text: string, pos: number): string | null {
   const unit = longestUnitAt(text, pos);
   if (!unit) return null;
   const slash = pos + unit.length;
   if (text[slash] !== '/' && text[slash] !== '／') return unit;
-  const per = longestUnitAt(text, slash + 1);
+  const per = perAt(text, slash + 1);
   return per ? text.slice(pos, slash + 1 + per.length) : unit;
 }
 
@@ -93,7 +108,7 @@ export function matchMagnitudeAndUnit(text: string, pos: number, allowMagnitude:
   const plain = matchUnitAt(text, p);
   if (plain)
     best = { multiplier: 1, magnitude: '', unit: plain, start: p, end: p + plain.length, roughWord: rough };
-  if (!allowMagnitude) return best;
+  if (!allowMagnitude || !isMagnitudeChar(text.charCodeAt(p))) return best;
   for (const [word, mult] of MAGNITUDES) {
     if (!text.startsWith(word, p)) continue;
     let q = p + word.length;
@@ -111,8 +126,14 @@ export function matchMagnitudeAndUnit(text: string, pos: number, allowMagnitude:
   return best;
 }
 
+/** 十百千万亿, the first characters of every magnitude word: a gate before trying them all. */
+function isMagnitudeChar(c: number): boolean {
+  return c === 0x5341 || c === 0x767e || c === 0x5343 || c === 0x4e07 || c === 0x4ebf;
+}
+
 /** The magnitude word written at `pos` (万, 亿, 千万), or null. */
 export function magnitudeAt(text: string, pos: number): { word: string; value: number } | null {
+  if (!isMagnitudeChar(text.charCodeAt(pos))) return null;
   for (const [word, value] of MAGNITUDES) if (text.startsWith(word, pos)) return { word, value };
   return null;
 }

@@ -17,6 +17,8 @@ interface ManifestRow {
   year: number;
   /** The province for long reports; '' for the corpus. */
   province: string;
+  /** fazhi, gongzuo, tongji for the corpus; '' for the long reports (all 政府工作报告). */
+  genre: string;
 }
 
 function readManifest(dir: string): ManifestRow[] {
@@ -33,6 +35,7 @@ function readManifest(dir: string): ManifestRow[] {
       title: cell('title'),
       year: Number(cell('year')),
       province: cell('province'),
+      genre: cell('genre'),
     };
   });
 }
@@ -113,6 +116,29 @@ describe.each(parsed)('$row.dir/$row.file', ({ row, text, structure }) => {
     if (row.province !== '' && title.includes(row.province)) expect(entity).toBe(row.province);
     if (row.province === '') expect(entity.length).toBeGreaterThanOrEqual(2);
     expect(title).toContain(entity);
+  });
+});
+
+/** What the kind of each genre says, whatever else its title adds. */
+const GENRE_KIND: Record<string, RegExp> = {
+  fazhi: /法治政府建设/u,
+  gongzuo: /工作总结|工作报告/u,
+  tongji: /统计公报/u,
+  '': /政府工作报告/u,
+};
+
+describe.each(parsed)('metadata of $row.dir/$row.file', ({ row, structure }) => {
+  const title = manifestTitle(row.title);
+  const { entity, kind, year } = structure.titleInfo;
+
+  it('has the entity at the head of the title (before or after the year)', () => {
+    expect(title.startsWith(entity) || title.startsWith(`${year}年${entity}`)).toBe(true);
+  });
+
+  it("has a kind of the manifest's genre, written in the title after the year", () => {
+    expect(kind).toMatch(GENRE_KIND[row.genre] ?? /.^/u);
+    expect(title.endsWith(kind)).toBe(true);
+    expect(title.indexOf(kind)).toBeGreaterThan(title.indexOf(`${row.year}`));
   });
 });
 

@@ -30,10 +30,16 @@ export interface Score {
   labelHits: number;
   labelTotal: number;
   labelAccuracy: number;
+  /** Matched must figures whose qualifier equals gold's (exact, over, under, approx). */
+  qualifierHits: number;
+  qualifierTotal: number;
+  qualifierAccuracy: number;
   falsePositives: FigureMention[];
   falseNegatives: GoldFigure[];
   /** Matched pairs whose label misses the keyword. */
   labelMisses: Array<{ predicted: FigureMention; gold: GoldFigure }>;
+  /** Matched must pairs whose qualifier differs from gold's. */
+  qualifierMisses: Array<{ predicted: FigureMention; gold: GoldFigure }>;
 }
 
 const RELATIVE_TOLERANCE = 1e-9;
@@ -82,7 +88,9 @@ export function scoreFigures(predicted: FigureMention[], gold: GoldFigure[]): Sc
   const matchedPredictions = new Set(pairs.values());
   let tp = 0;
   let labelHits = 0;
+  let qualifierHits = 0;
   const labelMisses: Score['labelMisses'] = [];
+  const qualifierMisses: Score['qualifierMisses'] = [];
   const falseNegatives: GoldFigure[] = [];
   gold.forEach((g, gi) => {
     const pi = pairs.get(gi);
@@ -90,8 +98,12 @@ export function scoreFigures(predicted: FigureMention[], gold: GoldFigure[]): Sc
       if (g.must) falseNegatives.push(g);
       return;
     }
-    if (g.must) tp++;
     const p = predicted[pi] as FigureMention;
+    if (g.must) {
+      tp++;
+      if (p.qualifier === g.qualifier) qualifierHits++;
+      else qualifierMisses.push({ predicted: p, gold: g });
+    }
     if (labelHasKeyword(p.label, g.keyword)) labelHits++;
     else labelMisses.push({ predicted: p, gold: g });
   });
@@ -111,8 +123,39 @@ export function scoreFigures(predicted: FigureMention[], gold: GoldFigure[]): Sc
     labelHits,
     labelTotal: pairs.size,
     labelAccuracy: ratio(labelHits, pairs.size),
+    qualifierHits,
+    qualifierTotal: tp,
+    qualifierAccuracy: ratio(qualifierHits, tp),
     falsePositives,
     falseNegatives,
     labelMisses,
+    qualifierMisses,
+  };
+}
+
+/** Sums per-file scores into micro-averaged totals (lists of misses are concatenated). */
+export function microScore(scores: Score[]): Score {
+  const sum = (key: 'tp' | 'fp' | 'fn' | 'labelHits' | 'labelTotal' | 'qualifierHits' | 'qualifierTotal') =>
+    scores.reduce((a, s) => a + s[key], 0);
+  const [tp, fp, fn] = [sum('tp'), sum('fp'), sum('fn')];
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
+  return {
+    tp,
+    fp,
+    fn,
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    labelHits: sum('labelHits'),
+    labelTotal: sum('labelTotal'),
+    labelAccuracy: ratio(sum('labelHits'), sum('labelTotal')),
+    qualifierHits: sum('qualifierHits'),
+    qualifierTotal: sum('qualifierTotal'),
+    qualifierAccuracy: ratio(sum('qualifierHits'), sum('qualifierTotal')),
+    falsePositives: scores.flatMap((s) => s.falsePositives),
+    falseNegatives: scores.flatMap((s) => s.falseNegatives),
+    labelMisses: scores.flatMap((s) => s.labelMisses),
+    qualifierMisses: scores.flatMap((s) => s.qualifierMisses),
   };
 }

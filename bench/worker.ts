@@ -1,0 +1,50 @@
+/**
+ * One measurement in its own process, so that its peak RSS is its own:
+ * `node --import tsx bench/worker.ts <ours|peer|regex> <scale>` prints one JSON line.
+ * The extraction is timed over the whole speed corpus; the best pass of those that fit in the
+ * time budget counts (the least disturbed by other work on a shared machine).
+ */
+import { extractFigures } from '../lambda/pipeline/figures.ts';
+import { speedCorpus } from './texts.ts';
+
+const DIGITS = /[0-9０-９]+(?:[.．][0-9０-９]+)?/g;
+const [name = 'ours', scaleArg = '1', budgetArg = '2'] = process.argv.slice(2);
+// The peer's models are loaded only in the peer's process: they would weigh on the others' RSS.
+const peer = name === 'peer' ? (await import('./peer.ts')).peerMentions : null;
+const SCANNERS: Record<string, (text: string) => number> = {
+  ours: (text) => extractFigures(text).length,
+  peer: (text) => (peer ? peer(text).length : 0),
+  regex: (text) => text.match(DIGITS)?.length ?? 0,
+};
+const scan = SCANNERS[name];
+if (!scan) throw new Error(`unknown scanner "${name}": use ours, peer or regex`);
+const scale = Number(scaleArg);
+const budgetS = Number(budgetArg);
+const { texts, bytes } = speedCorpus(scale);
+
+let best = Number.POSITIVE_INFINITY;
+let items = 0;
+let passes = 0;
+const started = performance.now();
+// At least one pass (two for the fast scanners, the first one warming up the JIT), then more while within budget.
+while (passes < (name === 'peer' ? 1 : 2) || (performance.now() - started) / 1000 < budgetS) {
+  const t0 = performance.now();
+  items = 0;
+  for (const text of texts) items += scan(text);
+  best = Math.min(best, (performance.now() - t0) / 1000);
+  passes++;
+  if (passes >= 20) break;
+}
+
+console.log(
+  JSON.stringify({
+    scanner: name,
+    scale,
+    mb: bytes / 1e6,
+    seconds: best,
+    mb_s: bytes / 1e6 / best,
+    items,
+    passes,
+    peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -1,11 +1,13 @@
 import { ReportError } from '../pipeline/errors.ts';
 import { extractCommand } from './extract.ts';
+import { fetchCommand } from './fetch.ts';
 import { publishCommand } from './publish.ts';
 import { serveCommand } from './serve.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   extract: extractCommand,
+  fetch: fetchCommand,
   publish: publishCommand,
   serve: serveCommand,
 };

@@ -13,9 +13,23 @@ const reportMetaSchema = z
     publisher: z.string().min(1).optional(),
     license: z.string().min(1).optional(),
     sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
+    // Provenance written by `opendata fetch`: when and from where the original was fetched, its HTTP
+    // validators, the sha256 of the fetched bytes and the key of their archived copy.
+    retrieved: z.iso.datetime({ offset: true }).optional(),
+    fetchedUrl: z.url({ protocol: /^https?$/ }).optional(),
+    etag: z.string().min(1).optional(),
+    lastModified: z.string().min(1).optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex sha256')
+      .optional(),
+    archive: z.string().min(1).optional(),
   })
   .strict();
 
-export function parseReportMeta(bytes: Uint8Array, file: string): ReportMeta {
+/** Everything a sidecar may hold: the report metadata and the fetch provenance. */
+export type ReportSidecar = z.infer<typeof reportMetaSchema>;
+
+export function parseReportMeta(bytes: Uint8Array, file: string): ReportMeta & ReportSidecar {
   return parseJsonWith(reportMetaSchema, bytes, file);
 }

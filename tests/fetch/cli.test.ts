@@ -1,0 +1,78 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+import { useTempDirs } from '../support/temp.ts';
+import { page, useTestServer } from './support/server.ts';
+
+const tempDir = useTempDirs();
+const startServer = useTestServer();
+
+describe('opendata fetch', () => {
+  it('fetches the registry into a reports folder and an archive, naming each failure on stderr', async () => {
+    const server = await startServer();
+    const html = await readFile(new URL('fixtures/table-layout.html.txt', import.meta.url));
+    server.routes.set(
+      '/baisha/2024.html',
+      page(html, { contentType: 'text/html; charset=utf-8', etag: '"b1"' }),
+    );
+    const dir = await tempDir();
+    const registry = join(dir, 'sources.json');
+    const common = { entity: '白沙街道', year: 2024, kind: '法治政府建设工作报告' };
+    await writeFile(
+      registry,
+      JSON.stringify([
+        { ...common, id: 'baisha-2024', url: server.url('/baisha/2024.html') },
+        { ...common, id: 'gone-2024', url: server.url('/gone.html') },
+      ]),
+    );
+    const args = [
+      'fetch',
+      '--sources',
+      registry,
+      '--out',
+      join(dir, 'reports'),
+      '--archive',
+      join(dir, 'archive'),
+    ];
+
+    const refused = await runCli(args);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `baisha-2024: ${server.url('/baisha/2024.html')}: 127.0.0.1 is a private address\n`,
+    );
+    expect(server.requests).toEqual([]);
+
+    const first = await runCli([...args, '--allow-private', '--json']);
+    expect(first.stderr).toBe(`gone-2024: ${server.url('/gone.html')}: HTTP 404\n`);
+    expect(first.code).toBe(1);
+    expect(JSON.parse(first.stdout)).toEqual({
+      fetched: ['baisha-2024'],
+      unchanged: [],
+      discovered: [],
+      failed: [{ id: 'gone-2024', problem: `${server.url('/gone.html')}: HTTP 404` }],
+    });
+    expect(await readdir(join(dir, 'reports'))).toEqual(['baisha-2024.meta.json', 'baisha-2024.txt']);
+    expect((await readFile(join(dir, 'reports', 'baisha-2024.txt'), 'utf8')).split('\n')[0]).toBe(
+      '白沙街道2024年法治政府建设工作报告',
+    );
+    expect(await readdir(join(dir, 'archive', 'sources', 'baisha-2024'))).toHaveLength(1);
+
+    const second = await runCli([...args, '--allow-private']);
+    expect(second.stdout).toBe('Fetched 0 report(s), 1 unchanged, 0 newly discovered, 1 failed.\n');
+  });
+
+  it('names the registry file and field when it is invalid', async () => {
+    const dir = await tempDir();
+    const registry = join(dir, 'sources.json');
+    await writeFile(
+      registry,
+      JSON.stringify([{ id: 'x-2024', url: 'file:///etc/passwd', entity: '镇', year: 2024, kind: '报告' }]),
+    );
+    const { code, stderr } = await runCli(['fetch', '--sources', registry, '--out', dir, '--archive', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      new RegExp(`^${registry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: has an invalid field "0.url"`),
+    );
+  });
+});

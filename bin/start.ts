@@ -15,6 +15,7 @@ const summary = await publish({
   source: new FsStore(DEFAULT_REPORTS_DIR),
   target: new FsStore(siteDir),
   settings,
+  now: new Date(),
 });
 for (const { file, problem } of summary.problems) console.error(`${file}: ${problem}`);
 console.log(`Published ${summary.reports.length} report(s), ${summary.figures} figures into .site/`);

@@ -59,6 +59,7 @@ export class OpendataStack extends Stack {
         [PUBLISHER_ENV.siteBucket]: this.site.bucket.bucketName,
         [PUBLISHER_ENV.distributionId]: this.site.distribution.distributionId,
         [PUBLISHER_ENV.siteUrl]: this.site.url,
+        [PUBLISHER_ENV.versionPointerArn]: this.site.versionPointer.keyValueStoreArn,
       },
     });
     const fn = this.publisher.function;
@@ -114,6 +115,13 @@ export class OpendataStack extends Stack {
       }),
     );
     this.site.distribution.grantCreateInvalidation(fn);
+    // KeyValueStore has no grant methods: the publisher reads its ETag and switches its one key.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['cloudfront-keyvaluestore:DescribeKeyValueStore', 'cloudfront-keyvaluestore:PutKey'],
+        resources: [this.site.versionPointer.keyValueStoreArn],
+      }),
+    );
     acknowledge(
       fn.role as Role,
       arnWildcard(source, `/${REPORTS_PREFIX}*`),
@@ -132,6 +140,10 @@ export class OpendataStack extends Stack {
       SourceBucketName: [this.source.bucket.bucketName, `Upload reports under s3://<this>/${REPORTS_PREFIX}`],
       SiteBucketName: [this.site.bucket.bucketName, 'The published files (served only through CloudFront)'],
       DistributionId: [this.site.distribution.distributionId, 'The CloudFront distribution'],
+      VersionPointerArn: [
+        this.site.versionPointer.keyValueStoreArn,
+        'The KeyValueStore whose key "current" names the version the stable URLs serve',
+      ],
       FunctionName: [
         this.publisher.function.functionName,
         'Invoke with {"force": true} to republish by hand',

@@ -7,6 +7,7 @@ import { S3Store } from '../stores/s3-store.ts';
 import type { Store } from '../stores/store.ts';
 import { parseCommandArgs } from './args.ts';
 import { readInput } from './extract.ts';
+import { progressBar } from './progress.ts';
 import { UsageError } from './usage.ts';
 
 export const DEFAULT_REPORTS_DIR = fileURLToPath(new URL('../../data/reports/', import.meta.url));
@@ -32,7 +33,9 @@ export async function publishCommand(args: string[]): Promise<number> {
     ? new FsStore(values.out)
     : new S3Store(s3Client(values.endpoint, values.region), values.bucket as string, values.prefix);
   const source = new FsStore(positionals[0] ?? DEFAULT_REPORTS_DIR);
-  const summary = await publish({ source, target, settings });
+  const progress = progressBar(Boolean(values.json));
+  const summary = await publish({ source, target, settings, now: new Date(), onProgress: progress.update });
+  progress.stop();
   report(summary, target, values.json);
   return summary.problems.length > 0 ? 1 : 0;
 }
@@ -58,13 +61,18 @@ function s3Client(endpoint: string | undefined, region: string | undefined): S3C
 function report(summary: PublishSummary, target: Store, json: boolean | undefined): void {
   for (const { file, problem } of summary.problems) process.stderr.write(`${file}: ${problem}\n`);
   if (json) {
-    process.stdout.write(`${JSON.stringify({ target: target.location, ...summary })}\n`);
+    // No CloudFront here: nothing is invalidated (the Lambda handler invalidates `changed`).
+    process.stdout.write(`${JSON.stringify({ target: target.location, ...summary, invalidated: [] })}\n`);
     return;
   }
   const reports = summary.reports.length;
+  const version = summary.newVersion
+    ? `new version ${summary.version}`
+    : `version ${summary.version} unchanged`;
   process.stdout.write(
     `Published ${reports} report${reports === 1 ? '' : 's'} (${summary.figures} figures) to ${target.location}: ` +
-      `${summary.written.length} files written, ${summary.unchanged.length} unchanged` +
+      `${version}, ${summary.written.length} objects written, ${summary.copied} linked from the previous version, ` +
+      `${summary.unchanged} unchanged` +
       `${summary.problems.length ? `, ${summary.problems.length} report(s) left out` : ''}.\n`,
   );
 }

@@ -7,6 +7,7 @@ export const PUBLISHER_ENV = {
   siteBucket: 'SITE_BUCKET',
   distributionId: 'DISTRIBUTION_ID',
   siteUrl: 'SITE_URL',
+  versionPointerArn: 'VERSION_POINTER_ARN',
 } as const;
 
 export type PublisherEnvironment = { readonly [K in keyof typeof PUBLISHER_ENV]: string };

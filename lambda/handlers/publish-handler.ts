@@ -1,4 +1,5 @@
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import type { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SiteSettings } from '../pipeline/settings.ts';
 import { type PublishSummary, publish } from '../publish/publish.ts';
@@ -6,6 +7,7 @@ import { S3Store } from '../stores/s3-store.ts';
 import { type PublisherEnvironment, REPORTS_PREFIX } from './environment.ts';
 import { classifyEvent } from './events.ts';
 import { invalidate, invalidationPaths } from './invalidation.ts';
+import { KeyValueStorePointer } from './kvs-pointer.ts';
 
 /** The part of a structured logger the handler uses (Powertools Logger in Lambda). */
 export interface HandlerLogger {
@@ -18,7 +20,15 @@ export interface PublishHandlerDependencies {
   settings: SiteSettings;
   s3: S3Client;
   cloudfront: CloudFrontClient;
+  keyValueStore: CloudFrontKeyValueStoreClient;
   logger: HandlerLogger;
+  /** The clock, read once per run. @default () => new Date() */
+  clock?: () => Date;
+}
+
+/** What a run did: the publication, and the CloudFront paths it invalidated. */
+export interface PublishResult extends PublishSummary {
+  invalidated: string[];
 }
 
 /** Some reports could not be published; the others were. Thrown so that the run counts as failed. */
@@ -32,36 +42,43 @@ export class ReportProblemsError extends Error {
 
 /**
  * The Lambda handler, given what it works with. Publishes the whole site whatever the trigger,
- * invalidates the paths that changed, and fails the invocation when a report was left out.
+ * switches the KeyValueStore pointer, invalidates the stable paths that changed, and fails the
+ * invocation when a report was left out.
  */
-export function createPublishHandler({
-  environment,
-  settings,
-  s3,
-  cloudfront,
-  logger,
-}: PublishHandlerDependencies) {
+export function createPublishHandler(dependencies: PublishHandlerDependencies) {
+  const { environment, settings, s3, cloudfront, logger } = dependencies;
+  const clock = dependencies.clock ?? (() => new Date());
   const siteSettings: SiteSettings = { ...settings, baseUrl: environment.siteUrl.replace(/\/+$/, '') };
   const source = new S3Store(s3, environment.sourceBucket, REPORTS_PREFIX);
   const target = new S3Store(s3, environment.siteBucket);
-  return async function handler(event: unknown): Promise<PublishSummary> {
+  const pointer = new KeyValueStorePointer(dependencies.keyValueStore, environment.versionPointerArn);
+  return async function handler(event: unknown): Promise<PublishResult> {
     const trigger = classifyEvent(event);
     logger.info('Publishing', { trigger, source: source.location, target: target.location });
-    const summary = await publish({ source, target, settings: siteSettings });
-    const paths = invalidationPaths(summary.written, trigger.kind === 'manual' && trigger.force);
+    const summary = await publish({
+      source,
+      target,
+      settings: siteSettings,
+      now: clock(),
+      pointers: [pointer],
+    });
+    const paths = invalidationPaths(summary.changed, trigger.kind === 'manual' && trigger.force);
     const invalidationId =
       paths.length > 0 ? await invalidate(cloudfront, environment.distributionId, paths) : undefined;
     logger.info('Published', {
-      reports: summary.reports,
+      version: summary.version,
+      newVersion: summary.newVersion,
+      reports: summary.reports.length,
       figures: summary.figures,
-      written: summary.written,
-      unchanged: summary.unchanged.length,
+      written: summary.written.length,
+      copied: summary.copied,
+      unchanged: summary.unchanged,
       invalidation: invalidationId ? { id: invalidationId, paths } : null,
     });
     if (summary.problems.length > 0) {
       logger.error('Reports left out', { problems: summary.problems });
       throw new ReportProblemsError(summary);
     }
-    return summary;
+    return { ...summary, invalidated: paths };
   };
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import { S3Client } from '@aws-sdk/client-s3';
 import siteJson from '../../data/site.json' with { type: 'json' };
 import { parseSiteSettings } from '../pipeline/settings.ts';
@@ -19,5 +20,6 @@ export const handler = createPublishHandler({
     responseChecksumValidation: 'WHEN_REQUIRED',
   }),
   cloudfront: new CloudFrontClient({}),
+  keyValueStore: new CloudFrontKeyValueStoreClient({}),
   logger: new Logger({ serviceName: 'opendata-publisher' }),
 });

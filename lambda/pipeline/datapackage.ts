@@ -1,4 +1,5 @@
 import type { Dataset, FieldSpec } from './datasets.ts';
+import type { Publication } from './publication.ts';
 import type { Report } from './report.ts';
 import type { SiteSettings } from './settings.ts';
 
@@ -11,31 +12,60 @@ export interface ResourceFile {
   sha256: string;
 }
 
-const LICENSE_URLS: Record<string, string> = {
+/** What the metadata needs to know of a dataset file: which dataset, its format, size and hash. */
+export interface DatasetFile {
+  dataset: Dataset;
+  path: string;
+  format: string;
+  bytes: number;
+  sha256: string;
+}
+
+export const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  csv: 'text/csv',
+  json: 'application/json',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html',
+  txt: 'text/plain',
+};
+
+export const LICENSE_URLS: Readonly<Record<string, string>> = {
   'CC-BY-4.0': 'https://creativecommons.org/licenses/by/4.0/',
   'CC0-1.0': 'https://creativecommons.org/publicdomain/zero/1.0/',
   'ODbL-1.0': 'https://opendatacommons.org/licenses/odbl/1-0/',
 };
 
-/** Frictionless Data Package v2 describing every dataset file, with Table Schemas and checksums. */
+/** The report fields the package metadata needs (no text: the metadata is built after the texts are let go). */
+export type ReportSummary = Pick<Report, 'id' | 'title' | 'entity' | 'kind' | 'year' | 'source'>;
+
+/**
+ * Frictionless Data Package v2 describing the CSV and JSON files of every dataset, with Table
+ * Schemas, sizes and checksums. `version` and `created` are the publication's, so an unchanged
+ * publication keeps the same bytes.
+ */
 export function dataPackage(
   settings: SiteSettings,
-  reports: readonly Report[],
-  files: readonly ResourceFile[],
+  reports: readonly ReportSummary[],
+  files: readonly DatasetFile[],
+  publication: Publication,
 ): string {
   const descriptor = {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: 'opendata-publisher',
     title: settings.titleEn,
+    'title:zh': settings.title,
     description: `${settings.descriptionEn}\n\n${settings.description}`,
     homepage: `${settings.baseUrl}/`,
+    version: publication.version,
+    created: publication.created,
     licenses: [license(settings.license)],
     contributors: [{ title: settings.publisher, roles: ['publisher'] }],
     sources: reports.map((report) => ({
       title: report.title || report.id,
       path: report.source.url || `${settings.baseUrl}/reports/${report.id}/source.txt`,
+      hash: `sha256:${report.source.sha256}`,
     })),
-    resources: files.map(resource),
+    resources: files.filter((file) => file.format === 'csv' || file.format === 'json').map(resource),
   };
   return `${JSON.stringify(descriptor, null, 2)}\n`;
 }
@@ -45,31 +75,42 @@ function license(id: string): { name: string; path?: string } {
   return path ? { name: id, path } : { name: id };
 }
 
-function resource(file: ResourceFile) {
+function resource(file: DatasetFile) {
   const { dataset } = file;
   return {
-    name: file.format === 'csv' ? dataset.name : `${dataset.name}-json`,
+    name: file.format === 'csv' ? dataset.name : `${dataset.name}-${file.format}`,
     type: 'table',
     path: file.path,
     title: dataset.title,
+    'title:zh': dataset.titleZh,
     description: dataset.description,
+    'description:zh': dataset.descriptionZh ?? dataset.description,
     format: file.format,
-    mediatype: file.format === 'csv' ? 'text/csv' : 'application/json',
+    mediatype: MEDIA_TYPES[file.format],
     encoding: 'utf-8',
-    bytes: file.bytes.byteLength,
+    bytes: file.bytes,
     hash: `sha256:${file.sha256}`,
     ...(file.format === 'csv' ? { dialect: { header: true, lineTerminator: '\r\n' } } : {}),
-    schema: { fields: dataset.fields.map(tableField), primaryKey: dataset.primaryKey },
+    schema: {
+      fields: dataset.fields.map((field) => tableField(field, dataset.primaryKey.includes(field.name))),
+      primaryKey: dataset.primaryKey,
+    },
   };
 }
 
-function tableField(field: FieldSpec) {
+function tableField(field: FieldSpec, inPrimaryKey: boolean) {
+  const constraints = {
+    ...(inPrimaryKey ? { required: true } : {}),
+    ...(field.values ? { enum: [...field.values] } : {}),
+  };
   return {
     name: field.name,
     type: field.type,
     title: field.title,
     description: field.description,
     'title:zh': field.titleZh,
-    ...(field.values ? { constraints: { enum: [...field.values] } } : {}),
+    'description:zh': field.descriptionZh ?? field.description,
+    ...(field.unit ? { unit: field.unit } : {}),
+    ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
   };
 }

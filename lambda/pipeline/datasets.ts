@@ -7,6 +7,10 @@ export interface FieldSpec {
   title: string;
   titleZh: string;
   description: string;
+  /** Chinese description (the English one when absent). */
+  descriptionZh?: string;
+  /** The unit every value of the column is in, when there is one (Table Schema has no unit property: published as `unit`). */
+  unit?: string;
   /** Allowed values, for Table Schema `constraints.enum`. */
   values?: readonly string[];
 }
@@ -18,6 +22,8 @@ export interface Dataset {
   title: string;
   titleZh: string;
   description: string;
+  /** Chinese description (the English one when absent). */
+  descriptionZh?: string;
   fields: readonly FieldSpec[];
   primaryKey: string[];
   rows: Row[];
@@ -30,6 +36,7 @@ const figureFields: readonly FieldSpec[] = [
     title: 'Figure id',
     titleZh: '数字编号',
     description: 'Stable id of the figure, unchanged while its sentence is unchanged.',
+    descriptionZh: '数字的稳定编号，原句不变则编号不变。',
   },
   {
     name: 'report_id',
@@ -37,6 +44,7 @@ const figureFields: readonly FieldSpec[] = [
     title: 'Report',
     titleZh: '报告',
     description: 'Id of the report the figure came from.',
+    descriptionZh: '数字所在报告的编号。',
   },
   {
     name: 'entity',
@@ -44,14 +52,24 @@ const figureFields: readonly FieldSpec[] = [
     title: 'Entity',
     titleZh: '主体',
     description: 'The town, street, county or department that reports.',
+    descriptionZh: '发布报告的镇、街道、区县或部门。',
   },
-  { name: 'year', type: 'integer', title: 'Year', titleZh: '年度', description: 'Reporting year.' },
+  {
+    name: 'year',
+    type: 'integer',
+    title: 'Year',
+    titleZh: '年度',
+    description: 'Reporting year.',
+    descriptionZh: '报告年度。',
+    unit: '年 year',
+  },
   {
     name: 'section',
     type: 'string',
     title: 'Section',
     titleZh: '章节',
     description: "Heading path of the figure's section, joined with ' › '.",
+    descriptionZh: '数字所在章节的标题路径，以“ › ”连接。',
   },
   {
     name: 'label',
@@ -59,6 +77,7 @@ const figureFields: readonly FieldSpec[] = [
     title: 'Label',
     titleZh: '指标',
     description: "What is counted, in the report's own words.",
+    descriptionZh: '所计数的事项，用报告原文的措辞。',
   },
   {
     name: 'value',
@@ -66,6 +85,7 @@ const figureFields: readonly FieldSpec[] = [
     title: 'Value',
     titleZh: '数值',
     description: 'The number, magnitudes (万, 亿) multiplied out; percentages in percent points.',
+    descriptionZh: '数值；万、亿已乘出，百分比以百分点计。',
   },
   {
     name: 'unit',
@@ -73,6 +93,7 @@ const figureFields: readonly FieldSpec[] = [
     title: 'Unit',
     titleZh: '单位',
     description: 'Base unit or measure word (元, 件, 人次, %, 个百分点).',
+    descriptionZh: '基本单位或量词（元、件、人次、%、个百分点）。',
   },
   {
     name: 'qualifier',
@@ -81,6 +102,7 @@ const figureFields: readonly FieldSpec[] = [
     titleZh: '限定',
     description: 'exact; over (余, 多, 超过); under (近, 不足); approx (约, 左右).',
     values: ['exact', 'over', 'under', 'approx'],
+    descriptionZh: 'exact 确数；over 余、多、超过；under 近、不足；approx 约、左右。',
   },
   {
     name: 'text',
@@ -88,6 +110,7 @@ const figureFields: readonly FieldSpec[] = [
     title: 'Text',
     titleZh: '原文',
     description: 'The figure as written in the report.',
+    descriptionZh: '报告中数字的原文写法。',
   },
   {
     name: 'sentence',
@@ -95,6 +118,7 @@ const figureFields: readonly FieldSpec[] = [
     title: 'Sentence',
     titleZh: '原句',
     description: 'The whole sentence the figure came from.',
+    descriptionZh: '数字所在的整句原文。',
   },
   {
     name: 'start',
@@ -102,6 +126,8 @@ const figureFields: readonly FieldSpec[] = [
     title: 'Start',
     titleZh: '起始位置',
     description: 'Offset of the first character in source.txt (UTF-16 code units).',
+    descriptionZh: '数字首字符在 source.txt 中的位置（UTF-16 码元）。',
+    unit: 'UTF-16 code units',
   },
   {
     name: 'end',
@@ -109,6 +135,8 @@ const figureFields: readonly FieldSpec[] = [
     title: 'End',
     titleZh: '结束位置',
     description: 'Offset just past the last character in source.txt (UTF-16 code units).',
+    descriptionZh: '数字末字符之后在 source.txt 中的位置（UTF-16 码元）。',
+    unit: 'UTF-16 code units',
   },
   {
     name: 'url',
@@ -116,6 +144,7 @@ const figureFields: readonly FieldSpec[] = [
     title: 'Link',
     titleZh: '链接',
     description: 'The figure highlighted in its report page.',
+    descriptionZh: '在报告页面中高亮该数字的链接。',
   },
 ];
 
@@ -126,6 +155,7 @@ const reportFields: readonly FieldSpec[] = [
     title: 'Report id',
     titleZh: '报告编号',
     description: 'Slug of the report (entity and year).',
+    descriptionZh: '报告编号（主体与年度）。',
   },
   {
     name: 'title',
@@ -133,6 +163,7 @@ const reportFields: readonly FieldSpec[] = [
     title: 'Title',
     titleZh: '标题',
     description: 'Title of the report as written.',
+    descriptionZh: '报告原标题。',
   },
   {
     name: 'entity',
@@ -140,6 +171,7 @@ const reportFields: readonly FieldSpec[] = [
     title: 'Entity',
     titleZh: '主体',
     description: 'The town, street, county or department that reports.',
+    descriptionZh: '发布报告的镇、街道、区县或部门。',
   },
   {
     name: 'parent',
@@ -147,14 +179,24 @@ const reportFields: readonly FieldSpec[] = [
     title: 'Parent region',
     titleZh: '上级行政区',
     description: 'The region the entity belongs to.',
+    descriptionZh: '主体所属的上级行政区。',
   },
-  { name: 'year', type: 'integer', title: 'Year', titleZh: '年度', description: 'Reporting year.' },
+  {
+    name: 'year',
+    type: 'integer',
+    title: 'Year',
+    titleZh: '年度',
+    description: 'Reporting year.',
+    descriptionZh: '报告年度。',
+    unit: '年 year',
+  },
   {
     name: 'kind',
     type: 'string',
     title: 'Kind of report',
     titleZh: '报告类型',
     description: 'Kind of report as named in its title.',
+    descriptionZh: '标题中的报告类型。',
   },
   {
     name: 'publisher',
@@ -162,6 +204,7 @@ const reportFields: readonly FieldSpec[] = [
     title: 'Publisher',
     titleZh: '发布单位',
     description: 'Who published the report (the footer’s 主办单位 unless the metadata says otherwise).',
+    descriptionZh: '报告的发布单位（默认取页脚的主办单位）。',
   },
   {
     name: 'license',
@@ -169,6 +212,7 @@ const reportFields: readonly FieldSpec[] = [
     title: 'License',
     titleZh: '许可',
     description: 'License of the published data.',
+    descriptionZh: '所发布数据的许可。',
   },
   {
     name: 'source_url',
@@ -176,6 +220,7 @@ const reportFields: readonly FieldSpec[] = [
     title: 'Source URL',
     titleZh: '来源链接',
     description: 'Where the report was published, when known.',
+    descriptionZh: '报告的原始发布地址（如已知）。',
   },
   {
     name: 'sha256',
@@ -183,6 +228,7 @@ const reportFields: readonly FieldSpec[] = [
     title: 'SHA-256',
     titleZh: 'SHA-256',
     description: 'SHA-256 of the report file as read.',
+    descriptionZh: '所读取报告文件的 SHA-256。',
   },
   {
     name: 'figures',
@@ -190,6 +236,8 @@ const reportFields: readonly FieldSpec[] = [
     title: 'Figures',
     titleZh: '数字个数',
     description: 'Number of figures extracted.',
+    descriptionZh: '提取出的数字个数。',
+    unit: '个 figures',
   },
   {
     name: 'url',
@@ -197,6 +245,7 @@ const reportFields: readonly FieldSpec[] = [
     title: 'Page',
     titleZh: '页面',
     description: 'The report page with its figures highlighted.',
+    descriptionZh: '高亮全部数字的报告页面。',
   },
 ];
 
@@ -228,6 +277,7 @@ export function figuresDataset(reports: readonly Report[], baseUrl: string): Dat
     title: 'Figures',
     titleZh: '数字',
     description: 'Every figure of every report, with the sentence and section it came from.',
+    descriptionZh: '每份报告中的每个数字，附其所在原句与章节。',
     fields: figureFields,
     primaryKey: ['report_id', 'id'],
     rows,
@@ -240,6 +290,7 @@ export function reportsDataset(reports: readonly Report[], baseUrl: string): Dat
     title: 'Reports',
     titleZh: '报告',
     description: 'One row per report: where it came from and how many figures it gave.',
+    descriptionZh: '每份报告一行：来源与提取出的数字个数。',
     fields: reportFields,
     primaryKey: ['id'],
     rows: reports.map((report) => ({

@@ -1,7 +1,25 @@
+import type { DatasetFile } from '../pipeline/datapackage.ts';
+import { ReportError } from '../pipeline/errors.ts';
+import {
+  type Publication,
+  type SiteManifest,
+  type VersionManifest,
+  type VersionRecord,
+  versionId,
+} from '../pipeline/publication.ts';
+import { PUBLICATION_FILES, publicationFiles } from '../pipeline/publication-files.ts';
+import type { Report } from '../pipeline/report.ts';
 import type { SiteSettings } from '../pipeline/settings.ts';
-import { buildSite, type SiteFile } from '../pipeline/site.ts';
+import { aggregateFiles, reportFiles } from '../pipeline/site.ts';
 import type { Store } from '../stores/store.ts';
-import { type ReportProblem, readReports } from './read-reports.ts';
+import { ChangeLog } from './changes.ts';
+import type { VersionPointer } from './pointer.ts';
+import { inputsHash, parseReportInput, type ReportProblem, readReportInputs } from './read-reports.ts';
+import { readPublishedState } from './state.ts';
+import { switchStable, syncPointers } from './switch.ts';
+import { entryOf, VersionWriter } from './version-writer.ts';
+
+export { IMMUTABLE_CACHE_CONTROL, STABLE_CACHE_CONTROL } from './version-writer.ts';
 
 export interface PublishOptions {
   /** Where the reports are: `<id>.txt` and optional `<id>.meta.json` at its top. */
@@ -9,62 +27,180 @@ export interface PublishOptions {
   /** Where the site goes. */
   target: Store;
   settings: SiteSettings;
+  /**
+   * When this run happens. The edges (CLI, handler, npm start) read the clock and pass it; the
+   * fallback is for callers that do not care what the version is called.
+   */
+  now?: Date;
+  /** Pointers switched before the store's own `current.json`, e.g. the CloudFront KeyValueStore. */
+  pointers?: readonly VersionPointer[];
+  /** Called as reports are processed, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+  /** Store operations in flight at once. @default 16 */
+  concurrency?: number;
 }
 
 export interface PublishSummary {
+  /** The current version after the run. */
+  version: string;
+  /** Whether this run made a new version (false when nothing changed). */
+  newVersion: boolean;
   reports: string[];
   figures: number;
-  /** Keys written because their bytes changed. */
+  /** Keys written (put or replaced), versioned and stable. */
   written: string[];
-  /** Keys whose bytes were already as published. */
-  unchanged: string[];
+  /** Files of the new version linked from the previous one because their bytes did not change. */
+  copied: number;
+  /** Stable paths whose bytes were already as published. */
+  unchanged: number;
+  /** Stable paths whose bytes changed or that went away: what caches must drop. */
+  changed: string[];
   /** Reports left out; the run still publishes the others. */
   problems: ReportProblem[];
 }
 
 /**
- * Entry points that link to everything else are written last, so a reader who follows them during a
- * run finds the files they name already in place.
+ * One publication: reads the reports, builds the site and writes a complete new version under
+ * `versions/<version>/` before switching the pointers, the stable files and `manifest.json`, in that
+ * order. Writes nothing at all when every file is as the current version has it.
  */
-const WRITTEN_LAST = ['datapackage.json', 'index.html'];
-
-/**
- * Stable URLs change when the data does, so caches keep them briefly; CloudFront invalidates the
- * changed ones at once.
- */
-export const STABLE_CACHE_CONTROL = 'public, max-age=300';
-
-/** Reads the reports, builds the site and writes only the files whose bytes changed. */
-export async function publish({ source, target, settings }: PublishOptions): Promise<PublishSummary> {
-  const { reports, problems } = await readReports(source, settings.license);
-  const files = buildSite(settings, reports).sort((a, b) => writeRank(a) - writeRank(b));
-  const written: string[] = [];
-  const unchanged: string[] = [];
-  for (const file of files) {
-    if (await isUnchanged(target, file)) {
-      unchanged.push(file.path);
-      continue;
+export async function publish(options: PublishOptions): Promise<PublishSummary> {
+  const { source, target, settings } = options;
+  const state = await readPublishedState(target);
+  const { inputs, problems } = await readReportInputs(source);
+  const inputHash = inputsHash(inputs, settings);
+  const resumed = state.marker?.inputHash === inputHash ? state.marker : undefined;
+  const created = (options.now ?? new Date()).toISOString();
+  const publication: Publication = resumed
+    ? { version: resumed.version, created: resumed.created }
+    : { version: versionId(created, inputHash), created };
+  const writer = new VersionWriter({
+    target,
+    publication,
+    inputHash,
+    previous: state.previous,
+    verify: state.marker !== undefined,
+    resumed: resumed !== undefined,
+    concurrency: options.concurrency ?? 16,
+  });
+  const changes = new ChangeLog(target, state.previous);
+  const reports: Report[] = [];
+  for (const [index, input] of inputs.entries()) {
+    try {
+      const report = parseReportInput(input, settings.license);
+      for (const file of reportFiles(settings, report)) {
+        const entry = await writer.offer(file);
+        if (file.path.endsWith('/source.txt')) await changes.addReport(report, entry.sha256);
+      }
+      reports.push(withoutText(report));
+    } catch (error) {
+      if (!(error instanceof ReportError)) throw error;
+      problems.push({ file: error.file, problem: error.problem });
     }
-    await target.put(file.path, file.body, {
-      contentType: file.contentType,
-      cacheControl: STABLE_CACHE_CONTROL,
-    });
-    written.push(file.path);
+    options.onProgress?.(index + 1, inputs.length);
   }
-  return {
+  const datasetFiles: DatasetFile[] = [];
+  for (const file of aggregateFiles(settings, reports)) {
+    const entry = await writer.offer(file);
+    if (file.dataset && file.format)
+      datasetFiles.push({ ...entry, path: file.path, dataset: file.dataset, format: file.format });
+  }
+  const summary = (version: string, newVersion: boolean) => ({
+    version,
+    newVersion,
     reports: reports.map((report) => report.id),
     figures: reports.reduce((sum, report) => sum + report.figures.length, 0),
-    written,
-    unchanged,
     problems,
+  });
+  const metadata = (p: Publication, history: readonly VersionRecord[]) =>
+    publicationFiles({ settings, reports, datasetFiles, files: writer.files, publication: p, history });
+  const previous = state.previous;
+  const removed = Object.keys(previous?.files ?? {}).some(
+    (path) => !writer.files.has(path) && !isPublicationFile(path),
+  );
+  if (previous && state.manifest && !writer.differs && !removed) {
+    const same = metadata(previous, historyUpTo(state.manifest, previous.version)).every(
+      (file) => previous.files[file.path]?.sha256 === entryOf(file.body).sha256,
+    );
+    if (same) {
+      // Nothing changed. After an interrupted run the stable side is repaired to match the current version.
+      const repaired = state.marker
+        ? await switchStable({ ...switchInput(previous, state.manifest), verify: true })
+        : {
+            written: await syncPointers(target, previous.version, options.pointers ?? []),
+            unchanged: 0,
+            changed: [],
+          };
+      return {
+        ...summary(previous.version, false),
+        ...repaired,
+        copied: 0,
+        unchanged: Object.keys(previous.files).length - repaired.changed.length,
+      };
+    }
+  }
+  const record: VersionRecord = {
+    ...publication,
+    path: `versions/${publication.version}/`,
+    reports: reports.length,
+    figures: summary('', true).figures,
+    datasets: datasetFiles.map((file) => file.path),
+    changes: await changes.finish(new Set(reports.map((report) => report.id))),
   };
+  const history = [
+    record,
+    ...(state.manifest?.versions ?? []).filter((v) => v.version !== publication.version),
+  ];
+  for (const file of metadata(publication, history)) await writer.offer(file);
+  const manifest = await writer.complete();
+  const result = await switchStable({
+    ...switchInput(manifest, { current: publication.version, versions: history }),
+    verify: state.marker !== undefined,
+  });
+  return {
+    ...summary(publication.version, true),
+    ...result,
+    written: [...writer.written, ...result.written],
+    copied: writer.copied,
+  };
+
+  function switchInput(version: VersionManifest, siteManifest: SiteManifest) {
+    return {
+      target,
+      manifest: version,
+      previous,
+      siteManifest,
+      contentTypes: writer.files,
+      pointers: options.pointers ?? [],
+      concurrency: options.concurrency ?? 16,
+    };
+  }
 }
 
-function writeRank(file: SiteFile): number {
-  return WRITTEN_LAST.indexOf(file.path);
+const NO_STRUCTURE: Report['structure'] = {
+  titleInfo: { title: '', entity: '', year: null, kind: '' },
+  titleSpan: { start: 0, end: 0 },
+  headings: [],
+  paragraphs: [],
+  sentences: [],
+  footer: {},
+  footerStart: 0,
+};
+
+/**
+ * Once its own pages are written a report's text and structure are let go: the aggregates need its
+ * metadata and figures only, and 10,000 full reports would not fit in a Lambda's memory.
+ */
+function withoutText(report: Report): Report {
+  return { ...report, text: '', structure: NO_STRUCTURE };
 }
 
-async function isUnchanged(target: Store, file: SiteFile): Promise<boolean> {
-  const current = await target.get(file.path);
-  return current !== undefined && Buffer.compare(current, file.body) === 0;
+function isPublicationFile(path: string): boolean {
+  return (PUBLICATION_FILES as readonly string[]).includes(path);
+}
+
+/** The history as it stood when that version was made: the records up to it. */
+function historyUpTo(manifest: SiteManifest, version: string): VersionRecord[] {
+  const index = manifest.versions.findIndex((record) => record.version === version);
+  return index < 0 ? manifest.versions : manifest.versions.slice(index);
 }

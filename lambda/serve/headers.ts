@@ -23,6 +23,7 @@ export const CONTENT_TYPE_BY_EXTENSION: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.atom': 'application/atom+xml',
   '.png': 'image/png',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 /** Data and metadata may be fetched by any web page (open data); pages may not be framed. */

@@ -1,8 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import sirv from 'sirv';
+import { isVersionId } from '../pipeline/publication.ts';
+import { POINTER_KEY } from '../publish/pointer.ts';
+import { IMMUTABLE_CACHE_CONTROL, STABLE_CACHE_CONTROL } from '../publish/version-writer.ts';
 import { CONTENT_TYPE_BY_EXTENSION, isCorsPath, SECURITY_HEADERS } from './headers.ts';
+import { routeRequest } from './route.ts';
 
 export interface ServeOptions {
   dir: string;
@@ -12,15 +17,19 @@ export interface ServeOptions {
 }
 
 /**
- * Serves a published folder like CloudFront serves the bucket: same paths, content types and security
- * headers, index.html for folders, nothing outside the folder.
+ * Serves a published folder like CloudFront serves the bucket: same paths, content types, cache and
+ * security headers, index.html for folders, nothing outside the folder. Stable paths are read from
+ * the version the folder's `current.json` names, read afresh for every request, so a publication
+ * switches every stable URL at once.
  */
 export async function startServer({
   dir,
   port,
   host = '127.0.0.1',
 }: ServeOptions): Promise<{ server: Server; url: string }> {
-  const files = sirv(resolve(dir), {
+  const root = resolve(dir);
+  const cacheControl = new WeakMap<ServerResponse, string>();
+  const files = sirv(root, {
     dev: true,
     dotfiles: false,
     etag: true,
@@ -28,11 +37,11 @@ export async function startServer({
       // Paths without an extension are folders (index.html) or pages sirv found by adding .html.
       const type = CONTENT_TYPE_BY_EXTENSION[extname(pathname) || '.html'];
       if (type) res.setHeader('Content-Type', type);
-      res.setHeader('Cache-Control', 'public, max-age=60');
+      res.setHeader('Cache-Control', cacheControl.get(res) ?? STABLE_CACHE_CONTROL);
       if (isCorsPath(pathname)) res.setHeader('Access-Control-Allow-Origin', '*');
     },
   });
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res
@@ -40,6 +49,10 @@ export async function startServer({
         .end('Method not allowed\n');
       return;
     }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = routeRequest(url.pathname, await currentVersion(root));
+    cacheControl.set(res, route.immutable ? IMMUTABLE_CACHE_CONTROL : STABLE_CACHE_CONTROL);
+    req.url = route.path + url.search;
     files(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
     });
@@ -51,4 +64,14 @@ export async function startServer({
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return { server, url: `http://${shownHost}:${address.port}/` };
+}
+
+/** The version `current.json` names; none for a folder published before versions (or not at all). */
+async function currentVersion(root: string): Promise<string | undefined> {
+  try {
+    const { version } = JSON.parse(await readFile(join(root, POINTER_KEY), 'utf8'));
+    return isVersionId(version) ? version : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,9 +1,21 @@
-import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { link, lstat, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { assertSafeKey, type PutOptions, type Store } from './store.ts';
+import {
+  assertSafeKey,
+  type Body,
+  bodyChunks,
+  type ObjectHead,
+  type PutOptions,
+  type Store,
+} from './store.ts';
 
 /** A folder as a store: key `a/b.csv` is the file `<root>/a/b.csv`. Content types are not kept. */
 export class FsStore implements Store {
+  #made = new Set<string>();
+  #temporary = 0;
+
   constructor(readonly root: string) {}
 
   get location(): string {
@@ -21,12 +33,44 @@ export class FsStore implements Store {
   }
 
   /** Writes a temporary file and renames it, so a reader never sees half a file. */
-  async put(key: string, body: Uint8Array, _options: PutOptions): Promise<void> {
+  async put(key: string, body: Body, _options: PutOptions): Promise<void> {
     assertSafeKey(key);
     const path = join(this.root, key);
-    await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.tmp-${process.pid}`;
-    await writeFile(temporary, body);
+    const temporary = await this.#temporaryBeside(path);
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.writev([...bodyChunks(body)]);
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  }
+
+  /** Reads the file to hash it: a folder has no metadata to keep a checksum in. */
+  async head(key: string): Promise<ObjectHead | undefined> {
+    assertSafeKey(key);
+    const path = join(this.root, key);
+    try {
+      const { size } = await stat(path);
+      const hash = createHash('sha256');
+      for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+      return { sha256: hash.digest('hex'), bytes: size };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * A hard link under a temporary name, renamed over the target: no bytes are copied, and since every
+   * write replaces a file instead of changing it, linked files never change under each other.
+   */
+  async copy(from: string, to: string, _options: PutOptions): Promise<void> {
+    assertSafeKey(from);
+    assertSafeKey(to);
+    const path = join(this.root, to);
+    const temporary = await this.#temporaryBeside(path);
+    await link(join(this.root, from), temporary);
     await rename(temporary, path);
   }
 
@@ -44,13 +88,23 @@ export class FsStore implements Store {
     return files
       .filter((entry): entry is string => entry !== null)
       .map((entry) => relative(this.root, join(this.root, entry)).split(sep).join('/'))
-      .filter((key) => key.startsWith(prefix))
+      .filter((key) => key.startsWith(prefix) && !key.includes('.tmp-'))
       .sort();
   }
 
   async delete(key: string): Promise<void> {
     assertSafeKey(key);
     await rm(join(this.root, key), { force: true });
+  }
+
+  async #temporaryBeside(path: string): Promise<string> {
+    const folder = dirname(path);
+    if (!this.#made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.#made.add(folder);
+    }
+    this.#temporary += 1;
+    return `${path}.tmp-${process.pid}-${this.#temporary}`;
   }
 }
 

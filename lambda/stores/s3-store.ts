@@ -1,13 +1,22 @@
 import { createHash } from 'node:crypto';
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   NoSuchKey,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { assertSafeKey, type PutOptions, type Store } from './store.ts';
+import {
+  assertSafeKey,
+  type Body,
+  bodyChunks,
+  type ObjectHead,
+  type PutOptions,
+  type Store,
+} from './store.ts';
 
 /** User metadata key (`x-amz-meta-sha256`) holding the hex sha256 of each object written. */
 export const SHA256_METADATA = 'sha256';
@@ -40,21 +49,55 @@ export class S3Store implements Store {
       );
       return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
     } catch (error) {
-      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
+      if (isMissing(error)) return undefined;
       throw error;
     }
   }
 
-  async put(key: string, body: Uint8Array, options: PutOptions): Promise<void> {
+  async put(key: string, body: Body, options: PutOptions): Promise<void> {
     assertSafeKey(key);
+    const chunks = bodyChunks(body);
+    const bytes = chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
     await this.client.send(
       new PutObjectCommand({
         Bucket: this.bucket,
         Key: this.#prefix + key,
-        Body: body,
+        Body: bytes,
         ContentType: options.contentType,
         CacheControl: options.cacheControl,
-        Metadata: { [SHA256_METADATA]: createHash('sha256').update(body).digest('hex') },
+        Metadata: { [SHA256_METADATA]: createHash('sha256').update(bytes).digest('hex') },
+      }),
+    );
+  }
+
+  /** A HEAD request: the sha256 comes from the metadata `put` wrote. */
+  async head(key: string): Promise<ObjectHead | undefined> {
+    assertSafeKey(key);
+    try {
+      const out = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: this.#prefix + key }),
+      );
+      return { sha256: out.Metadata?.[SHA256_METADATA], bytes: out.ContentLength ?? 0 };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** A server-side copy with new headers (the copy may be cached differently from its source). */
+  async copy(from: string, to: string, options: PutOptions): Promise<void> {
+    assertSafeKey(from);
+    assertSafeKey(to);
+    const sha256 = options.sha256 ?? (await this.head(from))?.sha256;
+    await this.client.send(
+      new CopyObjectCommand({
+        Bucket: this.bucket,
+        Key: this.#prefix + to,
+        CopySource: `${this.bucket}/${(this.#prefix + from).split('/').map(encodeURIComponent).join('/')}`,
+        MetadataDirective: 'REPLACE',
+        ContentType: options.contentType,
+        CacheControl: options.cacheControl,
+        Metadata: sha256 ? { [SHA256_METADATA]: sha256 } : {},
       }),
     );
   }
@@ -82,4 +125,9 @@ export class S3Store implements Store {
     assertSafeKey(key);
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.#prefix + key }));
   }
+}
+
+function isMissing(error: unknown): boolean {
+  const name = (error as { name?: string }).name;
+  return error instanceof NoSuchKey || name === 'NoSuchKey' || name === 'NotFound';
 }

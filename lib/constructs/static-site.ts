@@ -1,11 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   type BehaviorOptions,
   CachePolicy,
+  Function as CloudFrontFunction,
   Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HttpVersion,
+  KeyValueStore,
   PriceClass,
   ResponseHeadersPolicy,
   SecurityPolicyProtocol,
@@ -14,6 +20,7 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { STABLE_CACHE_CONTROL } from '../../lambda/publish/version-writer.ts';
 import { SECURITY_HEADERS } from '../../lambda/serve/headers.ts';
 import { acknowledge } from '../nag-acknowledgements.ts';
 import { CORS_PATH_PATTERNS, securityHeadersBehavior } from './response-headers.ts';
@@ -45,7 +52,19 @@ export interface StaticSiteProps {
   readonly priceClass?: PriceClass;
 }
 
-/** The published site: a private, versioned bucket readable only by its CloudFront distribution. */
+/** The CloudFront Function that serves stable URLs from the current version (cloudfront-js-2.0). */
+export const VERSION_POINTER_FUNCTION = fileURLToPath(
+  new URL('../../lambda/serve/version-pointer.js', import.meta.url),
+);
+
+/** Immutable snapshots: no function, and the objects' own one-year Cache-Control. */
+export const VERSIONS_PATH_PATTERN = '/versions/*';
+
+/**
+ * The published site: a private, versioned bucket readable only by its CloudFront distribution.
+ * Stable URLs go through a viewer-request function that rewrites them to the current version named
+ * in a KeyValueStore, so a publication switches every stable URL at once.
+ */
 export class StaticSite extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
@@ -53,6 +72,12 @@ export class StaticSite extends Construct {
   readonly pagesHeaders: ResponseHeadersPolicy;
   /** The same security headers plus CORS GET from any origin, for data and metadata. */
   readonly dataHeaders: ResponseHeadersPolicy;
+  /** Immutable versioned files: security headers and CORS, the objects' own long Cache-Control. */
+  readonly versionsHeaders: ResponseHeadersPolicy;
+  /** Holds `current`: the version the stable URLs are served from. The publisher switches it. */
+  readonly versionPointer: KeyValueStore;
+  /** Rewrites stable paths to `/versions/<current>/…` (lambda/serve/version-pointer.js). */
+  readonly pointerFunction: CloudFrontFunction;
   /** `https://` + the domain the site is served from, without a trailing slash. */
   readonly url: string;
 
@@ -72,37 +97,67 @@ export class StaticSite extends Construct {
       autoDeleteObjects: !retain,
     });
     const securityHeaders = securityHeadersBehavior(SECURITY_HEADERS);
+    // Stable URLs are served from immutable objects: their one-year Cache-Control must not reach browsers.
+    const stableCache = {
+      customHeaders: [{ header: 'Cache-Control', value: STABLE_CACHE_CONTROL, override: true }],
+    };
     this.pagesHeaders = new ResponseHeadersPolicy(this, 'PagesHeaders', {
-      comment: 'Security headers, as lambda/serve/headers.ts',
+      comment: 'Security headers, as lambda/serve/headers.ts, and the stable Cache-Control',
       securityHeadersBehavior: securityHeaders,
+      customHeadersBehavior: stableCache,
     });
+    const cors = {
+      accessControlAllowOrigins: ['*'],
+      accessControlAllowMethods: ['GET', 'HEAD', 'OPTIONS'],
+      accessControlAllowHeaders: ['*'],
+      accessControlAllowCredentials: false,
+      accessControlMaxAge: Duration.days(1),
+      originOverride: true,
+    };
     this.dataHeaders = new ResponseHeadersPolicy(this, 'DataHeaders', {
-      comment: 'Security headers and CORS GET for open data',
+      comment: 'Security headers, CORS GET for open data and the stable Cache-Control',
       securityHeadersBehavior: securityHeaders,
-      corsBehavior: {
-        accessControlAllowOrigins: ['*'],
-        accessControlAllowMethods: ['GET', 'HEAD', 'OPTIONS'],
-        accessControlAllowHeaders: ['*'],
-        accessControlAllowCredentials: false,
-        accessControlMaxAge: Duration.days(1),
-        originOverride: true,
-      },
+      corsBehavior: cors,
+      customHeadersBehavior: stableCache,
+    });
+    this.versionsHeaders = new ResponseHeadersPolicy(this, 'VersionsHeaders', {
+      comment: 'Security headers and CORS GET for the immutable versions',
+      securityHeadersBehavior: securityHeaders,
+      corsBehavior: cors,
+    });
+    this.versionPointer = new KeyValueStore(this, 'VersionPointer', {
+      comment: 'current: the version the stable URLs are served from',
+    });
+    this.pointerFunction = new CloudFrontFunction(this, 'PointerFunction', {
+      comment: 'Serves stable URLs from the current version',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromFile({ filePath: VERSION_POINTER_FUNCTION }),
+      keyValueStore: this.versionPointer,
     });
     const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
-    const behavior = (responseHeadersPolicy: ResponseHeadersPolicy): BehaviorOptions => ({
+    const behavior = (responseHeadersPolicy: ResponseHeadersPolicy, stable = true): BehaviorOptions => ({
       origin,
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
       compress: true,
       cachePolicy: CachePolicy.CACHING_OPTIMIZED,
       responseHeadersPolicy,
+      ...(stable
+        ? {
+            functionAssociations: [
+              { function: this.pointerFunction, eventType: FunctionEventType.VIEWER_REQUEST },
+            ],
+          }
+        : {}),
     });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: props.comment ?? 'opendata site',
       defaultBehavior: behavior(this.pagesHeaders),
-      additionalBehaviors: Object.fromEntries(
-        CORS_PATH_PATTERNS.map((pattern) => [pattern, behavior(this.dataHeaders)]),
-      ),
+      // First, so that `*.json` and the like do not catch versioned paths.
+      additionalBehaviors: {
+        [VERSIONS_PATH_PATTERN]: behavior(this.versionsHeaders, false),
+        ...Object.fromEntries(CORS_PATH_PATTERNS.map((pattern) => [pattern, behavior(this.dataHeaders)])),
+      },
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: props.priceClass ?? PriceClass.PRICE_CLASS_ALL,

@@ -98,15 +98,24 @@ describe('opendata publish', () => {
     const out = await tempDir();
     const { code, stdout } = await runCli(['publish', '--out', out]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Published 1 report \(\d+ figures\) to .*: \d+ files written, 0 unchanged\.\n$/);
+    expect(stdout).toMatch(
+      /^Published 1 report \(\d+ figures\) to .*: new version \d{8}T\d{6}Z-[0-9a-f]{12}, \d+ objects written, 0 linked from the previous version, 0 unchanged\.\n$/,
+    );
     const csv = await readFile(join(out, 'data/figures.csv'), 'utf8');
     expect(csv).toContain(',2361,件,exact,2361件,');
     const again = await runCli(['publish', '--out', out, '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({
+      version: expect.stringMatching(/^\d{8}T\d{6}Z-[0-9a-f]{12}$/),
+      newVersion: false,
       written: [],
+      copied: 0,
+      unchanged: expect.any(Number),
+      changed: [],
+      invalidated: [],
       reports: ['xiaowangzhuang-2023'],
       problems: [],
     });
+    expect(again.stderr).toBe('');
   });
 
   it('publishes the good reports, names the bad one on stderr and exits 1', async () => {
@@ -139,6 +148,9 @@ describe('opendata serve', () => {
       ['data/figures.csv', 'text/csv; charset=utf-8'],
       ['data/figures.json', 'application/json'],
       ['datapackage.json', 'application/json'],
+      ['data/figures.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['catalog.jsonld', 'application/ld+json'],
+      ['feed.atom', 'application/atom+xml'],
       ['reports/xiaowangzhuang-2023/source.txt', 'text/plain; charset=utf-8'],
       ['reports/xiaowangzhuang-2023/index.html', 'text/html; charset=utf-8'],
     ];

@@ -32,19 +32,24 @@ describe('readPublisherEnvironment', () => {
     SITE_BUCKET: 'site',
     DISTRIBUTION_ID: 'E1',
     SITE_URL: 'https://d1.cloudfront.net',
+    VERSION_POINTER_ARN: 'arn:aws:cloudfront::123456789012:key-value-store/abc',
   };
 
-  it('reads the four variables', () => {
+  it('reads the five variables', () => {
     expect(readPublisherEnvironment(complete)).toEqual({
       sourceBucket: 'src',
       siteBucket: 'site',
       distributionId: 'E1',
       siteUrl: 'https://d1.cloudfront.net',
+      versionPointerArn: 'arn:aws:cloudfront::123456789012:key-value-store/abc',
     });
   });
 
   it.each<[Record<string, string>, string]>([
-    [{}, 'needs the environment variable(s) SOURCE_BUCKET, SITE_BUCKET, DISTRIBUTION_ID, SITE_URL'],
+    [
+      {},
+      'needs the environment variable(s) SOURCE_BUCKET, SITE_BUCKET, DISTRIBUTION_ID, SITE_URL, VERSION_POINTER_ARN',
+    ],
     [{ ...complete, SITE_BUCKET: ' ' }, 'needs the environment variable(s) SITE_BUCKET'],
     [
       { ...complete, SITE_URL: 'd1.cloudfront.net' },

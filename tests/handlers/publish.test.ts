@@ -10,11 +10,12 @@ import {
   ReportProblemsError,
 } from '../../lambda/handlers/publish-handler.ts';
 import { parseSiteSettings } from '../../lambda/pipeline/settings.ts';
-import { STABLE_CACHE_CONTROL } from '../../lambda/publish/publish.ts';
+import { IMMUTABLE_CACHE_CONTROL, STABLE_CACHE_CONTROL } from '../../lambda/publish/publish.ts';
 import { CONTENT_TYPE_BY_EXTENSION } from '../../lambda/serve/headers.ts';
 import { type LocalS3, startLocalS3 } from '../support/s3.ts';
 import { PROJECT_ROOT } from '../support/temp.ts';
 import { type FakeCloudFront, startFakeCloudFront } from './fake-cloudfront.ts';
+import { type FakeKeyValueStore, KVS_ARN, startFakeKeyValueStore } from './fake-kvs.ts';
 
 const SITE_URL = 'https://d111111abcdef8.cloudfront.net';
 const DISTRIBUTION_ID = 'E2EXAMPLE';
@@ -22,6 +23,8 @@ const seed = (name: string) => readFile(new URL(`data/reports/${name}`, PROJECT_
 
 let s3: LocalS3;
 let cloudfront: FakeCloudFront;
+let kvs: FakeKeyValueStore;
+let day = 0;
 let directory: string;
 let handler: ReturnType<typeof createPublishHandler>;
 const logged: { level: string; message: string; extra?: Record<string, unknown> }[] = [];
@@ -42,6 +45,7 @@ beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 's3rver-handler-'));
   s3 = await startLocalS3(directory, ['source', 'site']);
   cloudfront = await startFakeCloudFront();
+  kvs = await startFakeKeyValueStore();
   await upload('reports/xiaowangzhuang-2023.txt', await seed('xiaowangzhuang-2023.txt'));
   await upload('reports/xiaowangzhuang-2023.meta.json', await seed('xiaowangzhuang-2023.meta.json'));
   const settings = parseSiteSettings(
@@ -53,34 +57,44 @@ beforeAll(async () => {
       sourceBucket: 'source',
       siteBucket: 'site',
       distributionId: DISTRIBUTION_ID,
+      versionPointerArn: KVS_ARN,
       siteUrl: `${SITE_URL}/`,
     },
     settings,
     s3: s3.client,
     cloudfront: cloudfront.client,
+    keyValueStore: kvs.client,
     logger,
+    clock: () => new Date(Date.UTC(2026, 0, 1 + day++)),
   });
 });
 afterAll(async () => {
   await cloudfront?.close();
+  await kvs?.close();
   await s3?.close();
   await rm(directory, { recursive: true, force: true });
 });
 
+const stableKeys = (keys: string[]) => keys.filter((key) => !key.startsWith('versions/'));
+
 // The cases share one site bucket and run in order: each starts from what the previous one published.
 describe('the publisher handler against a local S3 server', () => {
-  it('publishes the seed on a scheduled run and invalidates every path it wrote', async () => {
+  it('publishes the seed as a version, switches the KeyValueStore pointer and invalidates what it wrote', async () => {
     const summary = await handler({ trigger: 'schedule' });
     expect(summary.reports).toEqual(['xiaowangzhuang-2023']);
     expect(summary.problems).toEqual([]);
-    expect(summary.unchanged).toEqual([]);
-    expect(summary.written).toEqual(
+    expect(summary.newVersion).toBe(true);
+    expect(summary.version).toBe(`20260101T000000Z-${summary.version.slice(-12)}`);
+    expect(kvs.keys.get('current')).toBe(summary.version);
+    expect(kvs.requests.map((r) => r.host?.split(':')[0])).toContain('123456789012.kvs.test');
+    expect(summary.changed).toEqual(
       expect.arrayContaining([
         'index.html',
         'datapackage.json',
-        'assets/site.css',
+        'catalog.jsonld',
+        'feed.atom',
+        'manifest.json',
         'data/figures.csv',
-        'data/figures.json',
         'reports/xiaowangzhuang-2023/index.html',
         'reports/xiaowangzhuang-2023/source.txt',
       ]),
@@ -88,28 +102,35 @@ describe('the publisher handler against a local S3 server', () => {
     expect(cloudfront.invalidations).toHaveLength(1);
     expect(cloudfront.invalidations[0]?.distributionId).toBe(DISTRIBUTION_ID);
     expect(cloudfront.invalidations[0]?.paths).toEqual(
-      ['/', ...summary.written.map((key) => `/${key}`)].sort(),
+      ['/', ...summary.changed.map((key) => `/${key}`)].sort(),
     );
+    expect(summary.invalidated).toEqual(cloudfront.invalidations[0]?.paths);
   });
 
-  it('writes each object with its Content-Type, Cache-Control and sha256 metadata', async () => {
+  it('writes versioned objects immutable and stable ones short-lived, each with its sha256 metadata', async () => {
+    const version = kvs.keys.get('current') as string;
     for (const key of [
       'index.html',
       'data/figures.csv',
       'data/figures.json',
       'reports/xiaowangzhuang-2023/source.txt',
     ]) {
-      const head = await s3.client.send(new HeadObjectCommand({ Bucket: 'site', Key: key }));
-      const body = await (
-        await s3.client.send(new GetObjectCommand({ Bucket: 'site', Key: key }))
-      ).Body?.transformToByteArray();
-      expect(head.ContentType, key).toBe(CONTENT_TYPE_BY_EXTENSION[key.slice(key.lastIndexOf('.'))]);
-      expect(head.CacheControl, key).toBe(STABLE_CACHE_CONTROL);
-      expect(head.Metadata?.sha256, key).toBe(
-        createHash('sha256')
-          .update(body ?? new Uint8Array())
-          .digest('hex'),
-      );
+      for (const [object, cacheControl] of [
+        [key, STABLE_CACHE_CONTROL],
+        [`versions/${version}/${key}`, IMMUTABLE_CACHE_CONTROL],
+      ] as const) {
+        const head = await s3.client.send(new HeadObjectCommand({ Bucket: 'site', Key: object }));
+        const body = await (
+          await s3.client.send(new GetObjectCommand({ Bucket: 'site', Key: object }))
+        ).Body?.transformToByteArray();
+        expect(head.ContentType, object).toBe(CONTENT_TYPE_BY_EXTENSION[key.slice(key.lastIndexOf('.'))]);
+        expect(head.CacheControl, object).toBe(cacheControl);
+        expect(head.Metadata?.sha256, object).toBe(
+          createHash('sha256')
+            .update(body ?? new Uint8Array())
+            .digest('hex'),
+        );
+      }
     }
   });
 
@@ -120,23 +141,33 @@ describe('the publisher handler against a local S3 server', () => {
     expect(text).not.toContain('127.0.0.1');
   });
 
-  it('writes nothing and invalidates nothing when an S3 event brings no change', async () => {
+  it('writes nothing, switches nothing and invalidates nothing when an S3 event brings no change', async () => {
+    const requests = kvs.requests.length;
     const summary = await handler(s3Event('reports/xiaowangzhuang-2023.meta.json'));
+    expect(summary.newVersion).toBe(false);
     expect(summary.written).toEqual([]);
-    expect(summary.unchanged.length).toBeGreaterThan(5);
+    expect(summary.copied).toBe(0);
+    expect(summary.unchanged).toBeGreaterThan(5);
+    expect(summary.invalidated).toEqual([]);
+    expect(kvs.requests).toHaveLength(requests);
     expect(cloudfront.invalidations).toHaveLength(1);
   });
 
-  it('publishes a report added under reports/ and invalidates only what changed', async () => {
+  it('publishes a report added under reports/ as a new version and invalidates only stable paths that changed', async () => {
+    const before = kvs.keys.get('current');
     await upload('reports/second-copy-2023.txt', await seed('xiaowangzhuang-2023.txt'));
     const summary = await handler(s3Event('reports/second-copy-2023.txt'));
     expect(summary.reports).toEqual(['second-copy-2023', 'xiaowangzhuang-2023']);
-    expect(summary.written).toContain('reports/second-copy-2023/index.html');
-    expect(summary.unchanged).toContain('reports/xiaowangzhuang-2023/source.txt');
-    const paths = cloudfront.invalidations[1]?.paths;
+    expect(summary.version).not.toBe(before);
+    expect(kvs.keys.get('current')).toBe(summary.version);
+    expect(summary.copied).toBeGreaterThan(0);
+    expect(stableKeys(summary.written)).toContain('reports/second-copy-2023/index.html');
+    expect(stableKeys(summary.written)).not.toContain('reports/xiaowangzhuang-2023/source.txt');
+    const paths = cloudfront.invalidations[1]?.paths ?? [];
     expect(paths).toContain('/');
     expect(paths).toContain('/reports/second-copy-2023/index.html');
     expect(paths).not.toContain('/reports/xiaowangzhuang-2023/source.txt');
+    expect(paths.filter((path) => path.startsWith('/versions/'))).toEqual([]);
   });
 
   it('invalidates everything on a manual forced run', async () => {
@@ -168,13 +199,13 @@ describe('the publisher handler against a local S3 server', () => {
 });
 
 describe('the handler module', () => {
-  const names = ['SOURCE_BUCKET', 'SITE_BUCKET', 'DISTRIBUTION_ID', 'SITE_URL'];
+  const names = ['SOURCE_BUCKET', 'SITE_BUCKET', 'DISTRIBUTION_ID', 'SITE_URL', 'VERSION_POINTER_ARN'];
 
   it('fails at import, naming every missing variable', async () => {
     vi.resetModules();
     for (const name of names) vi.stubEnv(name, '');
     await expect(import('../../lambda/handlers/publish.ts')).rejects.toThrow(
-      'The publisher function needs the environment variable(s) SOURCE_BUCKET, SITE_BUCKET, DISTRIBUTION_ID, SITE_URL',
+      'The publisher function needs the environment variable(s) SOURCE_BUCKET, SITE_BUCKET, DISTRIBUTION_ID, SITE_URL, VERSION_POINTER_ARN',
     );
     vi.unstubAllEnvs();
   });

@@ -27,7 +27,7 @@ describe('publisher function', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 
-  it('is told both buckets, the distribution id and the site URL', () => {
+  it('is told both buckets, the distribution id, the site URL and the version pointer', () => {
     const variables = template.toJSON().Resources[ids.fn].Properties.Environment.Variables;
     expect(variables).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
@@ -37,6 +37,7 @@ describe('publisher function', () => {
       [PUBLISHER_ENV.siteUrl]: {
         'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [ids.distribution, 'DomainName'] }]],
       },
+      [PUBLISHER_ENV.versionPointerArn]: arn(ids.kvs),
     });
   });
 
@@ -77,6 +78,11 @@ describe('publisher function', () => {
             ],
           ],
         },
+      },
+      {
+        Effect: 'Allow',
+        Action: ['cloudfront-keyvaluestore:DescribeKeyValueStore', 'cloudfront-keyvaluestore:PutKey'],
+        Resource: arn(ids.kvs),
       },
     ]);
   });
@@ -150,6 +156,7 @@ describe('alarms and outputs', () => {
       'SiteBucketName',
       'SiteUrl',
       'SourceBucketName',
+      'VersionPointerArn',
     ]);
     template.hasOutput('FunctionName', { Value: { Ref: ids.fn } });
     template.hasOutput('DistributionId', { Value: { Ref: ids.distribution } });

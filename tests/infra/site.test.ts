@@ -2,6 +2,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../lambda/serve/headers.ts';
 import { CORS_PATH_PATTERNS } from '../../lib/constructs/response-headers.ts';
+import { VERSIONS_PATH_PATTERN } from '../../lib/constructs/static-site.ts';
 import type { OpendataStack } from '../../lib/opendata-stack.ts';
 import { logicalId, stackIds, synthStack } from './synth.ts';
 
@@ -139,9 +140,12 @@ describe('distribution', () => {
     const config = template.toJSON().Resources[ids.distribution].Properties.DistributionConfig;
     expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: pages });
     expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern)).toEqual([
+      VERSIONS_PATH_PATTERN,
       ...CORS_PATH_PATTERNS,
     ]);
-    for (const behavior of config.CacheBehaviors)
+    const versions = stack.getLogicalId(stack.site.versionsHeaders.node.defaultChild as never);
+    expect(config.CacheBehaviors[0].ResponseHeadersPolicyId).toEqual({ Ref: versions });
+    for (const behavior of config.CacheBehaviors.slice(1))
       expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: data });
   });
 });

@@ -26,6 +26,8 @@ export function stackIds(stack: OpendataStack, template: Template) {
     queue: logicalId(template, 'AWS::SQS::Queue'),
     topic: logicalId(template, 'AWS::SNS::Topic'),
     logGroup: id(fn.logs),
+    kvs: id(stack.site.versionPointer),
+    pointerFunction: id(stack.site.pointerFunction),
   };
 }
 

@@ -23,10 +23,10 @@ describe('publish', () => {
   it('writes the whole site for the seed, then nothing when nothing changed', async () => {
     const source = new FsStore(await reportsWithSeed());
     const target = new FsStore(await tempDir());
-    const first = await publish({ source, target, settings });
+    const first = await publish({ source, target, settings, now: new Date('2026-11-27T00:00:00Z') });
     expect(first.problems).toEqual([]);
     expect(first.reports).toEqual(['xiaowangzhuang-2023']);
-    expect(first.written).toEqual(
+    expect(first.changed).toEqual(
       expect.arrayContaining([
         'data/figures.csv',
         'data/figures.json',
@@ -35,12 +35,18 @@ describe('publish', () => {
         'reports/xiaowangzhuang-2023/source.txt',
         'reports/xiaowangzhuang-2023/index.html',
         'assets/site.css',
+        'datapackage.json',
+        'catalog.jsonld',
+        'feed.atom',
+        'index.html',
+        'manifest.json',
       ]),
     );
-    expect(first.written.slice(-2)).toEqual(['datapackage.json', 'index.html']);
-    const second = await publish({ source, target, settings });
+    expect(first.written.at(-1)).toBe('manifest.json');
+    const second = await publish({ source, target, settings, now: new Date('2026-11-28T00:00:00Z') });
     expect(second.written).toEqual([]);
-    expect(second.unchanged).toHaveLength(first.written.length);
+    expect(second.version).toBe(first.version);
+    expect(second.unchanged).toBe(first.changed.length - 1);
   });
 
   it('publishes source.txt as the exact text the offsets index', async () => {

@@ -1,4 +1,5 @@
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FsStore } from '../../lambda/stores/fs-store.ts';
@@ -43,5 +44,30 @@ describe('FsStore', () => {
     await symlink(join(outside, 'secret.txt'), join(root, 'sub', 'link.txt'));
     await writeFile(join(root, 'real.txt'), 'real');
     expect(await new FsStore(root).list('')).toEqual(['real.txt']);
+  });
+});
+
+describe('FsStore head and copy', () => {
+  it('heads a file with its sha256 and size, and nothing for a missing key', async () => {
+    const store = new FsStore(await tempDir());
+    await store.put('a/b.txt', [bytes('小王'), bytes('庄')], { contentType: 'text/plain' });
+    expect(new TextDecoder().decode(await store.get('a/b.txt'))).toBe('小王庄');
+    expect(await store.head('a/b.txt')).toEqual({
+      sha256: createHash('sha256').update('小王庄').digest('hex'),
+      bytes: 9,
+    });
+    expect(await store.head('a/missing.txt')).toBeUndefined();
+  });
+
+  it('copies by a hard link that a later put of either key leaves alone', async () => {
+    const root = await tempDir();
+    const store = new FsStore(root);
+    await store.put('versions/v1/x.csv', bytes('one'), { contentType: 'text/csv' });
+    await store.copy('versions/v1/x.csv', 'x.csv', { contentType: 'text/csv' });
+    expect((await stat(join(root, 'x.csv'))).ino).toBe((await stat(join(root, 'versions/v1/x.csv'))).ino);
+    await store.put('x.csv', bytes('two'), { contentType: 'text/csv' });
+    expect(new TextDecoder().decode(await store.get('versions/v1/x.csv'))).toBe('one');
+    expect(new TextDecoder().decode(await store.get('x.csv'))).toBe('two');
+    expect(await store.list('')).toEqual(['versions/v1/x.csv', 'x.csv']);
   });
 });

@@ -59,6 +59,29 @@ describe('S3Store against a local S3 server', () => {
     },
   );
 
+  it('heads an object with the sha256 it was written with, and copies it server-side with new headers', async () => {
+    const store = new S3Store(s3.client, 'site', 'copies');
+    const body = bytes('id,value\r\n1,2361\r\n');
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    await store.put('versions/v1/data.csv', body, {
+      contentType: 'text/csv; charset=utf-8',
+      cacheControl: 'public, max-age=31536000, immutable',
+    });
+    expect(await store.head('versions/v1/data.csv')).toEqual({ sha256, bytes: body.byteLength });
+    expect(await store.head('versions/v1/missing.csv')).toBeUndefined();
+    await store.copy('versions/v1/data.csv', 'data.csv', {
+      contentType: 'text/csv; charset=utf-8',
+      cacheControl: 'public, max-age=300',
+    });
+    const head = await s3.client.send(new HeadObjectCommand({ Bucket: 'site', Key: 'copies/data.csv' }));
+    expect(head.CacheControl).toBe('public, max-age=300');
+    expect(head.ContentType).toBe('text/csv; charset=utf-8');
+    expect(head.Metadata).toEqual({ [SHA256_METADATA]: sha256 });
+    expect(new TextDecoder().decode(await store.get('data.csv'))).toBe('id,value\r\n1,2361\r\n');
+    await store.put('big.txt', [bytes('a'), bytes('b')], { contentType: 'text/plain' });
+    expect(new TextDecoder().decode(await store.get('big.txt'))).toBe('ab');
+  });
+
   it('refuses keys that would escape its prefix', async () => {
     const store = new S3Store(s3.client, 'site', 'v1');
     await expect(store.put('../x', bytes('x'), { contentType: 'text/plain' })).rejects.toThrow(

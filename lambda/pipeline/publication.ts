@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A publication: one immutable version of the whole site under `versions/<version>/`. Its id sorts by
+ * time and ends with a hash of its content: `20261127T052300Z-3f0c9a1b2c4d`.
+ */
+export interface Publication {
+  version: string;
+  /** When the publication was made (ISO 8601, UTC): the clock is read at the edge and passed in. */
+  created: string;
+}
+
+/** A published file as the manifests list it. */
+export interface FileEntry {
+  sha256: string;
+  bytes: number;
+}
+
+/** A figure whose value changed between two publications; null on one side when it was added or removed. */
+export interface FigureChange {
+  report: string;
+  section: string;
+  label: string;
+  unit: string;
+  old: number | null;
+  new: number | null;
+}
+
+/** What a publication changed against the one before it. */
+export interface PublicationChanges {
+  reports: { added: string[]; removed: string[]; changed: string[] };
+  /** The first MAX_LISTED_CHANGES figure changes, in report and text order. */
+  figures: FigureChange[];
+  /** How many figures changed in all (may exceed the ones listed). */
+  figuresChanged: number;
+}
+
+/** One line of the version history in manifest.json (and one entry of feed.atom). */
+export interface VersionRecord extends Publication {
+  path: string;
+  reports: number;
+  figures: number;
+  datasets: string[];
+  changes: PublicationChanges;
+}
+
+/** The file list of one version, `versions/<version>/manifest.json`: written last, it marks the version complete. */
+export interface VersionManifest extends Publication {
+  contentHash: string;
+  files: Record<string, FileEntry>;
+}
+
+/** The stable `manifest.json`: which version is current, and every version kept, newest first. */
+export interface SiteManifest {
+  current: string;
+  versions: VersionRecord[];
+}
+
+export const MAX_LISTED_CHANGES = 100;
+
+const VERSION_ID = /^\d{8}T\d{6}Z-[0-9a-f]{12}$/;
+
+export function isVersionId(value: unknown): value is string {
+  return typeof value === 'string' && VERSION_ID.test(value);
+}
+
+/** `2026-11-27T05:23:00.123Z` + hash → `20261127T052300Z-<first 12 hex of the hash>`. */
+export function versionId(created: string, contentHash: string): string {
+  const time = created.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+  const id = `${time}-${contentHash.slice(0, 12)}`;
+  if (!VERSION_ID.test(id)) throw new Error(`Cannot make a version id from ${JSON.stringify(created)}`);
+  return id;
+}
+
+/** The sha256 of a list of files (path and sha256), independent of the order given. */
+export function contentHash(files: Iterable<readonly [string, FileEntry]>): string {
+  const lines = [...files].map(([path, entry]) => `${path}\u0000${entry.sha256}\n`).sort();
+  const hash = createHash('sha256');
+  for (const line of lines) hash.update(line);
+  return hash.digest('hex');
+}
+
+/** Where a file of a version lives. */
+export function versionedPath(version: string, path: string): string {
+  return `versions/${version}/${path}`;
+}
+
+export function versionManifestPath(version: string): string {
+  return versionedPath(version, 'manifest.json');
+}

@@ -1,0 +1,77 @@
+import { ReportError } from '../pipeline/errors.ts';
+import { figureChanges } from '../pipeline/figure-changes.ts';
+import {
+  type FigureChange,
+  MAX_LISTED_CHANGES,
+  type PublicationChanges,
+  type VersionManifest,
+  versionedPath,
+} from '../pipeline/publication.ts';
+import { buildReport, type Report } from '../pipeline/report.ts';
+import type { Store } from '../stores/store.ts';
+
+/**
+ * Collects what a publication changed against the current version. A changed report's old figures
+ * are extracted again from the old `source.txt` (the exact text that was processed), so no figure
+ * table of the old version has to be read.
+ */
+export class ChangeLog {
+  readonly #added: string[] = [];
+  readonly #changed: string[] = [];
+  readonly #figures: FigureChange[] = [];
+  #count = 0;
+
+  constructor(
+    readonly target: Store,
+    readonly previous: VersionManifest | undefined,
+  ) {}
+
+  async addReport(report: Report, sourceSha256: string): Promise<void> {
+    const path = sourcePath(report.id);
+    const old = this.previous?.files[path];
+    if (!this.previous || !old) {
+      if (this.previous) this.#added.push(report.id);
+      return;
+    }
+    if (old.sha256 === sourceSha256) return;
+    this.#changed.push(report.id);
+    this.#record(figureChanges(report.id, await this.#oldFigures(report.id), report.figures));
+  }
+
+  /** Reports of the current version that are not in this one. */
+  async finish(published: ReadonlySet<string>): Promise<PublicationChanges> {
+    const removed: string[] = [];
+    for (const path of Object.keys(this.previous?.files ?? {})) {
+      const id = /^reports\/([^/]+)\/source\.txt$/.exec(path)?.[1];
+      if (!id || published.has(id)) continue;
+      removed.push(id);
+      this.#record(figureChanges(id, await this.#oldFigures(id), []));
+    }
+    return {
+      reports: { added: this.#added, removed, changed: this.#changed },
+      figures: this.#figures,
+      figuresChanged: this.#count,
+    };
+  }
+
+  #record(changes: FigureChange[]): void {
+    this.#count += changes.length;
+    this.#figures.push(...changes.slice(0, MAX_LISTED_CHANGES - this.#figures.length));
+  }
+
+  async #oldFigures(id: string) {
+    if (!this.previous) return [];
+    const bytes = await this.target.get(versionedPath(this.previous.version, sourcePath(id)));
+    if (!bytes) return [];
+    try {
+      return buildReport({ id, file: sourcePath(id), bytes, defaultLicense: '' }).figures;
+    } catch (error) {
+      if (error instanceof ReportError) return [];
+      throw error;
+    }
+  }
+}
+
+function sourcePath(id: string): string {
+  return `reports/${id}/source.txt`;
+}

@@ -1,0 +1,89 @@
+import { type SiteManifest, type VersionManifest, versionedPath } from '../pipeline/publication.ts';
+import { copyObject, headObject, type Store } from '../stores/store.ts';
+import { POINTER_KEY, pointerBody, readStorePointer, type VersionPointer } from './pointer.ts';
+import { Pool } from './pool.ts';
+import { jsonBytes, MANIFEST_KEY, MARKER_KEY } from './state.ts';
+import { entryOf, STABLE_CACHE_CONTROL } from './version-writer.ts';
+
+export interface SwitchInput {
+  target: Store;
+  /** The complete version to switch to. */
+  manifest: VersionManifest;
+  /** The version the stable files were last switched to. */
+  previous: VersionManifest | undefined;
+  siteManifest: SiteManifest;
+  contentTypes: ReadonlyMap<string, { contentType: string }>;
+  pointers: readonly VersionPointer[];
+  /** A run was interrupted: stable files may be of either version, so look at each before writing. */
+  verify: boolean;
+  concurrency: number;
+}
+
+export interface SwitchResult {
+  written: string[];
+  unchanged: number;
+  changed: string[];
+}
+
+/**
+ * Makes a complete version the current one: first the pointers (after which every reader of the
+ * stable URLs, through serve or CloudFront, sees the new version whole), then the stable copies for
+ * whoever reads the folder or bucket directly, then `manifest.json`, and last the marker goes.
+ */
+export async function switchStable(input: SwitchInput): Promise<SwitchResult> {
+  const { target, manifest, previous } = input;
+  const written = await syncPointers(target, manifest.version, input.pointers);
+  const changed: string[] = [];
+  let unchanged = 0;
+  const pool = new Pool(input.concurrency);
+  for (const [path, entry] of Object.entries(manifest.files)) {
+    await pool.add(async () => {
+      const current = input.verify ? (await headObject(target, path))?.sha256 : previous?.files[path]?.sha256;
+      if (current === entry.sha256) {
+        unchanged += 1;
+        return;
+      }
+      await copyObject(target, versionedPath(manifest.version, path), path, {
+        contentType: input.contentTypes.get(path)?.contentType ?? 'application/octet-stream',
+        cacheControl: STABLE_CACHE_CONTROL,
+        sha256: entry.sha256,
+      });
+      written.push(path);
+      changed.push(path);
+    });
+  }
+  for (const path of Object.keys(previous?.files ?? {})) {
+    if (path in manifest.files) continue;
+    await pool.add(async () => {
+      await target.delete(path);
+      changed.push(path);
+    });
+  }
+  await pool.drain();
+  const body = jsonBytes(input.siteManifest);
+  if (!input.verify || (await headObject(target, MANIFEST_KEY))?.sha256 !== entryOf(body).sha256) {
+    await target.put(MANIFEST_KEY, body, {
+      contentType: 'application/json',
+      cacheControl: STABLE_CACHE_CONTROL,
+    });
+    written.push(MANIFEST_KEY);
+    changed.push(MANIFEST_KEY);
+  }
+  await target.delete(MARKER_KEY);
+  return { written, unchanged, changed: changed.sort() };
+}
+
+/** Points every pointer at the version unless the store's own pointer already names it. */
+export async function syncPointers(
+  target: Store,
+  version: string,
+  pointers: readonly VersionPointer[],
+): Promise<string[]> {
+  if ((await readStorePointer(target)) === version) return [];
+  for (const pointer of pointers) await pointer.switchTo(version);
+  await target.put(POINTER_KEY, pointerBody(version), {
+    contentType: 'application/json',
+    cacheControl: 'no-store',
+  });
+  return [POINTER_KEY];
+}

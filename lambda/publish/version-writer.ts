@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import {
+  type FileEntry,
+  type Publication,
+  type VersionManifest,
+  versionedPath,
+  versionManifestPath,
+} from '../pipeline/publication.ts';
+import { type Body, copyObject, headObject, type PutOptions, type Store } from '../stores/store.ts';
+import { Pool } from './pool.ts';
+import { jsonBytes, MARKER_KEY, type PublishingMarker } from './state.ts';
+
+/** Versioned paths never change, so browsers and CloudFront may keep them for a year. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+/**
+ * Stable URLs change when the data does, so caches keep them briefly; CloudFront invalidates the
+ * changed ones at once.
+ */
+export const STABLE_CACHE_CONTROL = 'public, max-age=300';
+
+/** A file of the publication, offered to the writer. */
+export interface OfferedFile {
+  path: string;
+  body: Body;
+  contentType: string;
+}
+
+export interface WriterOptions {
+  target: Store;
+  publication: Publication;
+  inputHash: string;
+  /** The file list of the current version: bytes equal to it are linked, not written. */
+  previous: VersionManifest | undefined;
+  /** The last run was interrupted: objects may already be in place, so look before writing. */
+  verify: boolean;
+  /** The marker already names this version (a resumed run). */
+  resumed: boolean;
+  concurrency: number;
+}
+
+/**
+ * Writes one version under `versions/<version>/`: a file whose bytes differ from the current
+ * version's is put as soon as it is offered (so big runs never hold the whole site in memory), the
+ * others are linked from the current version once all are known. Nothing is written while every
+ * file is as published.
+ */
+export class VersionWriter {
+  readonly files = new Map<string, FileEntry & { contentType: string }>();
+  readonly written: string[] = [];
+  copied = 0;
+  #differs = false;
+  #markerWritten = false;
+  readonly #pool: Pool;
+
+  constructor(readonly options: WriterOptions) {
+    this.#pool = new Pool(options.concurrency);
+  }
+
+  get version(): string {
+    return this.options.publication.version;
+  }
+
+  /** True once a file differed from the current version (or there is none). */
+  get differs(): boolean {
+    return this.#differs || this.options.previous === undefined;
+  }
+
+  async offer(file: OfferedFile): Promise<FileEntry> {
+    const entry = entryOf(file.body);
+    this.files.set(file.path, { ...entry, contentType: file.contentType });
+    if (this.options.previous?.files[file.path]?.sha256 === entry.sha256) return entry;
+    this.#differs = true;
+    await this.#writeMarker();
+    const key = versionedPath(this.version, file.path);
+    await this.#pool.add(async () => {
+      if (this.options.verify && (await headObject(this.options.target, key))?.sha256 === entry.sha256)
+        return;
+      await this.options.target.put(key, file.body, this.#immutable(file.contentType));
+      this.written.push(key);
+    });
+    return entry;
+  }
+
+  /** Links the unchanged files from the current version, then writes the file list that marks the version complete. */
+  async complete(): Promise<VersionManifest> {
+    const { previous, target, publication } = this.options;
+    for (const [path, entry] of this.files) {
+      if (!previous || previous.files[path]?.sha256 !== entry.sha256) continue;
+      const key = versionedPath(this.version, path);
+      await this.#pool.add(async () => {
+        if (this.options.verify && (await headObject(target, key))?.sha256 === entry.sha256) return;
+        await copyObject(target, versionedPath(previous.version, path), key, {
+          ...this.#immutable(entry.contentType),
+          sha256: entry.sha256,
+        });
+        this.copied += 1;
+      });
+    }
+    await this.#pool.drain();
+    const manifest: VersionManifest = {
+      ...publication,
+      contentHash: this.options.inputHash,
+      files: Object.fromEntries(
+        [...this.files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, e]) => [path, fileEntry(e)]),
+      ),
+    };
+    await this.put(
+      versionManifestPath(this.version),
+      jsonBytes(manifest),
+      this.#immutable('application/json'),
+    );
+    return manifest;
+  }
+
+  async put(key: string, body: Uint8Array, options: PutOptions): Promise<void> {
+    await this.options.target.put(key, body, options);
+    this.written.push(key);
+  }
+
+  async drain(): Promise<void> {
+    await this.#pool.drain();
+  }
+
+  async #writeMarker(): Promise<void> {
+    if (this.#markerWritten || this.options.resumed) return;
+    this.#markerWritten = true;
+    const marker: PublishingMarker = { ...this.options.publication, inputHash: this.options.inputHash };
+    await this.put(MARKER_KEY, jsonBytes(marker), {
+      contentType: 'application/json',
+      cacheControl: 'no-store',
+    });
+  }
+
+  #immutable(contentType: string): PutOptions {
+    return { contentType, cacheControl: IMMUTABLE_CACHE_CONTROL };
+  }
+}
+
+export function entryOf(body: Body): FileEntry {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const chunk of body instanceof Uint8Array ? [body] : body) {
+    hash.update(chunk);
+    bytes += chunk.byteLength;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+function fileEntry({ sha256, bytes }: FileEntry): FileEntry {
+  return { sha256, bytes };
+}

@@ -1,0 +1,22 @@
+/** The key of the version pointer in the CloudFront KeyValueStore (lambda/serve/version-pointer.js). */
+export const KVS_POINTER_KEY = 'current';
+
+export interface Route {
+  /** The path to read. */
+  path: string;
+  /** A stable URL (short cache) or an immutable versioned one. */
+  immutable: boolean;
+}
+
+/**
+ * Where a request path is served from: stable paths from the current version, versioned paths and
+ * `manifest.json` as they are. The same rules as the CloudFront function in version-pointer.js.
+ */
+export function routeRequest(pathname: string, version: string | undefined): Route {
+  if (pathname.startsWith('/versions/')) return { path: pathname, immutable: true };
+  if (pathname === '/manifest.json' || version === undefined) return { path: pathname, immutable: false };
+  return {
+    path: `/versions/${version}${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`,
+    immutable: false,
+  };
+}

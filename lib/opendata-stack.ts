@@ -4,7 +4,7 @@ import { Effect, PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
-import { PUBLISHER_ENV, REPORTS_PREFIX } from '../lambda/handlers/environment.ts';
+import { PUBLISHER_ENV, REPORTS_PREFIX, SOURCES_PREFIX } from '../lambda/handlers/environment.ts';
 import type { AppConfig } from './config.ts';
 import { AccessLogs } from './constructs/access-logs.ts';
 import { PublishSchedule } from './constructs/publish-schedule.ts';
@@ -93,18 +93,18 @@ export class OpendataStack extends Stack {
     const fn = this.publisher.function;
     const source = this.source.bucket;
     const site = this.site.bucket;
+    // Unconditioned: S3 answers a GetObject of a missing key with 404 only to a caller that may list
+    // the bucket (a prefix condition does not count there), and the publisher and the scheduled fetch
+    // both probe for keys that may not exist yet (a sidecar, a first report, the fetch state).
     fn.addToRolePolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['s3:ListBucket'],
-        resources: [source.bucketArn],
-        conditions: { StringLike: { 's3:prefix': [`${REPORTS_PREFIX}*`] } },
-      }),
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:ListBucket'], resources: [source.bucketArn] }),
     );
+    // Reports are read by publish and written by the scheduled fetch; sources/ holds the fetched
+    // originals and the fetch state. Nothing is ever deleted.
     fn.addToRolePolicy(
       new PolicyStatement({
-        actions: ['s3:GetObject'],
-        resources: [source.arnForObjects(`${REPORTS_PREFIX}*`)],
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [source.arnForObjects(`${REPORTS_PREFIX}*`), source.arnForObjects(`${SOURCES_PREFIX}*`)],
       }),
     );
     fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [site.bucketArn] }));
@@ -125,7 +125,12 @@ export class OpendataStack extends Stack {
     acknowledge(
       fn.role as Role,
       arnWildcard(source, `/${REPORTS_PREFIX}*`),
-      'The publisher reads every report: the objects under reports/ and no others.',
+      'The publisher reads every report and the scheduled fetch writes them: the objects under reports/.',
+    );
+    acknowledge(
+      fn.role as Role,
+      arnWildcard(source, `/${SOURCES_PREFIX}*`),
+      'The scheduled fetch archives every fetched original and keeps its state under sources/ and nowhere else.',
     );
     acknowledge(
       fn.role as Role,

@@ -1,14 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { type FetchSummary, fetchSources } from '../fetch/fetch-sources.ts';
 import { parseSources } from '../fetch/sources.ts';
 import { FsStore } from '../stores/fs-store.ts';
 import { parseCommandArgs } from './args.ts';
+import { DEFAULT_ARCHIVE_DIR, DEFAULT_REPORTS_DIR, DEFAULT_SOURCES } from './defaults.ts';
 import { readInput } from './extract.ts';
-import { DEFAULT_REPORTS_DIR } from './publish.ts';
 import { UsageError } from './usage.ts';
-
-export const DEFAULT_SOURCES = fileURLToPath(new URL('../../data/sources.json', import.meta.url));
-export const DEFAULT_ARCHIVE_DIR = fileURLToPath(new URL('../../data/archive/', import.meta.url));
 
 /** `opendata fetch [--sources <file>] [--out <dir>] [--archive <dir>] [--allow-private] [--json]`: see USAGE. */
 export async function fetchCommand(args: string[]): Promise<number> {
@@ -20,16 +16,37 @@ export async function fetchCommand(args: string[]): Promise<number> {
     json: { type: 'boolean', default: false },
   });
   if (positionals.length > 0) throw new UsageError('fetch takes no positional arguments');
-  const sources = parseSources(await readInput(values.sources), values.sources);
+  const summary = await fetchInto({
+    sources: values.sources,
+    reportsDir: values.out,
+    archiveDir: values.archive,
+    allowPrivate: values['allow-private'],
+    json: values.json,
+  });
+  return summary.failed.length > 0 ? 1 : 0;
+}
+
+export interface FetchIntoOptions {
+  /** The registry file. */
+  sources: string;
+  reportsDir: string;
+  archiveDir: string;
+  allowPrivate: boolean | undefined;
+  json: boolean | undefined;
+}
+
+/** One fetch run into local folders, reported on stdout/stderr: `fetch` and `publish --sources`. */
+export async function fetchInto(options: FetchIntoOptions): Promise<FetchSummary> {
+  const sources = parseSources(await readInput(options.sources), options.sources);
   const summary = await fetchSources({
     sources,
-    reports: new FsStore(values.out),
-    archive: new FsStore(values.archive),
+    reports: new FsStore(options.reportsDir),
+    archive: new FsStore(options.archiveDir),
     now: () => new Date(),
-    allowPrivate: values['allow-private'],
+    allowPrivate: options.allowPrivate,
   });
-  report(summary, values.json);
-  return summary.failed.length > 0 ? 1 : 0;
+  report(summary, options.json);
+  return summary;
 }
 
 function report(summary: FetchSummary, json: boolean | undefined): void {

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { S3Client } from '@aws-sdk/client-s3';
 import { parseSiteSettings, type SiteSettings } from '../pipeline/settings.ts';
 import { type PublishSummary, publish } from '../publish/publish.ts';
@@ -6,12 +5,13 @@ import { FsStore } from '../stores/fs-store.ts';
 import { S3Store } from '../stores/s3-store.ts';
 import type { Store } from '../stores/store.ts';
 import { parseCommandArgs } from './args.ts';
+import { DEFAULT_ARCHIVE_DIR, DEFAULT_REPORTS_DIR, DEFAULT_SITE_SETTINGS } from './defaults.ts';
 import { readInput } from './extract.ts';
+import { fetchInto } from './fetch.ts';
 import { progressBar } from './progress.ts';
 import { UsageError } from './usage.ts';
 
-export const DEFAULT_REPORTS_DIR = fileURLToPath(new URL('../../data/reports/', import.meta.url));
-export const DEFAULT_SITE_SETTINGS = fileURLToPath(new URL('../../data/site.json', import.meta.url));
+export { DEFAULT_REPORTS_DIR, DEFAULT_SITE_SETTINGS };
 
 /** `opendata publish [<reports-dir>] --out <dir> | --bucket <name>`: see USAGE. */
 export async function publishCommand(args: string[]): Promise<number> {
@@ -24,6 +24,9 @@ export async function publishCommand(args: string[]): Promise<number> {
     site: { type: 'string', default: DEFAULT_SITE_SETTINGS },
     'base-url': { type: 'string' },
     json: { type: 'boolean', default: false },
+    sources: { type: 'string' },
+    archive: { type: 'string', default: DEFAULT_ARCHIVE_DIR },
+    'allow-private': { type: 'boolean', default: false },
   });
   if (positionals.length > 1) throw new UsageError('publish takes at most one reports folder');
   if (Boolean(values.out) === Boolean(values.bucket))
@@ -32,12 +35,23 @@ export async function publishCommand(args: string[]): Promise<number> {
   const target: Store = values.out
     ? new FsStore(values.out)
     : new S3Store(s3Client(values.endpoint, values.region), values.bucket as string, values.prefix);
-  const source = new FsStore(positionals[0] ?? DEFAULT_REPORTS_DIR);
+  const reportsDir = positionals[0] ?? DEFAULT_REPORTS_DIR;
+  // --sources: fetch the registered pages into the reports folder first, then publish all of it.
+  const fetched = values.sources
+    ? await fetchInto({
+        sources: values.sources,
+        reportsDir,
+        archiveDir: values.archive,
+        allowPrivate: values['allow-private'],
+        json: values.json,
+      })
+    : undefined;
+  const source = new FsStore(reportsDir);
   const progress = progressBar(Boolean(values.json));
   const summary = await publish({ source, target, settings, now: new Date(), onProgress: progress.update });
   progress.stop();
   report(summary, target, values.json);
-  return summary.problems.length > 0 ? 1 : 0;
+  return summary.problems.length > 0 || (fetched?.failed.length ?? 0) > 0 ? 1 : 0;
 }
 
 export async function loadSettings(file: string, baseUrl: string | undefined): Promise<SiteSettings> {

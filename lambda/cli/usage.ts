@@ -5,11 +5,14 @@ Commands:
       Print the figures of one report (JSON array by default, or CSV).
   publish [<reports-dir>] --out <dir> [--site <site.json>] [--base-url <url>] [--json]
   publish [<reports-dir>] --bucket <name> [--prefix <p>] [--endpoint <url>] [--region <r>] [...]
+  publish [<reports-dir>] (--out <dir> | --bucket <name>) --sources <sources.json> [--archive <dir>]
+          [--allow-private] [...]
       Publish every <id>.txt (with optional <id>.meta.json) of <reports-dir> (default: data/reports)
       as a site: data/figures.csv|json|xlsx, data/reports.csv|json|xlsx, datapackage.json,
       catalog.jsonld, feed.atom, index.html and one page and source.txt per report. Each publication
       is written whole under versions/<version>/ before current.json, the stable files and
       manifest.json switch to it; unchanged inputs write nothing. --json prints the summary.
+      With --sources, first fetch the registered pages into <reports-dir>, as fetch does.
   fetch [--sources <sources.json>] [--out <reports-dir>] [--archive <dir>] [--allow-private] [--json]
       Fetch every registered report page (default: data/sources.json) and the newer reports its
       listing page links to; write changed ones as <id>.txt + <id>.meta.json into <reports-dir>

@@ -1,6 +1,9 @@
 /** Reports are read from keys under this prefix of the source bucket; S3 events are filtered on it too. */
 export const REPORTS_PREFIX = 'reports/';
 
+/** Fetched originals (`sources/<id>/<sha256>.<ext>`) and the fetch state, beside reports/ in the source bucket. */
+export const SOURCES_PREFIX = 'sources/';
+
 /** The environment variables the publisher function reads; the stack sets them. */
 export const PUBLISHER_ENV = {
   sourceBucket: 'SOURCE_BUCKET',

@@ -1,6 +1,8 @@
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { type FetchSummary, fetchSources } from '../fetch/fetch-sources.ts';
+import type { Source } from '../fetch/sources.ts';
 import type { SiteSettings } from '../pipeline/settings.ts';
 import { type PublishSummary, publish } from '../publish/publish.ts';
 import { S3Store } from '../stores/s3-store.ts';
@@ -24,11 +26,25 @@ export interface PublishHandlerDependencies {
   logger: HandlerLogger;
   /** The clock, read once per run. @default () => new Date() */
   clock?: () => Date;
+  /** Report pages fetched before the schedule's and the manual runs publish (data/sources.json). @default [] */
+  sources?: Source[];
+  /** Let fetches reach private and loopback addresses: tests only. @default false */
+  allowPrivateSources?: boolean;
 }
 
-/** What a run did: the publication, and the CloudFront paths it invalidated. */
+/** What a run did: the fetch (when it fetched), the publication, and the CloudFront paths it invalidated. */
 export interface PublishResult extends PublishSummary {
   invalidated: string[];
+  fetch?: FetchSummary;
+}
+
+/** Some registered report pages could not be fetched; their last good reports were published. */
+export class FetchProblemsError extends Error {
+  override name = 'FetchProblemsError';
+  constructor(readonly fetch: FetchSummary) {
+    const sources = fetch.failed.map((f) => `${f.id}: ${f.problem}`).join('; ');
+    super(`${fetch.failed.length} source(s) could not be fetched: ${sources}`);
+  }
 }
 
 /** Some reports could not be published; the others were. Thrown so that the run counts as failed. */
@@ -52,8 +68,23 @@ export function createPublishHandler(dependencies: PublishHandlerDependencies) {
   const source = new S3Store(s3, environment.sourceBucket, REPORTS_PREFIX);
   const target = new S3Store(s3, environment.siteBucket);
   const pointer = new KeyValueStorePointer(dependencies.keyValueStore, environment.versionPointerArn);
+  const sources = dependencies.sources ?? [];
+  // Originals and the fetch state live beside reports/ in the source bucket, under sources/.
+  const archive = new S3Store(s3, environment.sourceBucket);
   return async function handler(event: unknown): Promise<PublishResult> {
     const trigger = classifyEvent(event);
+    // S3 events only republish: the fetch itself writes under reports/, which would loop.
+    const fetched =
+      trigger.kind !== 's3' && sources.length > 0
+        ? await fetchSources({
+            sources,
+            reports: source,
+            archive,
+            now: clock,
+            allowPrivate: dependencies.allowPrivateSources ?? false,
+          })
+        : undefined;
+    if (fetched) logger.info('Fetched', { ...fetched });
     logger.info('Publishing', { trigger, source: source.location, target: target.location });
     const summary = await publish({
       source,
@@ -79,6 +110,10 @@ export function createPublishHandler(dependencies: PublishHandlerDependencies) {
       logger.error('Reports left out', { problems: summary.problems });
       throw new ReportProblemsError(summary);
     }
-    return { ...summary, invalidated: paths };
+    if (fetched && fetched.failed.length > 0) {
+      logger.error('Sources not fetched', { failed: fetched.failed });
+      throw new FetchProblemsError(fetched);
+    }
+    return { ...summary, invalidated: paths, ...(fetched ? { fetch: fetched } : {}) };
   };
 }

@@ -3,6 +3,8 @@ import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import { S3Client } from '@aws-sdk/client-s3';
 import siteJson from '../../data/site.json' with { type: 'json' };
+import sourcesJson from '../../data/sources.json' with { type: 'json' };
+import { parseSources } from '../fetch/sources.ts';
 import { parseSiteSettings } from '../pipeline/settings.ts';
 import { readPublisherEnvironment } from './environment.ts';
 import { createPublishHandler } from './publish-handler.ts';
@@ -11,6 +13,8 @@ import { createPublishHandler } from './publish-handler.ts';
 const environment = readPublisherEnvironment(process.env);
 // Bundled into the function; the deployed site URL replaces its baseUrl.
 const settings = parseSiteSettings(new TextEncoder().encode(JSON.stringify(siteJson)), 'data/site.json');
+// The registry of report pages the schedule fetches, bundled like the settings: edit it and deploy.
+const sources = parseSources(new TextEncoder().encode(JSON.stringify(sourcesJson)), 'data/sources.json');
 
 export const handler = createPublishHandler({
   environment,
@@ -22,4 +26,5 @@ export const handler = createPublishHandler({
   cloudfront: new CloudFrontClient({}),
   keyValueStore: new CloudFrontKeyValueStoreClient({}),
   logger: new Logger({ serviceName: 'opendata-publisher' }),
+  sources,
 });

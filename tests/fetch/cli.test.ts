@@ -76,3 +76,58 @@ describe('opendata fetch', () => {
     );
   });
 });
+
+describe('opendata publish --sources', () => {
+  it('fetches the pages, publishes their figures with the original URLs, and writes nothing the second time', async () => {
+    const server = await startServer();
+    const html = await readFile(new URL('fixtures/table-layout.html.txt', import.meta.url));
+    server.routes.set(
+      '/baisha/2024.html',
+      page(html, { contentType: 'text/html; charset=utf-8', etag: '"b1"' }),
+    );
+    const dir = await tempDir();
+    const registry = join(dir, 'sources.json');
+    const url = server.url('/baisha/2024.html');
+    await writeFile(
+      registry,
+      JSON.stringify([
+        { id: 'baisha-2024', url, entity: '白沙街道', year: 2024, kind: '法治政府建设工作报告' },
+      ]),
+    );
+    const reports = join(dir, 'reports');
+    const site = join(dir, 'site');
+    const args = [
+      'publish',
+      reports,
+      '--out',
+      site,
+      '--sources',
+      registry,
+      '--archive',
+      join(dir, 'archive'),
+    ];
+
+    const first = await runCli([...args, '--allow-private', '--json']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const [fetched, published] = first.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(fetched).toMatchObject({ fetched: ['baisha-2024'], failed: [] });
+    expect(published).toMatchObject({ reports: ['baisha-2024'], newVersion: true });
+    expect(await readFile(join(site, 'data', 'reports.csv'), 'utf8')).toContain(`,${url},`);
+    const figures = JSON.parse(await readFile(join(site, 'data', 'figures.json'), 'utf8'));
+    expect(figures.length).toBeGreaterThan(0);
+
+    const requests = server.requests.length;
+    const second = await runCli([...args, '--allow-private', '--json']);
+    expect(second.code).toBe(0);
+    expect(server.requests.slice(requests).map((r) => r.headers['if-none-match'])).toEqual(['"b1"']);
+    const [, again] = second.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(again).toMatchObject({ newVersion: false, written: [] });
+  });
+});

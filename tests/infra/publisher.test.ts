@@ -53,13 +53,12 @@ describe('publisher function', () => {
         Resource: arn(ids.queue),
       },
       { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arn(ids.logGroup) },
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: arn(ids.source) },
       {
         Effect: 'Allow',
-        Action: 's3:ListBucket',
-        Resource: arn(ids.source),
-        Condition: { StringLike: { 's3:prefix': ['reports/*'] } },
+        Action: ['s3:GetObject', 's3:PutObject'],
+        Resource: [objects(ids.source, '/reports/*'), objects(ids.source, '/sources/*')],
       },
-      { Effect: 'Allow', Action: 's3:GetObject', Resource: objects(ids.source, '/reports/*') },
       { Effect: 'Allow', Action: 's3:ListBucket', Resource: arn(ids.site) },
       { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: objects(ids.site, '/*') },
       {

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Source } from '../../lambda/fetch/sources.ts';
+import {
+  createPublishHandler,
+  FetchProblemsError,
+  type HandlerLogger,
+} from '../../lambda/handlers/publish-handler.ts';
+import { parseSiteSettings } from '../../lambda/pipeline/settings.ts';
+import { type Handler, page } from '../fetch/support/server.ts';
+import { type LocalS3, startLocalS3 } from '../support/s3.ts';
+import { PROJECT_ROOT } from '../support/temp.ts';
+import { type FakeCloudFront, startFakeCloudFront } from './fake-cloudfront.ts';
+import { type FakeKeyValueStore, KVS_ARN, startFakeKeyValueStore } from './fake-kvs.ts';
+
+let s3: LocalS3;
+let cloudfront: FakeCloudFront;
+let kvs: FakeKeyValueStore;
+let directory: string;
+let day = 0;
+let pages: Server;
+let origin: string;
+const seen: { path: string; headers: IncomingHttpHeaders }[] = [];
+const routes = new Map<string, Handler>();
+const logger: HandlerLogger = { info: () => {}, error: () => {} };
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 's3rver-fetch-'));
+  s3 = await startLocalS3(directory, ['source', 'site']);
+  cloudfront = await startFakeCloudFront();
+  kvs = await startFakeKeyValueStore();
+  // The report pages, on 127.0.0.1 for the whole file: the runs below are days of one schedule.
+  pages = createServer((req, res) => {
+    seen.push({ path: req.url ?? '', headers: req.headers });
+    const route = routes.get(req.url ?? '');
+    if (route) route(req, res, 1);
+    else res.writeHead(404).end('not found');
+  });
+  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  pages?.closeAllConnections();
+  pages?.close();
+  await cloudfront?.close();
+  await kvs?.close();
+  await s3?.close();
+  await rm(directory, { recursive: true, force: true });
+});
+
+async function handlerFor(sources: Source[]) {
+  const settings = parseSiteSettings(
+    await readFile(new URL('data/site.json', PROJECT_ROOT)),
+    'data/site.json',
+  );
+  return createPublishHandler({
+    environment: {
+      sourceBucket: 'source',
+      siteBucket: 'site',
+      distributionId: 'E2EXAMPLE',
+      versionPointerArn: KVS_ARN,
+      siteUrl: 'https://d111111abcdef8.cloudfront.net',
+    },
+    settings,
+    s3: s3.client,
+    cloudfront: cloudfront.client,
+    keyValueStore: kvs.client,
+    logger,
+    clock: () => new Date(Date.UTC(2026, 1, 1 + day++)),
+    sources,
+    allowPrivateSources: true,
+  });
+}
+
+async function sourceKeys(): Promise<string[]> {
+  const out = await s3.client.send(new ListObjectsV2Command({ Bucket: 'source' }));
+  return (out.Contents ?? []).map((object) => object.Key as string).sort();
+}
+
+async function siteText(key: string): Promise<string> {
+  const out = await s3.client.send(new GetObjectCommand({ Bucket: 'site', Key: key }));
+  return (await out.Body?.transformToString('utf-8')) ?? '';
+}
+
+// The cases run in order on one pair of buckets, as the schedule would day after day.
+describe('the scheduled run fetches registered report pages, then publishes', async () => {
+  const seed = await readFile(new URL('data/reports/xiaowangzhuang-2023.txt', PROJECT_ROOT));
+  routes.set('/report.txt', page(seed, { contentType: 'text/plain; charset=utf-8', etag: '"v1"' }));
+  const source = (): Source => ({
+    id: 'xiaowangzhuang-2023',
+    url: `${origin}/report.txt`,
+    entity: '小王庄镇',
+    parent: '天津市滨海新区',
+    year: 2023,
+    kind: '法治政府建设情况报告',
+  });
+
+  it('archives the page, writes the report under reports/ and publishes it with its original URL', async () => {
+    const handler = await handlerFor([source()]);
+    const result = await handler({ trigger: 'schedule' });
+    expect(result.fetch).toMatchObject({ fetched: ['xiaowangzhuang-2023'], failed: [] });
+    expect(result.reports).toEqual(['xiaowangzhuang-2023']);
+    const sha = createHash('sha256').update(seed).digest('hex');
+    expect(await sourceKeys()).toEqual([
+      'reports/xiaowangzhuang-2023.meta.json',
+      'reports/xiaowangzhuang-2023.txt',
+      'sources/_state.json',
+      `sources/xiaowangzhuang-2023/${sha}.txt`,
+    ]);
+    expect(await siteText('data/reports.csv')).toContain(`,${origin}/report.txt,`);
+  });
+
+  it('asks again with the validator, gets a 304 and writes, publishes and invalidates nothing', async () => {
+    const handler = await handlerFor([source()]);
+    const invalidations = cloudfront.invalidations.length;
+    const result = await handler({ trigger: 'schedule' });
+    expect(seen.filter((r) => r.path === '/report.txt').at(-1)?.headers['if-none-match']).toBe('"v1"');
+    expect(result.fetch).toMatchObject({ fetched: [], unchanged: ['xiaowangzhuang-2023'] });
+    expect(result.newVersion).toBe(false);
+    expect(result.written).toEqual([]);
+    expect(cloudfront.invalidations).toHaveLength(invalidations);
+  });
+
+  it('does not fetch on an S3 event, which the fetch itself causes', async () => {
+    const handler = await handlerFor([source()]);
+    const requests = seen.length;
+    const result = await handler({
+      Records: [
+        {
+          eventSource: 'aws:s3',
+          eventName: 'ObjectCreated:Put',
+          s3: { bucket: { name: 'source' }, object: { key: 'reports/xiaowangzhuang-2023.txt' } },
+        },
+      ],
+    });
+    expect(result.fetch).toBeUndefined();
+    expect(seen).toHaveLength(requests);
+  });
+
+  it('publishes what it has and then fails the run when a page cannot be fetched', async () => {
+    const gone: Source = { ...source(), id: 'gone-2023', url: `${origin}/gone.html` };
+    const handler = await handlerFor([source(), gone]);
+    const failure = await handler({ trigger: 'schedule' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(FetchProblemsError);
+    expect((failure as FetchProblemsError).fetch.failed).toEqual([
+      { id: 'gone-2023', problem: expect.stringMatching(/404/) },
+    ]);
+    expect(await sourceKeys()).not.toContain('reports/gone-2023.txt');
+    expect(await siteText('data/reports.csv')).toContain('xiaowangzhuang-2023');
+  });
+});

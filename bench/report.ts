@@ -45,7 +45,7 @@ export function printTables(r: BenchResult): void {
   const { ours, peer, regex, quality } = r;
   const q = quality;
   console.log(
-    `Extraction over the long reports (${f(ours.mb, 2)} MB), each scanner in its own process, best pass:\n`,
+    `Extraction over the long reports (${f(ours.mb, 2)} MB), each scanner in its own process, best pass (of ≥ 0.5 s each):\n`,
   );
   console.log('| scanner | MB/s | peak RSS (MB) | items found | corpus P | corpus R | corpus F1 |');
   console.log('|---|---|---|---|---|---|---|');

@@ -4,24 +4,37 @@
  * 一三 or 十四五 (a plan's name) are rejected, which keeps slogans out of the figures.
  */
 
-const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
+/**
+ * Values by UTF-16 code, so that parsing reads codes and never makes one-character strings (the
+ * scanner parses every numeral run of a report): DIGIT holds digit + 1 (0 when not a digit).
+ */
+const DIGIT = new Int8Array(0x10000);
+const DIGIT_VALUES: ReadonlyArray<readonly [string, number]> = [
+  ['零', 0],
+  ['〇', 0],
+  ['一', 1],
+  ['二', 2],
+  ['两', 2],
+  ['三', 3],
+  ['四', 4],
+  ['五', 5],
+  ['六', 6],
+  ['七', 7],
+  ['八', 8],
+  ['九', 9],
+];
+for (const [ch, d] of DIGIT_VALUES) DIGIT[ch.charCodeAt(0)] = d + 1;
+const LIANG = 0x4e24;
 /** Units inside a section of four digits; 廿 and 卅 are old shorthands for 二十 and 三十. */
-const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
-const SHORTHANDS: Readonly<Record<string, number>> = { 廿: 20, 卅: 30 };
+const SMALL_UNIT = new Int16Array(0x10000);
+SMALL_UNIT[0x5341] = 10; // 十
+SMALL_UNIT[0x767e] = 100; // 百
+SMALL_UNIT[0x5343] = 1000; // 千
+const SHORTHAND = new Int16Array(0x10000);
+SHORTHAND[0x5eff] = 20; // 廿
+SHORTHAND[0x5345] = 30; // 卅
+const WAN = 0x4e07;
+const YI = 0x4ebf;
 
 interface ChineseState {
   total: number;
@@ -78,8 +91,13 @@ function finishChinese(st: ChineseState): number {
  * Returns null for anything that is not a well-formed numeral, such as 一三 or 十四五.
  */
 export function parseChineseInteger(s: string): number | null {
-  if (s.length === 0) return null;
-  if (isDigitString(s)) return digitStringValue(s);
+  return parseChineseRange(s, 0, s.length);
+}
+
+/** parseChineseInteger of `text.slice(start, end)`, without making that string. */
+export function parseChineseRange(text: string, start: number, end: number): number | null {
+  if (end <= start) return null;
+  if (isDigitRange(text, start, end)) return digitRangeValue(text, start, end);
   const st: ChineseState = {
     total: 0,
     section: 0,
@@ -89,26 +107,26 @@ export function parseChineseInteger(s: string): number | null {
     ceiling: 10000,
     wanSeen: false,
   };
-  for (const ch of s) {
-    if (!stepChinese(st, ch)) return null;
+  for (let i = start; i < end; i++) {
+    if (!stepChinese(st, text.charCodeAt(i))) return null;
   }
   return finishChinese(st);
 }
 
-function stepChinese(st: ChineseState, ch: string): boolean {
-  const d = CHINESE_DIGITS[ch];
-  if (d !== undefined) {
-    if (d === 0) {
+function stepChinese(st: ChineseState, code: number): boolean {
+  const d = DIGIT[code] as number;
+  if (d !== 0) {
+    if (d === 1) {
       if (st.digit !== null || st.afterZero) return false;
       st.afterZero = true;
       return true;
     }
     if (st.digit !== null) return false;
-    st.digit = d;
+    st.digit = d - 1;
     return true;
   }
-  const shorthand = SHORTHANDS[ch];
-  if (shorthand !== undefined) {
+  const shorthand = SHORTHAND[code] as number;
+  if (shorthand !== 0) {
     if (st.digit !== null || st.ceiling <= 10) return false;
     st.section += shorthand;
     st.lastUnit = 10;
@@ -116,27 +134,28 @@ function stepChinese(st: ChineseState, ch: string): boolean {
     st.afterZero = false;
     return true;
   }
-  const small = SMALL_UNITS[ch];
-  if (small !== undefined) return applySmallUnit(st, small);
-  if (ch === '万') return applyBigUnit(st, 1e4);
-  if (ch === '亿') return applyBigUnit(st, 1e8);
+  const small = SMALL_UNIT[code] as number;
+  if (small !== 0) return applySmallUnit(st, small);
+  if (code === WAN) return applyBigUnit(st, 1e4);
+  if (code === YI) return applyBigUnit(st, 1e8);
   return false;
 }
 
 /** 二〇二三-style numerals: digits only, read one by one (mostly years). */
-function isDigitString(s: string): boolean {
-  if (s.length < 2) return false;
+function isDigitRange(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
   let zero = false;
-  for (const ch of s) {
-    const d = CHINESE_DIGITS[ch];
-    if (d === undefined || ch === '两') return false;
-    if (d === 0) zero = true;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const d = DIGIT[code] as number;
+    if (d === 0 || code === LIANG) return false;
+    if (d === 1) zero = true;
   }
   return zero;
 }
 
-function digitStringValue(s: string): number {
+function digitRangeValue(text: string, start: number, end: number): number {
   let n = 0;
-  for (const ch of s) n = n * 10 + (CHINESE_DIGITS[ch] ?? 0);
+  for (let i = start; i < end; i++) n = n * 10 + ((DIGIT[text.charCodeAt(i)] as number) - 1);
   return n;
 }

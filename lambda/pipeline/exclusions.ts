@@ -4,8 +4,8 @@
  * Each rule looks at a few characters around the candidate only, so the scan stays linear.
  */
 import type { NumberToken } from './number-tokens.ts';
-import { isAsciiLetter } from './number-tokens.ts';
-import { isChineseNumeralChar, isDigitChar } from './numerals.ts';
+import { isAsciiLetterCode, isDigitCode } from './number-tokens.ts';
+import { isChineseNumeralCode } from './numerals.ts';
 import { unitKind } from './units.ts';
 
 export interface Candidate {
@@ -26,44 +26,69 @@ const ORDINAL_BEFORE = '第前每';
 /** Characters that glue a number into a code or formula (G20, 1+1+N, No.5, 3/4). */
 const CODE_BEFORE = '+＋#＃№/／_@＝=×*';
 const RANGE_MARKS = '-－—–~～至到';
+/** What may follow a count written in Chinese numerals: the end of the clause or a qualifier. */
+const CLAUSE_END = '，。；：、,;:!?！？)）\n';
+const DATE_WORDS = '初周星期礼拜农历届';
 
-function prevChar(text: string, c: Candidate): string | undefined {
-  return text[c.token.start - 1];
+/**
+ * The character sets above as bit flags by UTF-16 code: every candidate is tested against
+ * several of them, and a table read makes no one-character string and scans no list.
+ */
+const [ORDINAL, CODE, RANGE, END, DATE] = [1, 2, 4, 8, 16];
+const FLAGS = new Uint8Array(0x10000);
+[ORDINAL_BEFORE, CODE_BEFORE, RANGE_MARKS, CLAUSE_END, DATE_WORDS].forEach((chars, k) => {
+  for (const ch of chars) FLAGS[ch.charCodeAt(0)] = (FLAGS[ch.charCodeAt(0)] as number) | (1 << k);
+});
+
+/** The flags of the character at `i` (0 past either end). */
+function flagsAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? (FLAGS[text.charCodeAt(i)] as number) : 0;
 }
 
+const code = (s: string): number => s.charCodeAt(0);
+const [DOT, COLON, WIDE_COLON, PLUS, WIDE_PLUS, PERCENT, WIDE_PERCENT] = [...'.:：+＋%％'].map(code);
+const [SHI, DIAN, ZHI, YUE, JI, SHU, YU, SHAO, GUO] = [...'时点之月级数于少过'].map(code);
+
 function isCodeOrOrdinal(text: string, c: Candidate): boolean {
-  const before = prevChar(text, c);
-  if (before === undefined) return false;
-  if (ORDINAL_BEFORE.includes(before) || CODE_BEFORE.includes(before) || isAsciiLetter(before)) return true;
+  const start = c.token.start;
+  if (start === 0) return false;
+  const before = text.charCodeAt(start - 1);
+  if ((flagsAt(text, start - 1) & (ORDINAL | CODE)) !== 0 || isAsciiLetterCode(before)) return true;
   // 3.0.1, 8:30: a digit, then a mark, then this number.
-  const twoBefore = text[c.token.start - 2];
-  if ((before === '.' || before === ':' || before === '：') && isDigitChar(twoBefore)) return true;
-  const after = text[c.end];
-  return isAsciiLetter(after) || after === '+' || after === '＋';
+  if (
+    (before === DOT || before === COLON || before === WIDE_COLON) &&
+    isDigitCode(text.charCodeAt(start - 2))
+  )
+    return true;
+  const after = text.charCodeAt(c.end);
+  return isAsciiLetterCode(after) || after === PLUS || after === WIDE_PLUS;
 }
 
 /** The second end of a range (3至5人, 10-20家) is not a figure of its own. */
 function isRangeEnd(text: string, c: Candidate): boolean {
-  const before = prevChar(text, c);
-  if (before === undefined || !RANGE_MARKS.includes(before)) return false;
-  const twoBefore = text[c.token.start - 2];
-  return isDigitChar(twoBefore) || isChineseNumeralChar(twoBefore) || twoBefore === '%' || twoBefore === '％';
+  if ((flagsAt(text, c.token.start - 1) & RANGE) === 0) return false;
+  const twoBefore = text.charCodeAt(c.token.start - 2);
+  return (
+    isDigitCode(twoBefore) ||
+    isChineseNumeralCode(twoBefore) ||
+    twoBefore === PERCENT ||
+    twoBefore === WIDE_PERCENT
+  );
 }
 
 /** 8时30分 is a clock time; 3分之1 a fraction. */
 function isClockOrFraction(text: string, c: Candidate): boolean {
   if (c.unit !== '分') return false;
-  const before = prevChar(text, c);
-  return before === '时' || before === '点' || text[c.end] === '之';
+  const before = text.charCodeAt(c.token.start - 1);
+  return before === SHI || before === DIAN || text.charCodeAt(c.end) === ZHI;
 }
 
 /** 6个月 and 3个季度 are periods; 3天内 and 5个工作日内 are time limits (norms). */
 function isPeriodOrLimit(text: string, c: Candidate): boolean {
-  const after = text[c.end];
   // 9个方面 and 3个层面 are the outline of a plan, not a count of anything done.
   if (c.unit === '个')
     return (
-      after === '月' ||
+      text.charCodeAt(c.end) === YUE ||
       text.startsWith('季度', c.end) ||
       text.startsWith('星期', c.end) ||
       text.startsWith('方面', c.end) ||
@@ -71,7 +96,8 @@ function isPeriodOrLimit(text: string, c: Candidate): boolean {
     );
   const kind = unitKind(c.unit);
   // 3天内办结, 50米内换乘: a limit or a radius, not an amount.
-  if (kind === 'time' || kind === 'measure') return after === '内' || text.startsWith('以内', c.end);
+  if (kind === 'time' || kind === 'measure')
+    return text.startsWith('内', c.end) || text.startsWith('以内', c.end);
   return false;
 }
 
@@ -81,9 +107,6 @@ function isPhaseName(text: string, c: Candidate): boolean {
     (c.unit === '期' || c.unit === '批') && (text.startsWith('工程', c.end) || text.startsWith('项目', c.end))
   );
 }
-
-/** What may follow a count written in Chinese numerals: the end of the clause or a qualifier. */
-const CLAUSE_END = '，。；：、,;:!?！？)）\n';
 
 /**
  * Chinese numerals mostly name structures, phases and slogans in prose (三个方面, 二期工程,
@@ -96,22 +119,34 @@ function isChineseNumeralPhrase(text: string, c: Candidate): boolean {
   const run = text.slice(t.coreStart, t.end);
   // 一 alone is an article or part of a word (一项重要任务, 一系列, 每半年听取一次); 零 of 零部件.
   if (run === '一' || run === '零' || run === '〇') return true;
-  const before = prevChar(text, c);
-  if (before !== undefined && '初周星期礼拜农历届'.includes(before)) return true;
+  if ((flagsAt(text, t.start - 1) & DATE) !== 0) return true;
   for (const s of SLOGANS) if (text.startsWith(s, t.coreStart)) return true;
   if (c.unit === '期' || c.unit === '轮' || c.unit === '分' || c.unit === '节') return true;
-  const after = text[c.end];
-  if (after === undefined) return false;
-  return !CLAUSE_END.includes(after) && !/^(?:以上|左右|以下|以内)/.test(text.slice(c.end, c.end + 2));
+  if (c.end >= text.length) return false;
+  return (flagsAt(text, c.end) & END) === 0 && !startsWithAny(text, c.end, QUALIFIERS_AFTER);
+}
+
+const QUALIFIERS_AFTER = ['以上', '左右', '以下', '以内'];
+
+function startsWithAny(text: string, pos: number, words: readonly string[]): boolean {
+  for (const w of words) if (text.startsWith(w, pos)) return true;
+  return false;
+}
+
+/** True when `chars` holds the character of UTF-16 code `c`. */
+function includesCode(chars: string, c: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+  return false;
 }
 
 /** 超千亿元的县域 and 千亿元县 name a class by a threshold; 突破万亿元。 is a figure. */
 function isBareThreshold(text: string, c: Candidate): boolean {
   if (c.token.kind !== 'bare') return false;
-  const after = text[c.end];
-  if (after === undefined || CLAUSE_END.includes(after)) return false;
-  return !/^(?:大关|台阶|规模)/.test(text.slice(c.end, c.end + 2));
+  if (c.end >= text.length || (flagsAt(text, c.end) & END) !== 0) return false;
+  return !startsWithAny(text, c.end, MILESTONES);
 }
+
+const MILESTONES = ['大关', '台阶', '规模'];
 
 /** A measure word that is really the first character of a word (5万亿台阶, 3项目, 300亿人民币). */
 const WORD_AFTER_UNIT = new Map(
@@ -122,18 +157,17 @@ const WORD_AFTER_UNIT = new Map(
 
 function isWordAfterUnit(text: string, c: Candidate): boolean {
   const next = WORD_AFTER_UNIT.get(c.unit);
-  const after = text[c.end];
-  return next !== undefined && after !== undefined && next.includes(after);
+  return next !== undefined && includesCode(next, text.charCodeAt(c.end));
 }
 
 /** 24小时开放, 15分钟生活圈, 240小时过境免签: a duration naming a service or policy. */
 function isDurationName(text: string, c: Candidate): boolean {
   if (unitKind(c.unit) !== 'time') return false;
-  const after = text[c.end];
-  if (after === undefined || CLAUSE_END.includes(after)) return false;
-  return !/^(?:以上|左右|以下)/.test(text.slice(c.end, c.end + 2));
+  if (c.end >= text.length || (flagsAt(text, c.end) & END) !== 0) return false;
+  return !startsWithAny(text, c.end, DURATION_QUALIFIERS);
 }
 
+const DURATION_QUALIFIERS = ['以上', '左右', '以下'];
 const FREQUENCY_UNITS = new Set(['次', '场', '场次', '期', '轮']);
 const EVERY_PERIOD = /每(?:半年|两年|季度|年|月|周|季|天|日|星期)[^，。；：,;:\n]{0,16}$/;
 /** Words of a rule rather than a result: 不少于2次, 不低于40学时, 至少1名. */
@@ -141,9 +175,9 @@ const NORM_WORDS = ['不少于', '不低于', '不超过', '不高于', '至少'
 
 /** 每季度召开1次, 每年听取汇报不少于2次: how often something must be done, a norm and not a result. */
 function isFrequencyNorm(text: string, c: Candidate): boolean {
-  const before = text[c.token.start - 1];
+  const before = text.charCodeAt(c.token.start - 1);
   // Every norm word ends in 于, 少 or 过: one character check before trying them.
-  if (before === '于' || before === '少' || before === '过') {
+  if (before === YU || before === SHAO || before === GUO) {
     for (const w of NORM_WORDS) if (text.startsWith(w, c.token.start - w.length)) return true;
   }
   if (!FREQUENCY_UNITS.has(c.unit)) return false;
@@ -153,8 +187,8 @@ function isFrequencyNorm(text: string, c: Candidate): boolean {
 
 /** 两位数增长 is a rate class, 千亿级 and 5A级 are grades. */
 function isGradeOrClass(text: string, c: Candidate): boolean {
-  const after = text[c.end];
-  return after === '级' || (c.unit === '位' && after === '数');
+  const after = text.charCodeAt(c.end);
+  return after === JI || (c.unit === '位' && after === SHU);
 }
 
 const RULES: ReadonlyArray<(text: string, c: Candidate) => boolean> = [

@@ -3,7 +3,7 @@
  * not name the counted thing: a change (比上年增长7.2%) takes the name of the figure it
  * changes, and a list after 分别 takes the names listed before it, in order.
  */
-import { cleanBefore, rawBefore, rawBeforeWide, splitSubjects } from './labels.ts';
+import { cleanBefore, QUOTES, rawBefore, rawBeforeWide, shorten, stripLeading } from './labels.ts';
 import { nounAfter } from './noun-after.ts';
 import { nameTotals } from './total-labels.ts';
 import type { FigureMention } from './types.ts';
@@ -23,7 +23,8 @@ export interface Parts {
   after: string;
 }
 
-const LIST_SEPARATORS = '、和及与或';
+/** 、和及与或 by code: read at the start of every figure's clause. */
+const LIST_SEPARATORS = new Set([...'、和及与或'].map((ch) => ch.charCodeAt(0)));
 /** Counts whose label is better read after the measure word than before it. */
 const NOT_CLASSIFIERS = new Set(['倍', '分', '岁', '要素']);
 
@@ -56,7 +57,7 @@ function listRuns(text: string, drafts: Draft[]): Array<[number, number]> {
     const joined =
       b !== undefined &&
       ((a.group >= 0 && a.group === b.group) ||
-        (b.start - a.end === 1 && LIST_SEPARATORS.includes(text[a.end] as string)));
+        (b.start - a.end === 1 && LIST_SEPARATORS.has(text.charCodeAt(a.end))));
     if (!joined) {
       if (i - start >= 2) runs.push([start, i]);
       start = i;
@@ -69,13 +70,51 @@ function ownParts(text: string, drafts: Draft[]): Parts[] {
   let prevEnd = 0;
   return drafts.map((d) => {
     let raw = rawBefore(text, d.labelFrom, prevEnd);
-    while (raw && LIST_SEPARATORS.includes(raw[0] as string)) raw = raw.slice(1);
+    while (raw && LIST_SEPARATORS.has(raw.charCodeAt(0))) raw = raw.slice(1);
     prevEnd = d.end;
     const { base, change } = cleanBefore(raw);
     const kind = unitKind(d.unit);
     const after = kind === 'count' && !NOT_CLASSIFIERS.has(d.unit) ? nounAfter(text, d.end) : '';
     return { base, change, after };
   });
+}
+
+/**
+ * The names of a list (食品、石化和医药等产业增加值 → 食品产业增加值, 石化产业增加值, …):
+ * the words after 等 are shared by every name.
+ */
+function splitSubjects(subject: string): string[] {
+  const parts = subject
+    .replace(QUOTES, '')
+    .split(/、|以及|及|和|与/)
+    .filter((p) => p.length > 0);
+  const last = parts[parts.length - 1];
+  let shared = '';
+  if (last !== undefined) {
+    const at = last.indexOf('等');
+    if (at > 0) {
+      shared = last.slice(at + 1);
+      parts[parts.length - 1] = last.slice(0, at);
+    }
+  }
+  const names = parts.map((p) => stripLeading(p) + shared);
+  return shareHeadNoun(names).map(shorten);
+}
+
+/** Head nouns of three characters or more that the last-two-characters rule would cut. */
+const HEAD_NOUNS = ['增加值', '营业收入', '销售额', '零售额', '成交额', '吞吐量', '发电量', '用电量'];
+
+/**
+ * 原煤、原油、天然气产量 and 小麦、玉米、大豆产量: short names before a longer last one share
+ * its head noun, most often its last two characters (原煤产量).
+ */
+function shareHeadNoun(names: string[]): string[] {
+  const last = names[names.length - 1];
+  if (names.length < 2 || last === undefined || last.length < 4) return names;
+  const earlier = names.slice(0, -1);
+  if (!earlier.every((n) => n.length >= 1 && n.length <= 3 && n.length <= last.length - 2)) return names;
+  const head = HEAD_NOUNS.find((h) => last.endsWith(h) && last.length > h.length) ?? last.slice(-2);
+  return [...earlier.map((n) => (n.endsWith(head) ? n : n + head)), last];
 }
 
 /** 食品、石化、医药等产业增加值分别增长7.5%、11.5%和17.4%: one name for each number. */

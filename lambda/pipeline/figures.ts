@@ -11,9 +11,14 @@ import { extractTableFigures } from './tables.ts';
 import type { FigureMention, Qualifier } from './types.ts';
 import { magnitudeAt, matchMagnitudeAndUnit, type UnitMatch } from './units.ts';
 
-/** Separators of a list whose numbers share the last one's unit (4.2、4.3和3.2个百分点). */
-const LIST_SEPARATORS = '、和及与或';
-const SPACES = ' \u3000\u00a0';
+/** Separators of a list whose numbers share the last one's unit (4.2、4.3和3.2个百分点), by code. */
+const LIST_SEPARATORS = new Set([...'、和及与或'].map((ch) => ch.charCodeAt(0)));
+const SHANG = 0x4e0a; // 上
+
+/** A space, an ideographic space or a no-break space (NaN, past the end, is none). */
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x3000 || c === 0xa0;
+}
 
 interface Pending {
   token: NumberToken;
@@ -26,7 +31,12 @@ interface Pending {
 function scaled(value: number, multiplier: number): number {
   // An integer times a power of ten is exact; only decimals need rounding (toPrecision is slow).
   if (multiplier === 1 || Number.isInteger(value)) return value * multiplier;
-  return Number((value * multiplier).toPrecision(15));
+  const x = value * multiplier;
+  // Most decimals times a magnitude are whole (5.67万亿, 0.38亿): within half a unit of the 15th
+  // significant digit of an integer r below 10^15, x.toPrecision(15) reads r, so r is the answer.
+  const r = Math.round(x);
+  if (r !== 0 && Math.abs(r) < 1e15 && Math.abs(x - r) < Math.abs(r) * 5e-16) return r;
+  return Number(x.toPrecision(15));
 }
 
 function unitAfter(text: string, tok: NumberToken): UnitMatch | null {
@@ -34,7 +44,8 @@ function unitAfter(text: string, tok: NumberToken): UnitMatch | null {
   const direct = matchMagnitudeAndUnit(text, tok.end, allowMagnitude);
   if (direct) return direct;
   // 6.3 %: one space between a number and its unit.
-  if (SPACES.includes(text[tok.end] ?? 'x') && !SPACES.includes(text[tok.end + 1] ?? ' ')) {
+  const next = tok.end + 1;
+  if (isSpaceCode(text.charCodeAt(tok.end)) && next < text.length && !isSpaceCode(text.charCodeAt(next))) {
     return matchMagnitudeAndUnit(text, tok.end + 1, allowMagnitude);
   }
   return null;
@@ -45,7 +56,8 @@ function qualifierOf(text: string, tok: NumberToken, m: UnitMatch): { qualifier:
   if (m.roughWord) return { qualifier: 'over', from: before?.start ?? tok.start };
   const after = qualifierAfter(text, m.end);
   if (before) return { qualifier: after ?? before.qualifier, from: before.start };
-  if (tok.kind === 'bare' && text[tok.start - 1] === '上') return { qualifier: 'over', from: tok.start - 1 };
+  if (tok.kind === 'bare' && text.charCodeAt(tok.start - 1) === SHANG)
+    return { qualifier: 'over', from: tok.start - 1 };
   return { qualifier: after ?? 'exact', from: tok.start };
 }
 
@@ -54,8 +66,7 @@ function pendingOf(text: string, tok: NumberToken): Pending | null {
   if (tok.kind !== 'arabic') return null;
   const mag = magnitudeAt(text, tok.end);
   const sepAt = tok.end + (mag ? mag.word.length : 0);
-  const sep = text[sepAt];
-  if (sep === undefined || !LIST_SEPARATORS.includes(sep)) return null;
+  if (!LIST_SEPARATORS.has(text.charCodeAt(sepAt))) return null;
   return { token: tok, multiplier: mag ? mag.value : 1, next: sepAt + 1 };
 }
 
@@ -155,19 +166,21 @@ function mergeTableFigures(figures: FigureMention[], cells: FigureMention[]): Fi
 /** Every figure of `text` (FIGURES.md), sorted by start. Never throws on any string. */
 export function extractFigures(text: string): FigureMention[] {
   const marks: number[] = [];
-  const tokens = scanNumberTokens(text, marks);
+  const tableMarks: number[] = [];
+  const tokens = scanNumberTokens(text, marks, tableMarks);
   const collector = new Collector(text, marks);
   for (const tok of tokens) collector.take(tok);
   const drafts = collector.drafts;
   assignLabels(text, drafts);
-  const figures = drafts.map(({ start, end, value, unit, qualifier, label }) => ({
+  // The drafts' own text (sliced once, when each was taken), in a plain FigureMention.
+  const figures = drafts.map(({ start, end, value, unit, qualifier, text: raw, label }) => ({
     start,
     end,
     value,
     unit,
     qualifier,
-    text: text.slice(start, end),
+    text: raw,
     label,
   }));
-  return mergeTableFigures(figures, extractTableFigures(text));
+  return mergeTableFigures(figures, extractTableFigures(text, tableMarks));
 }

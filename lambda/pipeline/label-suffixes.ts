@@ -5,11 +5,14 @@
  * alternatives try every start position, and this runs once or twice for every figure.
  */
 
-/** Longest first among words sharing a last character, so 增加到 wins over 到. */
-function byLastChar(words: string[]): Map<string, string[]> {
-  const map = new Map<string, string[]>();
+/**
+ * Longest first among words sharing a last character, so 增加到 wins over 到. Keyed by UTF-16
+ * code: s[i] of a CJK character allocates a string, and a number key needs no hashing.
+ */
+function byLastChar(words: string[]): Map<number, string[]> {
+  const map = new Map<number, string[]>();
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
-    const last = w[w.length - 1] as string;
+    const last = w.charCodeAt(w.length - 1);
     map.set(last, [...(map.get(last) ?? []), w]);
   }
   return map;
@@ -21,7 +24,9 @@ const TRAILING = byLastChar(
   ),
 );
 /** 为 ends a copula except in words such as 行为, 作为, 成为, 认为. */
-const NOT_BEFORE_WEI = '行作成认因视称更广人';
+const NOT_BEFORE_WEI = new Set([...'行作成认因视称更广人'].map((ch) => ch.charCodeAt(0)));
+const NIAN = 0x5e74; // 年
+const LE = 0x4e86; // 了
 
 /**
  * Time phrases that end a label without naming anything counted: 2030年 (a target year),
@@ -32,8 +37,8 @@ const TIME_TAIL =
 
 /** The copula, qualifier word or time phrase `s` ends with, or ''. */
 export function trailingWord(s: string): string {
-  const last = s[s.length - 1] as string;
-  if (last === '年') {
+  const last = s.charCodeAt(s.length - 1);
+  if (last === NIAN) {
     const m = TIME_TAIL.exec(s.slice(-10));
     if (m) return m[0];
   }
@@ -41,7 +46,7 @@ export function trailingWord(s: string): string {
   if (list === undefined) return '';
   for (const w of list) {
     if (!s.endsWith(w)) continue;
-    if (w === '为' && NOT_BEFORE_WEI.includes(s[s.length - 2] as string)) continue;
+    if (w === '为' && NOT_BEFORE_WEI.has(s.charCodeAt(s.length - 2))) continue;
     return w;
   }
   return '';
@@ -50,10 +55,14 @@ export function trailingWord(s: string): string {
 const CHANGE_WORDS = new Set(
   '增长 下降 增加 减少 提高 降低 上升 回落 提升 增幅 降幅 增速 扩大 缩小'.split(' '),
 );
-const CHANGE_LAST = new Set([...CHANGE_WORDS].map((w) => w[1] as string));
+/** The change words by their two codes (first × 0x10000 + second): no slice to look one up. */
+const CHANGE_BY_CODES = new Map(
+  [...CHANGE_WORDS].map((w) => [w.charCodeAt(0) * 0x10000 + w.charCodeAt(1), w]),
+);
 const CHANGE_BASES =
   '比上年同期 与上年相比 比去年同期 较上年同期 比上年末 比上年 比去年 较上年 同比 环比 年均 平均'.split(' ');
 const YEAR_BASE = /比[0-9]{4}年$/;
+const BASE_LAST = new Set([...CHANGE_BASES, '年'].map((b) => b.charCodeAt(b.length - 1)));
 
 export interface ChangeSuffix {
   /** Where the change phrase (with its comparison base) starts. */
@@ -64,13 +73,15 @@ export interface ChangeSuffix {
 
 /** A change phrase at the end (比上年增长, 同比下降, 增长了): the value is the size of the change. */
 export function changeSuffix(s: string): ChangeSuffix | null {
-  const end = s.endsWith('了') ? s.length - 1 : s.length;
-  if (end < 2 || !CHANGE_LAST.has(s[end - 1] as string)) return null;
-  const change = s.slice(end - 2, end);
-  if (!CHANGE_WORDS.has(change)) return null;
-  const head = s.slice(0, end - 2);
-  for (const b of CHANGE_BASES) if (head.endsWith(b)) return { index: head.length - b.length, change };
-  const year = YEAR_BASE.exec(head.slice(-6));
-  if (year) return { index: head.length - year[0].length, change };
-  return { index: head.length, change };
+  const end = s.charCodeAt(s.length - 1) === LE ? s.length - 1 : s.length;
+  if (end < 2) return null;
+  const change = CHANGE_BY_CODES.get(s.charCodeAt(end - 2) * 0x10000 + s.charCodeAt(end - 1));
+  if (change === undefined) return null;
+  const headEnd = end - 2;
+  // A base ends in 期, 比, 末, 年 or 均 (a year base too): the twelve endsWith only after one.
+  if (!BASE_LAST.has(s.charCodeAt(headEnd - 1))) return { index: headEnd, change };
+  for (const b of CHANGE_BASES) if (s.endsWith(b, headEnd)) return { index: headEnd - b.length, change };
+  const year = YEAR_BASE.exec(s.slice(Math.max(0, headEnd - 6), headEnd));
+  if (year) return { index: headEnd - year[0].length, change };
+  return { index: headEnd, change };
 }

@@ -9,8 +9,16 @@ import { changeSuffix, trailingWord } from './label-suffixes.ts';
 /** Characters that end the phrase a label is taken from. */
 const BOUNDARY = '，。；：！？,;:!?\n\r、（()）【】[]|\t 　';
 const WIDE_BOUNDARY = BOUNDARY.replace('、', '');
-const QUOTES = /[“”"‘’《》「」『』〈〉]/g;
-const HAS_QUOTE = /[“”"‘’《》「」『』〈〉]/;
+const QUOTE_CHARS = '“”"‘’《》「」『』〈〉';
+export const QUOTES = /[“”"‘’《》「」『』〈〉]/g;
+/** Quote characters by code: most clauses hold none, and a table walk beats a regex test. */
+const IS_QUOTE = new Uint8Array(0x10000);
+for (const ch of QUOTE_CHARS) IS_QUOTE[ch.charCodeAt(0)] = 1;
+
+function hasQuote(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (IS_QUOTE[s.charCodeAt(i)] === 1) return true;
+  return false;
+}
 const MAX_BEFORE = 40;
 const MAX_LABEL = 14;
 
@@ -72,44 +80,6 @@ export function rawBeforeWide(text: string, start: number, floor: number): strin
   return rawBack(text, start, floor, true);
 }
 
-/**
- * The names of a list (食品、石化和医药等产业增加值 → 食品产业增加值, 石化产业增加值, …):
- * the words after 等 are shared by every name.
- */
-export function splitSubjects(subject: string): string[] {
-  const parts = subject
-    .replace(QUOTES, '')
-    .split(/、|以及|及|和|与/)
-    .filter((p) => p.length > 0);
-  const last = parts[parts.length - 1];
-  let shared = '';
-  if (last !== undefined) {
-    const at = last.indexOf('等');
-    if (at > 0) {
-      shared = last.slice(at + 1);
-      parts[parts.length - 1] = last.slice(0, at);
-    }
-  }
-  const names = parts.map((p) => stripLeading(p) + shared);
-  return shareHeadNoun(names).map(shorten);
-}
-
-/** Head nouns of three characters or more that the last-two-characters rule would cut. */
-const HEAD_NOUNS = ['增加值', '营业收入', '销售额', '零售额', '成交额', '吞吐量', '发电量', '用电量'];
-
-/**
- * 原煤、原油、天然气产量 and 小麦、玉米、大豆产量: short names before a longer last one share
- * its head noun, most often its last two characters (原煤产量).
- */
-function shareHeadNoun(names: string[]): string[] {
-  const last = names[names.length - 1];
-  if (names.length < 2 || last === undefined || last.length < 4) return names;
-  const earlier = names.slice(0, -1);
-  if (!earlier.every((n) => n.length >= 1 && n.length <= 3 && n.length <= last.length - 2)) return names;
-  const head = HEAD_NOUNS.find((h) => last.endsWith(h) && last.length > h.length) ?? last.slice(-2);
-  return [...earlier.map((n) => (n.endsWith(head) ? n : n + head)), last];
-}
-
 /** Words after which a long label can be cut without cutting a word (规模以上 | 工业增加值). */
 const CUT_AFTER = /(?:以上|以下|的|和|及|与)/g;
 /** A cut that leaves less than this says too little (…生产总值的比例 → 比例): slice instead. */
@@ -126,19 +96,21 @@ export function shorten(label: string): string {
   return label.slice(min);
 }
 
-/** First characters of every LEADING and LEADING_VERB word: most phrases start with none of them. */
-const LEADING_FIRST = new Set([
+/**
+ * Codes of the first characters of every LEADING and LEADING_VERB word: most phrases start with
+ * none of them, and the regexes run only for those that do.
+ */
+const LEADING_FIRST = new Uint8Array(0x10000);
+for (const w of [
   ...'今一近截年全当同本上下目其此另并还也均已先共现拥累合总以我辖通积主持成力努确预0123456789',
-  ...LEADING_VERB.source
-    .slice(4, -1)
-    .split('|')
-    .map((w) => w[0] as string),
-]);
+  ...LEADING_VERB.source.slice(4, -1).split('|'),
+])
+  LEADING_FIRST[w.charCodeAt(0)] = 1;
 
-function stripLeading(s: string): string {
+export function stripLeading(s: string): string {
   let cur = s;
   for (let guard = 0; guard < 8; guard++) {
-    if (!LEADING_FIRST.has(cur[0] as string)) break;
+    if (LEADING_FIRST[cur.charCodeAt(0)] !== 1) break;
     const m = LEADING.exec(cur) ?? LEADING_VERB.exec(cur);
     if (!m || cur.length - m[0].length < 2) break;
     cur = cur.slice(m[0].length);
@@ -170,30 +142,53 @@ const SHARE_WORDS = new Set(['占', '占比', '所占比重', '占比重']);
 
 const FOCUS_SEPARATORS = ['其中', '共计', '累计', '等'];
 
+/**
+ * Bits by code of 其, 共, 累, 等 (the separators' first characters, in order) and of 及和与: one
+ * walk over a clause tells which lastIndexOf calls and regexes below can match at all.
+ */
+const FOCUS_BITS = new Uint8Array(0x10000);
+[...'其共累等'].forEach((ch, k) => {
+  FOCUS_BITS[ch.charCodeAt(0)] = 1 << k;
+});
+const GONG = 2;
+const CONNECTIVE = 16;
+for (const ch of '及和与') FOCUS_BITS[ch.charCodeAt(0)] = CONNECTIVE;
+
+function focusBits(s: string): number {
+  let bits = 0;
+  for (let i = 0; i < s.length; i++) bits |= FOCUS_BITS[s.charCodeAt(i)] as number;
+  return bits;
+}
+
 /** Keeps the part after a connective when a phrase lists or frames several things. */
 function focus(s: string): string {
   let cur = s;
-  for (const sep of FOCUS_SEPARATORS) {
+  // Slicing only drops characters: what `s` lacks, every later `cur` lacks too.
+  const bits = focusBits(s);
+  FOCUS_SEPARATORS.forEach((sep, k) => {
+    if ((bits & (1 << k)) === 0) return;
     const at = cur.lastIndexOf(sep);
     if (at > 0 && cur.length - at - sep.length >= 2) cur = cur.slice(at + sep.length);
-  }
+  });
   // 人民调解员共排查矛盾纠纷: 共 before a verb ends the subject (but not in 公共, 共同).
-  const m = cur.includes('共') ? SHARED_VERB.exec(cur) : null;
+  const m = (bits & GONG) !== 0 && cur.includes('共') ? SHARED_VERB.exec(cur) : null;
   if (m?.[1]) cur = m[1];
   const v = cur.length > 8 ? afterLastMidVerb(cur) : -1;
   if (v >= 0 && cur.length - v >= 2) cur = cur.slice(v);
-  if (cur.length > 8) {
-    const m = /(?:以及|及|和|与)([^以及和与]{2,})$/.exec(cur);
+  // The end-anchored regex tries every start: run it only when a connective is there at all.
+  if (cur.length > 8 && (bits & CONNECTIVE) !== 0) {
+    const m = LAST_CONNECTED.exec(cur);
     if (m?.[1] && m[1].length >= 4) cur = m[1];
   }
   return cur;
 }
 
+const LAST_CONNECTED = /(?:以及|及|和|与)([^以及和与]{2,})$/;
 const SHARED_VERB = /(?<![公总中一社])共(?![同享建治产有青性识])(.{2,})$/;
 
 /** Trims a raw clause to the counted thing and notes a change word (增长, 下降). */
 export function cleanBefore(raw: string): CleanLabel {
-  const unquoted = HAS_QUOTE.test(raw) ? raw.replace(QUOTES, '') : raw;
+  const unquoted = hasQuote(raw) ? raw.replace(QUOTES, '') : raw;
   const { rest, change } = stripTrailing(unquoted);
   let base = stripLeading(focus(stripLeading(rest)));
   base = stripTrailing(base).rest;

@@ -2,14 +2,8 @@
  * Linear scan of a text for numerals: Arabic runs (with sign, grouping and decimal marks)
  * and Chinese numeral runs. It knows nothing of units or context; figures.ts decides.
  */
-import {
-  isChineseNumeralChar,
-  isChineseNumeralCode,
-  isDecimalMark,
-  isDigitChar,
-  parseArabicNumber,
-  parseChineseInteger,
-} from './numerals.ts';
+import { parseChineseRange } from './chinese-numerals.ts';
+import { isChineseNumeralCode, parseArabicNumber } from './numerals.ts';
 
 export type NumberKind = 'arabic' | 'chinese' | 'bare';
 
@@ -26,12 +20,16 @@ export interface NumberToken {
 
 /** Longer Chinese runs are not numerals a report would write (and would cost time to parse). */
 const MAX_CHINESE_RUN = 24;
-const MINUS_SIGNS = '-－−';
-const BARE_CHARS = '十百千万亿';
+const BARE_CODES = new Set([...'十百千万亿'].map((ch) => ch.charCodeAt(0)));
+const SHI = 0x5341;
+const YI_ONE = 0x4e00;
 
 export function isAsciiLetter(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
+  return ch !== undefined && isAsciiLetterCode(ch.charCodeAt(0));
+}
+
+/** ASCII and full-width Latin letters, by UTF-16 code (NaN, past either end, is none). */
+export function isAsciiLetterCode(c: number): boolean {
   return (
     (c >= 0x41 && c <= 0x5a) ||
     (c >= 0x61 && c <= 0x7a) ||
@@ -40,9 +38,13 @@ export function isAsciiLetter(ch: string | undefined): boolean {
   );
 }
 
+export function isDigitCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
 function digitsEnd(text: string, i: number): number {
   let j = i;
-  while (j < text.length && isDigitChar(text[j])) j++;
+  while (j < text.length && isDigitCode(text.charCodeAt(j))) j++;
   return j;
 }
 
@@ -50,8 +52,28 @@ function digitsEnd(text: string, i: number): number {
 function groupedEnd(text: string, i: number, intEnd: number): number {
   if (intEnd - i > 3) return intEnd;
   let j = intEnd;
-  while ((text[j] === ',' || text[j] === '，') && digitsEnd(text, j + 1) === j + 4) j += 4;
-  return j;
+  for (;;) {
+    const c = text.charCodeAt(j);
+    if ((c !== 0x2c && c !== 0xff0c) || digitsEnd(text, j + 1) !== j + 4) return j;
+    j += 4;
+  }
+}
+
+/** `.`, `．` and the middle dot `·` (numerals.ts isDecimalMark), by code. */
+function isDecimalCode(c: number): boolean {
+  return c === 0x2e || c === 0xff0e || c === 0xb7;
+}
+
+/** Up to 15 ASCII digits are exact as an integer: summed from codes, no string to parse. */
+function asciiInteger(text: string, start: number, end: number): number {
+  if (end - start > 15) return -1;
+  let n = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return -1;
+    n = n * 10 + (c - 0x30);
+  }
+  return n;
 }
 
 /** ASCII digits with at most an ASCII point: Number() parses it as is (the common case). */
@@ -63,42 +85,49 @@ function isPlainAscii(text: string, start: number, end: number): boolean {
   return true;
 }
 
+function arabicValue(text: string, i: number, end: number): number | null {
+  const int = asciiInteger(text, i, end);
+  if (int >= 0) return int;
+  return isPlainAscii(text, i, end) ? Number(text.slice(i, end)) : parseArabicNumber(text.slice(i, end));
+}
+
+/** -, －, −: a minus sign. */
+function isMinusCode(c: number): boolean {
+  return c === 0x2d || c === 0xff0d || c === 0x2212;
+}
+
 function lexArabic(text: string, i: number): NumberToken | null {
   let end = groupedEnd(text, i, digitsEnd(text, i));
-  if (isDecimalMark(text[end]) && isDigitChar(text[end + 1])) end = digitsEnd(text, end + 1);
-  const value = isPlainAscii(text, i, end)
-    ? Number(text.slice(i, end))
-    : parseArabicNumber(text.slice(i, end));
+  if (isDecimalCode(text.charCodeAt(end)) && isDigitCode(text.charCodeAt(end + 1))) {
+    end = digitsEnd(text, end + 1);
+  }
+  const value = arabicValue(text, i, end);
   if (value === null) return null;
-  const before = text[i - 1];
-  const beforeSign = text[i - 2];
+  const beforeSign = text.charCodeAt(i - 2);
   const signed =
-    before !== undefined &&
-    MINUS_SIGNS.includes(before) &&
-    !isDigitChar(beforeSign) &&
-    !isAsciiLetter(beforeSign) &&
-    !isChineseNumeralChar(beforeSign);
+    isMinusCode(text.charCodeAt(i - 1)) &&
+    !isDigitCode(beforeSign) &&
+    !isAsciiLetterCode(beforeSign) &&
+    !isChineseNumeralCode(beforeSign);
   return { start: signed ? i - 1 : i, coreStart: i, end, value: signed ? -value : value, kind: 'arabic' };
 }
 
 /** 百, 千万, 亿: magnitudes alone. A leading 十 counts as a digit (十万 = 100000, 十亿). */
-function isBare(run: string): boolean {
-  if (run[0] === '十' && run.length > 1) return false;
-  for (const ch of run) if (!BARE_CHARS.includes(ch)) return false;
+function isBare(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) === SHI && end - start > 1) return false;
+  for (let k = start; k < end; k++) if (!BARE_CODES.has(text.charCodeAt(k))) return false;
   return true;
 }
 
 function lexChinese(text: string, i: number, runEnd: number): NumberToken | null {
   if (runEnd - i > MAX_CHINESE_RUN) return null;
-  const run = text.slice(i, runEnd);
-  if (isBare(run) && run !== '十') {
-    const value = parseChineseInteger(run);
+  const value = parseChineseRange(text, i, runEnd);
+  if (isBare(text, i, runEnd) && !(runEnd - i === 1 && text.charCodeAt(i) === SHI)) {
     return value === null ? null : { start: i, coreStart: i, end: runEnd, value, kind: 'bare' };
   }
-  const value = parseChineseInteger(run);
   if (value !== null) return { start: i, coreStart: i, end: runEnd, value, kind: 'chinese' };
   // 统一三个… or 进一步: a leading 一 that belongs to the word before.
-  if (run[0] === '一' && runEnd - i > 1) return lexChinese(text, i + 1, runEnd);
+  if (text.charCodeAt(i) === YI_ONE && runEnd - i > 1) return lexChinese(text, i + 1, runEnd);
   return null;
 }
 
@@ -115,25 +144,27 @@ for (const ch of '零〇一二两三四五六七八九十百千万亿廿卅') CL
 for (const c of [10, 34]) CLASS[c] = 3;
 for (let c = 0x2018; c <= 0x201d; c++) CLASS[c] = 3;
 for (let c = 0x3008; c <= 0x300f; c++) CLASS[c] = 3;
+/** 4: the pipes, tabs and spaces that table-cells.ts looks for (isTableMarkCode). */
+for (const c of [0x7c, 0xff5c, 0x09, 0x20, 0x3000]) CLASS[c] = 4;
 
 /**
  * All numeral tokens of `text`, in order, without overlaps. When `marks` is given, the
- * positions of newlines, quotes and title brackets are pushed to it on the way (one pass over
- * the text instead of two).
+ * positions of newlines, quotes and title brackets are pushed to it on the way, and those of
+ * table marks to `tableMarks` (one pass over the text instead of three).
  */
-export function scanNumberTokens(text: string, marks?: number[]): NumberToken[] {
+export function scanNumberTokens(text: string, marks?: number[], tableMarks?: number[]): NumberToken[] {
   const out: NumberToken[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    const cls = CLASS[code];
+    const cls = CLASS[code] as number;
     if (cls === 0) {
       i++;
       continue;
     }
-    if (cls === 3) {
-      marks?.push(i);
+    if (cls >= 3) {
+      (cls === 3 ? marks : tableMarks)?.push(i);
       i++;
       continue;
     }
@@ -153,7 +184,7 @@ export function scanNumberTokens(text: string, marks?: number[]): NumberToken[] 
       continue;
     }
     // A magnitude right after Arabic digits (3.5万) belongs to that number, not to a new one.
-    if (!isDigitChar(text[i - 1])) {
+    if (!isDigitCode(text.charCodeAt(i - 1))) {
       const tok = lexChinese(text, i, runEnd);
       if (tok) out.push(tok);
     }

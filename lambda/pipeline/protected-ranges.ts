@@ -24,10 +24,15 @@ const SPECIAL = new Uint8Array(0x10000);
 for (const c of [10, 34]) SPECIAL[c] = 1;
 for (let c = 0x2018; c <= 0x201d; c++) SPECIAL[c] = 1;
 for (let c = 0x3008; c <= 0x300f; c++) SPECIAL[c] = 1;
-const CLOSERS = new Map<string, readonly [string, number]>(
-  PAIRS.map(([o, c, max]) => [c, [o, max]] as const),
-);
-const OPENERS = new Set(PAIRS.map((p) => p[0]));
+/**
+ * Per UTF-16 code of a bracket or quote: its pair's index + 1, negative for a closer. Read by
+ * code, the walk over the marks makes no one-character strings and no Map lookups.
+ */
+const PAIR_OF = new Int8Array(0x10000);
+PAIRS.forEach(([o, c], k) => {
+  PAIR_OF[o.charCodeAt(0)] = k + 1;
+  PAIR_OF[c.charCodeAt(0)] = -(k + 1);
+});
 
 /** Positions of the characters of SPECIAL in `text`, in order. */
 function specialPositions(text: string): number[] {
@@ -42,24 +47,25 @@ function specialPositions(text: string): number[] {
  * positions of newlines, quotes and brackets, saves a pass when the caller has them already.
  */
 export function findProtectedRanges(text: string, marks: number[] = specialPositions(text)): Span[] {
-  const open = new Map<string, number>();
-  const closers = CLOSERS;
-  const openers = OPENERS;
+  const open = new Int32Array(PAIRS.length).fill(-1);
   const raw: Span[] = [];
   let asciiQuote = -1;
   for (const i of marks) {
-    const ch = text[i] as string;
-    if (ch === '\n') {
-      open.clear();
+    const code = text.charCodeAt(i);
+    const pair = PAIR_OF[code] as number;
+    if (code === 10) {
+      open.fill(-1);
       asciiQuote = -1;
-    } else if (openers.has(ch)) {
-      open.set(ch, i);
-    } else if (closers.has(ch)) {
-      const [o, max] = closers.get(ch) as readonly [string, number];
-      const at = open.get(o);
-      if (at !== undefined && i - at <= max) raw.push({ start: at, end: i + 1 });
-      open.delete(o);
-    } else if (ch === '"') {
+    } else if (pair > 0) {
+      open[pair - 1] = i;
+    } else if (pair < 0) {
+      const k = -pair - 1;
+      const at = open[k] as number;
+      if (at >= 0 && i - at <= (PAIRS[k] as readonly [string, string, number])[2]) {
+        raw.push({ start: at, end: i + 1 });
+      }
+      open[k] = -1;
+    } else if (code === 34) {
       if (asciiQuote >= 0 && i - asciiQuote <= MAX_QUOTE) raw.push({ start: asciiQuote, end: i + 1 });
       asciiQuote = asciiQuote >= 0 ? -1 : i;
     }

@@ -58,13 +58,21 @@ export interface BeforeQualifier {
   start: number;
 }
 
-/** Last characters of the words before: most numbers are preceded by none of them. */
-const BEFORE_LAST = new Set(BEFORE.map(([w]) => w[w.length - 1] as string));
-const AFTER_FIRST = new Set(AFTER.map(([w]) => w[0] as string));
+/**
+ * UTF-16 codes of the last characters of the words before (and the first ones of the words
+ * after): most numbers have none of them beside them, and this is asked for every number.
+ */
+const BEFORE_LAST = new Uint8Array(0x10000);
+for (const [w] of BEFORE) BEFORE_LAST[w.charCodeAt(w.length - 1)] = 1;
+const AFTER_FIRST = new Uint8Array(0x10000);
+for (const [w] of AFTER) AFTER_FIRST[w.charCodeAt(0)] = 1;
+const SHANG = 0x4e0a; // 上
+const YI = 0x4ee5; // 以
+const PO = 0x7834; // 破
 
 /** The qualifier word that ends at `pos`, if any. */
 export function qualifierBefore(text: string, pos: number): BeforeQualifier | null {
-  if (!BEFORE_LAST.has(text[pos - 1] as string)) return null;
+  if (BEFORE_LAST[text.charCodeAt(pos - 1)] !== 1) return null;
   for (const [word, q] of BEFORE) {
     const start = pos - word.length;
     if (start < 0 || !text.startsWith(word, start)) continue;
@@ -78,7 +86,7 @@ export function qualifierBefore(text: string, pos: number): BeforeQualifier | nu
 
 /** The qualifier word that starts at `pos`, if any. */
 export function qualifierAfter(text: string, pos: number): Qualifier | null {
-  if (!AFTER_FIRST.has(text[pos] as string)) return null;
+  if (AFTER_FIRST[text.charCodeAt(pos)] !== 1) return null;
   for (const [word, q] of AFTER) if (text.startsWith(word, pos)) return q;
   return null;
 }
@@ -88,5 +96,6 @@ export function allowsBareMagnitude(text: string, pos: number): boolean {
   const q = qualifierBefore(text, pos);
   if (q && q.qualifier !== 'exact') return true;
   // 上千人, 破亿; but not 以上 (600个以上亿元级项目).
-  return (text[pos - 1] === '上' && text[pos - 2] !== '以') || text[pos - 1] === '破';
+  const before = text.charCodeAt(pos - 1);
+  return (before === SHANG && text.charCodeAt(pos - 2) !== YI) || before === PO;
 }

@@ -15,25 +15,6 @@ const PIPES = '|｜';
 const SPACE = ' \t\u3000\u00a0\r';
 const RULE = /^:?[-—–－=]{2,}:?$/;
 
-/**
- * Next index of `needle` at or after a position (Infinity when none), for positions asked in
- * increasing order: cached, so that a walk over every line scans the text once.
- */
-export class NextIndex {
-  private at = -1;
-  constructor(
-    private readonly text: string,
-    private readonly needle: string,
-  ) {}
-
-  from(pos: number): number {
-    if (this.at >= pos) return this.at;
-    const found = this.text.indexOf(this.needle, pos);
-    this.at = found < 0 ? Number.POSITIVE_INFINITY : found;
-    return this.at;
-  }
-}
-
 function trimmedCell(text: string, start: number, end: number): Cell {
   let s = start;
   let e = end;
@@ -75,8 +56,17 @@ function gapWidth(text: string, i: number, end: number): number {
   return j - i;
 }
 
-/** Marks of a table line, each found with indexOf: far faster than a regex over CJK text. */
-const TABLE_MARKS = ['|', '｜', '\t', '  ', '\u3000'];
+/** The characters of a table mark ('|', '｜', tab, ideographic space, and a space before a space). */
+export function isTableMarkCode(c: number): boolean {
+  return c === 0x7c || c === 0xff5c || c === 0x09 || c === 0x20 || c === 0x3000;
+}
+
+/** Positions of the table-mark characters of `text`, when the caller has not collected them. */
+function tableMarkPositions(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) if (isTableMarkCode(text.charCodeAt(i))) out.push(i);
+  return out;
+}
 
 function isIndent(text: string, at: number): boolean {
   let k = at - 1;
@@ -84,28 +74,37 @@ function isIndent(text: string, at: number): boolean {
   return k < 0 || text[k] === '\n';
 }
 
-/** Finds the lines that hold a table mark after their indentation, walking forward once. */
+/**
+ * Finds the lines that hold a table mark after their indentation, walking forward once over the
+ * positions of the mark characters. scanNumberTokens collects them in its pass over the text, so
+ * prose costs no pass of its own here (five indexOf scans of every report were ~7% of the time).
+ */
 export class TableLines {
-  private readonly marks: NextIndex[];
+  private index = 0;
+  private readonly marks: number[];
 
-  constructor(private readonly text: string) {
-    this.marks = TABLE_MARKS.map((m) => new NextIndex(text, m));
+  constructor(
+    private readonly text: string,
+    marks?: number[],
+  ) {
+    this.marks = marks ?? tableMarkPositions(text);
   }
 
-  /** Start of the first line at or after `pos` with a mark inside it, or -1. */
+  /** Start of the first line at or after `pos` with a mark inside it, or -1 (`pos` never decreases). */
   nextFrom(pos: number): number {
-    let p = pos;
-    for (;;) {
-      let at = Number.POSITIVE_INFINITY;
-      for (const m of this.marks) at = Math.min(at, m.from(p));
-      if (at === Number.POSITIVE_INFINITY) return -1;
+    const { text, marks } = this;
+    while (this.index < marks.length) {
+      const at = marks[this.index] as number;
+      this.index++;
+      if (at < pos) continue;
+      const c = text.charCodeAt(at);
+      if (c === 0x20 && text.charCodeAt(at + 1) !== 0x20) continue;
       // Paragraph indentation (　　) is whitespace at the start of a line, not a cell gap.
-      if (this.text[at] !== '|' && this.text[at] !== '｜' && isIndent(this.text, at)) {
-        p = at + 1;
-        continue;
-      }
-      return this.text.lastIndexOf('\n', at) + 1;
+      if (c !== 0x7c && c !== 0xff5c && isIndent(text, at)) continue;
+      this.index--;
+      return text.lastIndexOf('\n', at) + 1;
     }
+    return -1;
   }
 }
 

@@ -150,11 +150,12 @@ function readTable(text: string, lineStart: number, out: FigureMention[]): numbe
 
 /**
  * Figures of the cells of every table with a unit in its header, in text order. Only lines
- * holding a pipe, a tab or a gap of spaces inside them are read; prose costs a few indexOf.
+ * holding a pipe, a tab or a gap of spaces inside them are read. `marks`, the positions of those
+ * characters (isTableMarkCode), saves a pass over the text when the caller has them already.
  */
-export function extractTableFigures(text: string): FigureMention[] {
+export function extractTableFigures(text: string, marks?: number[]): FigureMention[] {
   const out: FigureMention[] = [];
-  const lines = new TableLines(text);
+  const lines = new TableLines(text, marks);
   let pos = 0;
   for (;;) {
     const lineStart = lines.nextFrom(pos);

@@ -34,12 +34,17 @@ for (const u of MONEY_UNITS) UNIT_KIND.set(u, 'money');
 for (const u of MEASURE_UNITS) UNIT_KIND.set(u, 'measure');
 for (const u of TIME_UNITS) UNIT_KIND.set(u, 'time');
 
-/** Units by their first character, longest first: one map lookup instead of a slice per length. */
-const UNITS_BY_FIRST = new Map<string, string[]>();
+/**
+ * Units by the UTF-16 code of their first character, longest first: this is asked after every
+ * number, and a lookup by code makes no one-character string to hash.
+ */
+const UNIT_LISTS: string[][] = [];
+/** Index + 1 into UNIT_LISTS by the code of a unit's first character (0: no unit starts so). */
+const UNITS_BY_FIRST = new Uint8Array(0x10000);
 for (const u of [...UNIT_KIND.keys()].sort((a, b) => b.length - a.length)) {
-  const list = UNITS_BY_FIRST.get(u[0] as string) ?? [];
-  list.push(u);
-  UNITS_BY_FIRST.set(u[0] as string, list);
+  const code = u.charCodeAt(0);
+  if (UNITS_BY_FIRST[code] === 0) UNITS_BY_FIRST[code] = UNIT_LISTS.push([]);
+  UNIT_LISTS[(UNITS_BY_FIRST[code] as number) - 1]?.push(u);
 }
 
 /** The kind of a base unit (count, percent, money, …), or undefined when it is not one. */
@@ -48,8 +53,9 @@ export function unitKind(unit: string): UnitKind | undefined {
 }
 
 function longestUnitAt(text: string, pos: number): string | null {
-  const list = UNITS_BY_FIRST.get(text[pos] as string);
-  if (list === undefined) return null;
+  const k = UNITS_BY_FIRST[text.charCodeAt(pos)];
+  if (k === undefined || k === 0) return null;
+  const list = UNIT_LISTS[k - 1] as string[];
   for (const u of list) if (text.startsWith(u, pos)) return u;
   return null;
 }
@@ -69,7 +75,8 @@ export function matchUnitAt(text: string, pos: number): string | null {
   const unit = longestUnitAt(text, pos);
   if (!unit) return null;
   const slash = pos + unit.length;
-  if (text[slash] !== '/' && text[slash] !== '／') return unit;
+  const c = text.charCodeAt(slash);
+  if (c !== 0x2f && c !== 0xff0f) return unit;
   const per = perAt(text, slash + 1);
   return per ? text.slice(pos, slash + 1 + per.length) : unit;
 }
@@ -88,8 +95,9 @@ export interface UnitMatch {
   roughWord: string;
 }
 
-function isRoughWord(ch: string | undefined): boolean {
-  return ch === '余' || ch === '多';
+/** 余 or 多, by code. */
+function isRoughCode(c: number): boolean {
+  return c === 0x4f59 || c === 0x591a;
 }
 
 /**
@@ -100,8 +108,8 @@ function isRoughWord(ch: string | undefined): boolean {
 export function matchMagnitudeAndUnit(text: string, pos: number, allowMagnitude: boolean): UnitMatch | null {
   let p = pos;
   let rough = '';
-  if (isRoughWord(text[p])) {
-    rough = text[p] ?? '';
+  if (isRoughCode(text.charCodeAt(p))) {
+    rough = text[p] as string;
     p++;
   }
   let best: UnitMatch | null = null;
@@ -113,8 +121,8 @@ export function matchMagnitudeAndUnit(text: string, pos: number, allowMagnitude:
     if (!text.startsWith(word, p)) continue;
     let q = p + word.length;
     let r = rough;
-    if (!r && isRoughWord(text[q])) {
-      r = text[q] ?? '';
+    if (!r && isRoughCode(text.charCodeAt(q))) {
+      r = text[q] as string;
       q++;
     }
     const unit = matchUnitAt(text, q);

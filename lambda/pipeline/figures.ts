@@ -173,14 +173,31 @@ export function extractFigures(text: string): FigureMention[] {
   const drafts = collector.drafts;
   assignLabels(text, drafts);
   // The drafts' own text (sliced once, when each was taken), in a plain FigureMention.
-  const figures = drafts.map(({ start, end, value, unit, qualifier, text: raw, label }) => ({
-    start,
-    end,
-    value,
-    unit,
-    qualifier,
-    text: raw,
-    label,
-  }));
+  const figures = drafts
+    .filter((draft) => isTrustworthy(text, draft))
+    .map(({ start, end, value, unit, qualifier, text: raw, label }) => ({
+      start,
+      end,
+      value,
+      unit,
+      qualifier,
+      text: raw,
+      label: label.replace(INVISIBLE_FORMAT, ''),
+    }));
   return mergeTableFigures(figures, extractTableFigures(text, tableMarks));
+}
+
+/** Zero-width and bidirectional controls: never part of a label, and a warning sign inside a number. */
+const INVISIBLE_FORMAT = /\p{Cf}/gu;
+
+/**
+ * A value must be exact in a double (no figure in this genre comes near 2^53), and a number must
+ * not be the tail of digits split by an invisible character (`12\u200b34件`): which value the
+ * writer meant cannot be known, and a wrong figure is worse than none.
+ */
+function isTrustworthy(text: string, figure: { start: number; value: number }): boolean {
+  if (!Number.isFinite(figure.value) || Math.abs(figure.value) > Number.MAX_SAFE_INTEGER) return false;
+  let at = figure.start - 1;
+  while (at >= 0 && /\p{Cf}/u.test(text[at] as string)) at--;
+  return at === figure.start - 1 || !/[0-9０-９]/.test(text[at] ?? '');
 }

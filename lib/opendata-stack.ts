@@ -97,7 +97,11 @@ export class OpendataStack extends Stack {
     // the bucket (a prefix condition does not count there), and the publisher and the scheduled fetch
     // both probe for keys that may not exist yet (a sidecar, a first report, the fetch state).
     fn.addToRolePolicy(
-      new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:ListBucket'], resources: [source.bucketArn] }),
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:ListBucket'],
+        resources: [source.bucketArn],
+      }),
     );
     // Reports are read by publish and written by the scheduled fetch; sources/ holds the fetched
     // originals and the fetch state. Nothing is ever deleted.

@@ -1,7 +1,12 @@
 // `npm start`: publish data/reports into .site and serve it, as a newcomer's first look.
 import { fileURLToPath } from 'node:url';
 import { parsePort } from '../lambda/cli/args.ts';
-import { DEFAULT_REPORTS_DIR, DEFAULT_SITE_SETTINGS, loadSettings } from '../lambda/cli/publish.ts';
+import {
+  DEFAULT_REPORTS_DIR,
+  DEFAULT_SITE_SETTINGS,
+  loadIndicatorCatalog,
+  loadSettings,
+} from '../lambda/cli/publish.ts';
 import { untilInterrupted } from '../lambda/cli/serve.ts';
 import { publish } from '../lambda/publish/publish.ts';
 import { startServer } from '../lambda/serve/server.ts';
@@ -15,6 +20,7 @@ const summary = await publish({
   source: new FsStore(DEFAULT_REPORTS_DIR),
   target: new FsStore(siteDir),
   settings,
+  catalog: await loadIndicatorCatalog(),
   now: new Date(),
 });
 for (const { file, problem } of summary.problems) console.error(`${file}: ${problem}`);

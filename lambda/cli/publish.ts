@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { S3Client } from '@aws-sdk/client-s3';
+import { type IndicatorCatalog, parseIndicatorCatalog } from '../pipeline/indicator-catalog.ts';
 import { parseSiteSettings, type SiteSettings } from '../pipeline/settings.ts';
 import { type PublishSummary, publish } from '../publish/publish.ts';
 import { FsStore } from '../stores/fs-store.ts';
@@ -12,6 +14,7 @@ import { progressBar } from './progress.ts';
 import { UsageError } from './usage.ts';
 
 export { DEFAULT_REPORTS_DIR, DEFAULT_SITE_SETTINGS };
+export const DEFAULT_INDICATORS = fileURLToPath(new URL('../../data/indicators.json', import.meta.url));
 
 /** `opendata publish [<reports-dir>] --out <dir> | --bucket <name>`: see USAGE. */
 export async function publishCommand(args: string[]): Promise<number> {
@@ -22,6 +25,7 @@ export async function publishCommand(args: string[]): Promise<number> {
     endpoint: { type: 'string' },
     region: { type: 'string' },
     site: { type: 'string', default: DEFAULT_SITE_SETTINGS },
+    indicators: { type: 'string', default: DEFAULT_INDICATORS },
     'base-url': { type: 'string' },
     json: { type: 'boolean', default: false },
     sources: { type: 'string' },
@@ -32,6 +36,7 @@ export async function publishCommand(args: string[]): Promise<number> {
   if (Boolean(values.out) === Boolean(values.bucket))
     throw new UsageError('publish needs either --out <dir> or --bucket <name>');
   const settings = await loadSettings(values.site, values['base-url']);
+  const catalog = await loadIndicatorCatalog(values.indicators);
   const target: Store = values.out
     ? new FsStore(values.out)
     : new S3Store(s3Client(values.endpoint, values.region), values.bucket as string, values.prefix);
@@ -48,7 +53,14 @@ export async function publishCommand(args: string[]): Promise<number> {
     : undefined;
   const source = new FsStore(reportsDir);
   const progress = progressBar(Boolean(values.json));
-  const summary = await publish({ source, target, settings, now: new Date(), onProgress: progress.update });
+  const summary = await publish({
+    source,
+    target,
+    settings,
+    catalog,
+    now: new Date(),
+    onProgress: progress.update,
+  });
   progress.stop();
   report(summary, target, values.json);
   return summary.problems.length > 0 || (fetched?.failed.length ?? 0) > 0 ? 1 : 0;
@@ -60,6 +72,11 @@ export async function loadSettings(file: string, baseUrl: string | undefined): P
   if (!/^https?:\/\/[^/]/.test(baseUrl))
     throw new UsageError(`--base-url must be an http(s) URL, got "${baseUrl}"`);
   return { ...settings, baseUrl: baseUrl.replace(/\/+$/, '') };
+}
+
+/** The indicator catalog (data/indicators.json unless --indicators names another), validated. */
+export async function loadIndicatorCatalog(file: string = DEFAULT_INDICATORS): Promise<IndicatorCatalog> {
+  return parseIndicatorCatalog(await readInput(file), file);
 }
 
 /** An S3-compatible endpoint (MinIO, s3rver) needs path-style addressing; AWS itself does not. */

@@ -3,7 +3,7 @@ export const USAGE = `Usage: opendata <command> [options]
 Commands:
   extract <report.txt> [--format json|csv]
       Print the figures of one report (JSON array by default, or CSV).
-  publish [<reports-dir>] --out <dir> [--site <site.json>] [--base-url <url>] [--json]
+  publish [<reports-dir>] --out <dir> [--site <site.json>] [--indicators <indicators.json>] [--base-url <url>] [--json]
   publish [<reports-dir>] --bucket <name> [--prefix <p>] [--endpoint <url>] [--region <r>] [...]
   publish [<reports-dir>] (--out <dir> | --bucket <name>) --sources <sources.json> [--archive <dir>]
           [--allow-private] [...]

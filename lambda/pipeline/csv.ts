@@ -1,5 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
+import { Chunked } from './chunks.ts';
 import type { Dataset, Row } from './datasets.ts';
+
+/** Rows stringified at once when a dataset is written in chunks. */
+const BATCH = 1000;
 
 /**
  * Spreadsheets run a cell that starts with one of these as a formula (CSV injection); a leading
@@ -18,6 +22,19 @@ export function datasetToCsv(dataset: Dataset): string {
   return stringify(records, { header: true, columns, record_delimiter: 'windows' });
 }
 
+/** The same bytes as `datasetToCsv`, made a batch of rows at a time. */
+export function datasetCsvChunks(dataset: Dataset): Chunked {
+  const columns = dataset.fields.map((field) => field.name);
+  return Chunked.ofText(function* () {
+    const { rows } = dataset;
+    if (rows.length === 0) yield stringify([], { header: true, columns, record_delimiter: 'windows' });
+    for (let at = 0; at < rows.length; at += BATCH) {
+      const records = rows.slice(at, at + BATCH).map((row) => columns.map((column) => csvCell(row[column])));
+      yield stringify(records, { header: at === 0, columns, record_delimiter: 'windows' });
+    }
+  });
+}
+
 function csvCell(value: Row[string] | undefined): string | number {
   if (value === null || value === undefined) return '';
   return typeof value === 'number' ? value : formulaSafe(value);
@@ -26,8 +43,31 @@ function csvCell(value: Row[string] | undefined): string | number {
 /** The same rows as JSON: an array of objects with the CSV's columns, in the same order. */
 export function datasetToJson(dataset: Dataset): string {
   const columns = dataset.fields.map((field) => field.name);
-  const rows = dataset.rows.map((row) =>
-    Object.fromEntries(columns.map((column) => [column, row[column] ?? null])),
-  );
+  const rows = dataset.rows.map((row) => jsonRow(row, columns));
   return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+/**
+ * The same bytes as `datasetToJson`, a row at a time: each row is indented as
+ * `JSON.stringify(rows, null, 2)` indents it (its values are never objects, so no line of a row
+ * needs more than one level).
+ */
+export function datasetJsonChunks(dataset: Dataset): Chunked {
+  const columns = dataset.fields.map((field) => field.name);
+  return Chunked.ofText(function* () {
+    const { rows } = dataset;
+    if (rows.length === 0) {
+      yield '[]\n';
+      return;
+    }
+    for (const [i, row] of rows.entries()) {
+      const json = JSON.stringify(jsonRow(row, columns), null, 2).replaceAll('\n', '\n  ');
+      yield `${i === 0 ? '[\n  ' : ',\n  '}${json}`;
+    }
+    yield '\n]\n';
+  });
+}
+
+function jsonRow(row: Row, columns: readonly string[]): Row {
+  return Object.fromEntries(columns.map((column) => [column, row[column] ?? null]));
 }

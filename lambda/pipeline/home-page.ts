@@ -41,6 +41,7 @@ export function indexPage(
 <p class="metadata">${bilingual('元数据', 'Metadata')}:
 <a href="datapackage.json">datapackage.json</a> (Frictionless Data Package) ·
 <a href="catalog.jsonld">catalog.jsonld</a> (DCAT)</p>
+<p class="metadata"><a href="indicators/index.html">${bilingual('指标对比与一致性核对', 'Indicators compared across reports, and consistency checks')}</a></p>
 </section>
 <section><h2 id="reports-title">${bilingual('来源报告', 'Source reports')}</h2>
 ${reportsTable(reports)}
@@ -70,7 +71,7 @@ function datasetCard(
     .sort((a, b) => FORMAT_ORDER.indexOf(a.format) - FORMAT_ORDER.indexOf(b.format));
   const links = own.map(
     (file) =>
-      html`<li><a href="${file.path}">${file.format.toUpperCase()}</a> <span class="size">${formatBytes(file.bytes.byteLength)}</span></li>`,
+      html`<li><a href="${file.path}">${file.format.toUpperCase()}</a> <span class="size">${formatBytes(file.bytes)}</span></li>`,
   );
   return html`<li class="card" aria-labelledby="card-${dataset.name}">
 <h3 id="card-${dataset.name}">${bilingual(dataset.titleZh, dataset.title)} <code>${dataset.name}</code></h3>

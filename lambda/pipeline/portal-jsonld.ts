@@ -7,7 +7,8 @@ export interface DownloadFile {
   dataset: Pick<Dataset, 'name'>;
   path: string;
   format: string;
-  bytes: Uint8Array;
+  /** Size in bytes. */
+  bytes: number;
 }
 
 export const MEDIA_TYPES: Readonly<Record<string, string>> = {
@@ -63,7 +64,7 @@ export function datasetJsonLd(
       name: file.path.split('/').pop(),
       contentUrl: `${settings.baseUrl}/${file.path}`,
       encodingFormat: MEDIA_TYPES[file.format] ?? file.format,
-      contentSize: `${file.bytes.byteLength} B`,
+      contentSize: `${file.bytes} B`,
     })),
     ...(updated ? { dateModified: updated } : {}),
   };

@@ -1,4 +1,6 @@
+import type { Check } from './check.ts';
 import { bilingual, html, page } from './html.ts';
+import { checksSection, flagFigures } from './portal-checks.ts';
 import { LANGUAGE_TOGGLE } from './portal-format.ts';
 import { reportText, sourceFooter } from './portal-report-text.ts';
 import { sectionChart, sectionEntries, tableOfContents } from './portal-sections.ts';
@@ -9,7 +11,7 @@ import type { SiteSettings } from './settings.ts';
  * A report's page: its full text with every figure highlighted and anchored at #f-<id>, the section
  * tree as a table of contents, and the figures counted by section.
  */
-export function reportPage(settings: SiteSettings, report: Report): string {
+export function reportPage(settings: SiteSettings, report: Report, checks: readonly Check[] = []): string {
   const sections = sectionEntries(report);
   const title = report.title || report.id;
   const body = html`<header class="site-header"><p class="site-name"><a href="../../index.html">${bilingual(settings.title, settings.titleEn)}</a></p>${LANGUAGE_TOGGLE}</header>
@@ -25,11 +27,13 @@ export function reportPage(settings: SiteSettings, report: Report): string {
 <p class="report-links"><a href="source.txt">${bilingual('原文 source.txt', 'Source text (source.txt)')}</a>
 ${report.source.url ? html` · <a href="${report.source.url}" rel="external">${bilingual('原始网页', 'Original page')}</a>` : ''}
 · <a href="../../data/figures.csv">figures.csv</a>
-· <a href="../../index.html#figures">${bilingual('全部数字', 'All figures')}</a></p>
+· <a href="../../index.html#figures">${bilingual('全部数字', 'All figures')}</a>
+· <a href="../../indicators/index.html">${bilingual('指标对比', 'Indicators')}</a></p>
 <p class="hint">${bilingual(
     '正文中每个数字都已标出；点按或用 Tab 键聚焦可查看指标、数值和限定。',
     'Every figure in the text is highlighted; hover, tap or focus it with Tab to see its label, value and qualifier.',
   )}</p>
+${checksSection(checks, '../../', report.id)}
 </header>
 <div class="report-layout">
 <div class="report-aside" lang="zh-CN">
@@ -38,11 +42,12 @@ ${sectionChart(sections)}
 </div>
 <article class="report-body" aria-labelledby="text-title" lang="zh-CN">
 <h2 id="text-title" class="visually-hidden">${bilingual('报告全文', 'Full text')}</h2>
-${reportText(report, sections)}
+${flagFigures(reportText(report, sections), checks, report.id)}
 ${sourceFooter(report)}
 </article>
 </div>
 </main>
 <footer class="site-footer"><p>${report.publisher || settings.publisher} · ${bilingual('数据许可', 'License')}: ${report.license}</p></footer>`;
-  return page({ title: `${title} · ${settings.title}`, root: '../../', body });
+  const head = html`<link rel="stylesheet" href="../../assets/indicators.css">`;
+  return page({ title: `${title} · ${settings.title}`, root: '../../', body, head });
 }

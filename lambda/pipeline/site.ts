@@ -1,15 +1,20 @@
-import { datasetToCsv, datasetToJson } from './csv.ts';
-import type { ResourceFile } from './datapackage.ts';
+import { reportChecks } from './checks.ts';
+import { bodyBytes, type Chunked, type FileBody } from './chunks.ts';
+import { datasetCsvChunks, datasetJsonChunks } from './csv.ts';
 import { type Dataset, figuresDataset, reportsDataset } from './datasets.ts';
+import { EMPTY_CATALOG, type IndicatorCatalog } from './indicator-catalog.ts';
+import { indicatorSite } from './indicator-site.ts';
+import { matchIndicators } from './indicators.ts';
 import { indexPage, reportPage, SITE_CSS, SITE_JS } from './pages.ts';
-import { type Report, sha256Hex } from './report.ts';
+import type { Report } from './report.ts';
 import type { SiteSettings } from './settings.ts';
-import { datasetToXlsx } from './xlsx.ts';
+import { datasetXlsxChunks } from './xlsx.ts';
 
 /** One file of the published site, with the Content-Type it must be served with. */
 export interface SiteFile {
   path: string;
-  body: Uint8Array;
+  /** Whole, or made in chunks for the aggregates (see chunks.ts). */
+  body: FileBody;
   contentType: string;
   /** For the files of a dataset (CSV, JSON, XLSX): which dataset, in which format. */
   dataset?: Dataset;
@@ -33,19 +38,28 @@ function file(path: string, text: string, contentType: string): SiteFile {
 }
 
 /** Every file of the site for these reports. Pure and deterministic: same reports, same bytes. */
-export function buildSite(settings: SiteSettings, unsorted: readonly Report[]): SiteFile[] {
+export function buildSite(
+  settings: SiteSettings,
+  unsorted: readonly Report[],
+  catalog: IndicatorCatalog = EMPTY_CATALOG,
+): (SiteFile & { body: Uint8Array })[] {
   const reports = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return [
-    ...aggregateFiles(settings, reports),
-    ...reports.flatMap((report) => reportFiles(settings, report)),
-  ];
+    ...aggregateFiles(settings, reports, catalog),
+    ...reports.flatMap((report) => reportFiles(settings, report, catalog)),
+  ].map((file) => ({ ...file, body: bodyBytes(file.body) }));
 }
 
 /** The files of one report, which depend on nothing else: written as each report is read. */
-export function reportFiles(settings: SiteSettings, report: Report): SiteFile[] {
+export function reportFiles(
+  settings: SiteSettings,
+  report: Report,
+  catalog: IndicatorCatalog = EMPTY_CATALOG,
+): SiteFile[] {
+  const checks = reportChecks(matchIndicators(report, catalog));
   return [
     file(`reports/${report.id}/source.txt`, report.text, CONTENT_TYPES.txt),
-    file(`reports/${report.id}/index.html`, reportPage(settings, report), CONTENT_TYPES.html),
+    file(`reports/${report.id}/index.html`, reportPage(settings, report, checks), CONTENT_TYPES.html),
   ];
 }
 
@@ -53,22 +67,34 @@ export function reportFiles(settings: SiteSettings, report: Report): SiteFile[] 
  * The files built from all reports (portal, datasets). The metadata that names a publication
  * (datapackage.json, catalog.jsonld, feed.atom) is added by lambda/pipeline/publication-files.ts.
  */
-export function aggregateFiles(settings: SiteSettings, unsorted: readonly Report[]): SiteFile[] {
+export function aggregateFiles(
+  settings: SiteSettings,
+  unsorted: readonly Report[],
+  catalog: IndicatorCatalog = EMPTY_CATALOG,
+): SiteFile[] {
   const reports = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const datasets = [figuresDataset(reports, settings.baseUrl), reportsDataset(reports, settings.baseUrl)];
+  const indicators = indicatorSite(settings, reports, catalog);
+  const datasets = [
+    figuresDataset(reports, settings.baseUrl),
+    reportsDataset(reports, settings.baseUrl),
+    ...indicators.datasets,
+  ];
   const resources = datasets.flatMap(resourceFiles);
   const spreadsheets = datasets.map(spreadsheetFile);
   return [
     file(
       'index.html',
-      indexPage(settings, reports, datasets, { files: [...resources, ...spreadsheets] }),
+      indexPage(settings, reports, datasets, {
+        files: [...resources, ...spreadsheets].map((r) => ({ ...r, bytes: r.body.entry.bytes })),
+      }),
       CONTENT_TYPES.html,
     ),
     file('assets/site.css', SITE_CSS, CONTENT_TYPES.css),
     file('assets/site.js', SITE_JS, CONTENT_TYPES.js),
+    ...indicators.pages.map((page) => file(page.path, page.text, CONTENT_TYPES[page.type])),
     ...[...resources, ...spreadsheets].map((r) => ({
       path: r.path,
-      body: r.bytes,
+      body: r.body,
       contentType: CONTENT_TYPES[r.format as 'csv' | 'json' | 'xlsx'],
       dataset: r.dataset,
       format: r.format,
@@ -76,14 +102,24 @@ export function aggregateFiles(settings: SiteSettings, unsorted: readonly Report
   ];
 }
 
-function resourceFiles(dataset: Dataset): ResourceFile[] {
-  return (['csv', 'json'] as const).map((format) => {
-    const bytes = encoder.encode(format === 'csv' ? datasetToCsv(dataset) : datasetToJson(dataset));
-    return { dataset, path: `data/${dataset.name}.${format}`, format, bytes, sha256: sha256Hex(bytes) };
-  });
+/** A dataset file, made in chunks as it is hashed and written: the aggregates are never held whole. */
+interface DatasetBody {
+  dataset: Dataset;
+  path: string;
+  format: string;
+  body: Chunked;
+}
+
+function resourceFiles(dataset: Dataset): DatasetBody[] {
+  return (['csv', 'json'] as const).map((format) => ({
+    dataset,
+    path: `data/${dataset.name}.${format}`,
+    format,
+    body: format === 'csv' ? datasetCsvChunks(dataset) : datasetJsonChunks(dataset),
+  }));
 }
 
 /** The dataset as an Excel workbook; kept out of the Data Package, which describes CSV and JSON only. */
-function spreadsheetFile(dataset: Dataset) {
-  return { dataset, path: `data/${dataset.name}.xlsx`, format: 'xlsx', bytes: datasetToXlsx(dataset) };
+function spreadsheetFile(dataset: Dataset): DatasetBody {
+  return { dataset, path: `data/${dataset.name}.xlsx`, format: 'xlsx', body: datasetXlsxChunks(dataset) };
 }

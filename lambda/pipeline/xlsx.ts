@@ -1,5 +1,6 @@
+import { bodyBytes, Chunked } from './chunks.ts';
 import type { Dataset, Row } from './datasets.ts';
-import { zipStored } from './zip.ts';
+import { zipStoredChunks } from './zip.ts';
 
 /**
  * The dataset as an Excel workbook: a sheet of rows with the CSV's header and a sheet describing the
@@ -8,8 +9,12 @@ import { zipStored } from './zip.ts';
  * Text is written as inline strings, so no cell is ever a formula.
  */
 export function datasetToXlsx(dataset: Dataset): Uint8Array {
+  return bodyBytes(datasetXlsxChunks(dataset));
+}
+
+/** The same bytes as `datasetToXlsx`, made in chunks: the rows sheet is never held whole. */
+export function datasetXlsxChunks(dataset: Dataset): Chunked {
   const columns = dataset.fields.map((field) => field.name);
-  const dataRows = dataset.rows.map((row) => columns.map((column) => row[column] ?? null));
   const fieldRows = dataset.fields.map((field) => [
     field.name,
     field.type,
@@ -17,21 +22,31 @@ export function datasetToXlsx(dataset: Dataset): Uint8Array {
     field.titleZh,
     field.description,
   ]);
+  const dataRows = function* (): Generator<readonly Row[string][]> {
+    yield columns;
+    for (const row of dataset.rows) yield columns.map((column) => row[column] ?? null);
+  };
   const sheets = [
-    { name: dataset.name.slice(0, 31), rows: [columns, ...dataRows] },
-    { name: 'fields', rows: [['name', 'type', 'title', 'title_zh', 'description'], ...fieldRows] },
+    { name: dataset.name.slice(0, 31), rows: dataRows },
+    {
+      name: 'fields',
+      rows: () => [['name', 'type', 'title', 'title_zh', 'description'], ...fieldRows],
+    },
   ];
   const encoder = new TextEncoder();
-  return zipStored(
-    [
+  return zipStoredChunks([
+    ...[
       ['[Content_Types].xml', contentTypes(sheets.length)],
       ['_rels/.rels', ROOT_RELS],
       ['xl/workbook.xml', workbook(sheets.map((sheet) => sheet.name))],
       ['xl/_rels/workbook.xml.rels', workbookRels(sheets.length)],
       ['xl/styles.xml', STYLES],
-      ...sheets.map((sheet, i) => [`xl/worksheets/sheet${i + 1}.xml`, worksheet(sheet.rows)] as const),
-    ].map(([path, xml]) => ({ path, data: encoder.encode(xml) })),
-  );
+    ].map(([path, xml]) => ({ path: path as string, data: encoder.encode(xml) })),
+    ...sheets.map((sheet, i) => ({
+      path: `xl/worksheets/sheet${i + 1}.xml`,
+      data: Chunked.ofText(() => worksheet(sheet.rows())),
+    })),
+  ]);
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -68,13 +83,16 @@ function workbookRels(sheetCount: number): string {
 const STYLES = `${XML}<styleSheet xmlns="${MAIN}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** The header row is bold and frozen, so it stays in view while scrolling. */
-function worksheet(rows: readonly (readonly Row[string][])[]): string {
-  const body = rows
-    .map((cells, r) => `<row r="${r + 1}">${cells.map((value, c) => cell(value, r, c)).join('')}</row>`)
-    .join('');
+function* worksheet(rows: Iterable<readonly Row[string][]>): Generator<string> {
   const view =
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
-  return `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${view}<sheetData>${body}</sheetData></worksheet>`;
+  yield `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${view}<sheetData>`;
+  let r = 0;
+  for (const cells of rows) {
+    yield `<row r="${r + 1}">${cells.map((value, c) => cell(value, r, c)).join('')}</row>`;
+    r += 1;
+  }
+  yield '</sheetData></worksheet>';
 }
 
 function cell(value: Row[string] | undefined, row: number, column: number): string {

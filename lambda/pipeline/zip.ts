@@ -1,3 +1,6 @@
+import { crc32 as zlibCrc32 } from 'node:zlib';
+import { bodyBytes, Chunked } from './chunks.ts';
+
 /**
  * A ZIP archive with every entry stored (not compressed) and dated 1980-01-01 00:00, the earliest DOS
  * date: the same entries always give the same bytes, whatever the clock, the Node.js version or its zlib.
@@ -12,37 +15,69 @@ const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
 const VERSION = 20;
 
 export function zipStored(entries: readonly ZipEntry[]): Uint8Array {
-  const locals: Uint8Array[] = [];
-  const centrals: Uint8Array[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = new TextEncoder().encode(entry.path);
-    const crc = crc32(entry.data);
-    const local = header(30, name, (view) => {
-      view.setUint32(0, 0x04034b50, true);
-      view.setUint16(4, VERSION, true);
-      writeCommon(view, 6, crc, entry.data.byteLength, name.byteLength);
-    });
-    const central = header(46, name, (view) => {
-      view.setUint32(0, 0x02014b50, true);
-      view.setUint16(4, VERSION, true);
-      view.setUint16(6, VERSION, true);
-      writeCommon(view, 8, crc, entry.data.byteLength, name.byteLength);
-      view.setUint32(42, offset, true);
-    });
-    locals.push(local, entry.data);
-    centrals.push(central);
-    offset += local.byteLength + entry.data.byteLength;
-  }
-  const centralSize = centrals.reduce((sum, part) => sum + part.byteLength, 0);
-  const end = new Uint8Array(22);
-  const view = new DataView(end.buffer);
-  view.setUint32(0, 0x06054b50, true);
-  view.setUint16(8, entries.length, true);
-  view.setUint16(10, entries.length, true);
-  view.setUint32(12, centralSize, true);
-  view.setUint32(16, offset, true);
-  return concat([...locals, ...centrals, end]);
+  return bodyBytes(zipStoredChunks(entries));
+}
+
+/** An entry whose data is made in chunks (a worksheet of 263,000 rows). */
+export interface ChunkedZipEntry {
+  path: string;
+  data: Uint8Array | Chunked;
+}
+
+/**
+ * The same bytes as `zipStored`, made entry by entry. A stored entry's CRC-32 and size go in its
+ * header, before its data: a chunked entry is made once to learn them (remembered for later passes),
+ * then again as it is written.
+ */
+export function zipStoredChunks(entries: readonly ChunkedZipEntry[]): Chunked {
+  const facts = new Map<ChunkedZipEntry, { crc: number; size: number }>();
+  const factsOf = (entry: ChunkedZipEntry) => {
+    let found = facts.get(entry);
+    if (!found) {
+      found = { crc: 0, size: 0 };
+      for (const chunk of entry.data instanceof Uint8Array ? [entry.data] : entry.data) {
+        found.crc = zlibCrc32(chunk, found.crc);
+        found.size += chunk.byteLength;
+      }
+      facts.set(entry, found);
+    }
+    return found;
+  };
+  return new Chunked(function* () {
+    const centrals: Uint8Array[] = [];
+    let offset = 0;
+    for (const entry of entries) {
+      const name = new TextEncoder().encode(entry.path);
+      const { crc, size } = factsOf(entry);
+      const local = header(30, name, (view) => {
+        view.setUint32(0, 0x04034b50, true);
+        view.setUint16(4, VERSION, true);
+        writeCommon(view, 6, crc, size, name.byteLength);
+      });
+      const central = header(46, name, (view) => {
+        view.setUint32(0, 0x02014b50, true);
+        view.setUint16(4, VERSION, true);
+        view.setUint16(6, VERSION, true);
+        writeCommon(view, 8, crc, size, name.byteLength);
+        view.setUint32(42, offset, true);
+      });
+      yield local;
+      if (entry.data instanceof Uint8Array) yield entry.data;
+      else yield* entry.data;
+      centrals.push(central);
+      offset += local.byteLength + size;
+    }
+    const centralSize = centrals.reduce((sum, part) => sum + part.byteLength, 0);
+    const end = new Uint8Array(22);
+    const view = new DataView(end.buffer);
+    view.setUint32(0, 0x06054b50, true);
+    view.setUint16(8, entries.length, true);
+    view.setUint16(10, entries.length, true);
+    view.setUint32(12, centralSize, true);
+    view.setUint32(16, offset, true);
+    yield* centrals;
+    yield end;
+  });
 }
 
 /** Flags, method (0: stored), time, date, CRC-32, sizes and name length: the same in both headers. */
@@ -64,25 +99,7 @@ function header(size: number, name: Uint8Array, fill: (view: DataView) => void):
   return bytes;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
 /** CRC-32 (IEEE 802.3), as ZIP requires. */
 export function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  return zlibCrc32(data);
 }

@@ -1,5 +1,7 @@
-import type { DatasetFile } from '../pipeline/datapackage.ts';
+import type { DatasetFile, ReportSummary } from '../pipeline/datapackage.ts';
+import type { Dataset } from '../pipeline/datasets.ts';
 import { ReportError } from '../pipeline/errors.ts';
+import type { IndicatorCatalog } from '../pipeline/indicator-catalog.ts';
 import {
   type Publication,
   type SiteManifest,
@@ -14,7 +16,14 @@ import { aggregateFiles, reportFiles } from '../pipeline/site.ts';
 import type { Store } from '../stores/store.ts';
 import { ChangeLog } from './changes.ts';
 import type { VersionPointer } from './pointer.ts';
-import { inputsHash, parseReportInput, type ReportProblem, readReportInputs } from './read-reports.ts';
+import { PROJECT_CATALOG } from './project-catalog.ts';
+import {
+  inputsHash,
+  parseReportInput,
+  type ReportInput,
+  type ReportProblem,
+  readReportInputs,
+} from './read-reports.ts';
 import { readPublishedState } from './state.ts';
 import { switchStable, syncPointers } from './switch.ts';
 import { entryOf, VersionWriter } from './version-writer.ts';
@@ -38,6 +47,8 @@ export interface PublishOptions {
   onProgress?: (done: number, total: number) => void;
   /** Store operations in flight at once. @default 16 */
   concurrency?: number;
+  /** The indicator catalog figures are matched to. @default data/indicators.json as bundled */
+  catalog?: IndicatorCatalog;
 }
 
 export interface PublishSummary {
@@ -68,7 +79,8 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
   const { source, target, settings } = options;
   const state = await readPublishedState(target);
   const { inputs, problems } = await readReportInputs(source);
-  const inputHash = inputsHash(inputs, settings);
+  const catalog = options.catalog ?? PROJECT_CATALOG;
+  const inputHash = inputsHash(inputs, { settings, catalog });
   const resumed = state.marker?.inputHash === inputHash ? state.marker : undefined;
   const created = (options.now ?? new Date()).toISOString();
   const publication: Publication = resumed
@@ -84,11 +96,11 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
     concurrency: options.concurrency ?? 16,
   });
   const changes = new ChangeLog(target, state.previous);
-  const reports: Report[] = [];
+  let reports: Report[] = [];
   for (const [index, input] of inputs.entries()) {
     try {
       const report = parseReportInput(input, settings.license);
-      for (const file of reportFiles(settings, report)) {
+      for (const file of reportFiles(settings, report, catalog)) {
         const entry = await writer.offer(file);
         if (file.path.endsWith('/source.txt')) await changes.addReport(report, entry.sha256);
       }
@@ -97,23 +109,42 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
       if (!(error instanceof ReportError)) throw error;
       problems.push({ file: error.file, problem: error.problem });
     }
+    releaseInput(input);
     options.onProgress?.(index + 1, inputs.length);
   }
   const datasetFiles: DatasetFile[] = [];
-  for (const file of aggregateFiles(settings, reports)) {
+  const described = new Map<Dataset, Dataset>();
+  for (const file of aggregateFiles(settings, reports, catalog)) {
     const entry = await writer.offer(file);
     if (file.dataset && file.format)
-      datasetFiles.push({ ...entry, path: file.path, dataset: file.dataset, format: file.format });
+      datasetFiles.push({
+        ...entry,
+        path: file.path,
+        dataset: withoutRows(file.dataset, described),
+        format: file.format,
+      });
   }
+  // The aggregates are written: the figures and rows go, and the metadata is made from summaries.
+  await writer.drain();
+  const figures = reports.reduce((sum, report) => sum + report.figures.length, 0);
+  const summaries = reports.map(summaryOf);
+  reports = [];
   const summary = (version: string, newVersion: boolean) => ({
     version,
     newVersion,
-    reports: reports.map((report) => report.id),
-    figures: reports.reduce((sum, report) => sum + report.figures.length, 0),
+    reports: summaries.map((report) => report.id),
+    figures,
     problems,
   });
   const metadata = (p: Publication, history: readonly VersionRecord[]) =>
-    publicationFiles({ settings, reports, datasetFiles, files: writer.files, publication: p, history });
+    publicationFiles({
+      settings,
+      reports: summaries,
+      datasetFiles,
+      files: writer.files,
+      publication: p,
+      history,
+    });
   const previous = state.previous;
   const removed = Object.keys(previous?.files ?? {}).some(
     (path) => !writer.files.has(path) && !isPublicationFile(path),
@@ -142,10 +173,10 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
   const record: VersionRecord = {
     ...publication,
     path: `versions/${publication.version}/`,
-    reports: reports.length,
-    figures: summary('', true).figures,
+    reports: summaries.length,
+    figures,
     datasets: datasetFiles.map((file) => file.path),
-    changes: await changes.finish(new Set(reports.map((report) => report.id))),
+    changes: await changes.finish(new Set(summaries.map((report) => report.id))),
   };
   const history = [
     record,
@@ -189,10 +220,56 @@ const NO_STRUCTURE: Report['structure'] = {
 
 /**
  * Once its own pages are written a report's text and structure are let go: the aggregates need its
- * metadata and figures only, and 10,000 full reports would not fit in a Lambda's memory.
+ * metadata and figures only, and 10,000 full reports would not fit in a Lambda's memory. A figure's
+ * strings are copied, since a slice of the text (its sentence) would keep the whole text alive, and
+ * the strings its figures share (sentence, section, label, unit) are kept once.
  */
 function withoutText(report: Report): Report {
-  return { ...report, text: '', structure: NO_STRUCTURE };
+  const strings = new Map<string, string>();
+  const own = (text: string) => {
+    let found = strings.get(text);
+    if (found === undefined) {
+      found = copyString(text);
+      strings.set(text, found);
+    }
+    return found;
+  };
+  const figures = report.figures.map((figure) => ({
+    ...figure,
+    unit: own(figure.unit),
+    text: own(figure.text),
+    label: own(figure.label),
+    id: own(figure.id),
+    section: own(figure.section),
+    sentence: own(figure.sentence),
+  }));
+  return { ...report, text: '', structure: NO_STRUCTURE, figures };
+}
+
+/** A string of its own, not a slice that keeps the string it was cut from alive. */
+function copyString(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/** What the publication metadata needs of a report, without its figures. */
+function summaryOf({ id, title, entity, kind, year, source }: Report): ReportSummary {
+  return { id, title, entity, kind, year, source };
+}
+
+/**
+ * The dataset as the metadata describes it (name, titles, fields): its rows go once its files are
+ * written, and only their number is kept. One copy per dataset, so files of a dataset stay grouped.
+ */
+function withoutRows(dataset: Dataset, copies: Map<Dataset, Dataset>): Dataset {
+  const found = copies.get(dataset) ?? { ...dataset, rows: new Array(dataset.rows.length) };
+  copies.set(dataset, found);
+  return found;
+}
+
+/** A report's bytes are let go once it is processed: 10,000 of them need not wait for the aggregates. */
+function releaseInput(input: ReportInput): void {
+  input.bytes = new Uint8Array(0);
+  input.metaBytes = undefined;
 }
 
 function isPublicationFile(path: string): boolean {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { bodyEntry, type FileBody } from '../pipeline/chunks.ts';
 import {
   type FileEntry,
   type Publication,
@@ -6,7 +6,7 @@ import {
   versionedPath,
   versionManifestPath,
 } from '../pipeline/publication.ts';
-import { type Body, copyObject, headObject, type PutOptions, type Store } from '../stores/store.ts';
+import { copyObject, headObject, type PutOptions, type Store } from '../stores/store.ts';
 import { Pool } from './pool.ts';
 import { jsonBytes, MARKER_KEY, type PublishingMarker } from './state.ts';
 
@@ -22,7 +22,8 @@ export const STABLE_CACHE_CONTROL = 'public, max-age=300';
 /** A file of the publication, offered to the writer. */
 export interface OfferedFile {
   path: string;
-  body: Body;
+  /** Whole, or chunks made afresh on each pass: hashed first, then written only if it changed. */
+  body: FileBody;
   contentType: string;
 }
 
@@ -76,7 +77,11 @@ export class VersionWriter {
     await this.#pool.add(async () => {
       if (this.options.verify && (await headObject(this.options.target, key))?.sha256 === entry.sha256)
         return;
-      await this.options.target.put(key, file.body, this.#immutable(file.contentType));
+      await this.options.target.put(key, file.body, {
+        ...this.#immutable(file.contentType),
+        sha256: entry.sha256,
+        bytes: entry.bytes,
+      });
       this.written.push(key);
     });
     return entry;
@@ -137,14 +142,9 @@ export class VersionWriter {
   }
 }
 
-export function entryOf(body: Body): FileEntry {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for (const chunk of body instanceof Uint8Array ? [body] : body) {
-    hash.update(chunk);
-    bytes += chunk.byteLength;
-  }
-  return { sha256: hash.digest('hex'), bytes };
+/** Size and sha256 of a body; a chunked one is made once to learn them, and remembers them. */
+export function entryOf(body: FileBody): FileEntry {
+  return bodyEntry(body);
 }
 
 function fileEntry({ sha256, bytes }: FileEntry): FileEntry {

@@ -6,6 +6,7 @@ import {
   assertSafeKey,
   type Body,
   bodyChunks,
+  bodyInMemory,
   type ObjectHead,
   type PutOptions,
   type Store,
@@ -39,10 +40,14 @@ export class FsStore implements Store {
     const temporary = await this.#temporaryBeside(path);
     const handle = await open(temporary, 'w');
     try {
-      await handle.writev([...bodyChunks(body)]);
-    } finally {
+      if (bodyInMemory(body)) await handle.writev(body instanceof Uint8Array ? [body] : [...body]);
+      else for await (const chunk of bodyChunks(body)) await handle.write(chunk);
+    } catch (error) {
       await handle.close();
+      await rm(temporary, { force: true });
+      throw error;
     }
+    await handle.close();
     await rename(temporary, path);
   }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
@@ -12,7 +13,9 @@ import {
 import {
   assertSafeKey,
   type Body,
+  bodyBytes,
   bodyChunks,
+  bodyInMemory,
   type ObjectHead,
   type PutOptions,
   type Store,
@@ -54,18 +57,27 @@ export class S3Store implements Store {
     }
   }
 
+  /**
+   * One PUT. A body made as it is read is streamed when its size and sha256 are given (S3 needs the
+   * length up front, and the hash goes in the metadata before the first byte); otherwise it is joined.
+   */
   async put(key: string, body: Body, options: PutOptions): Promise<void> {
     assertSafeKey(key);
-    const chunks = bodyChunks(body);
-    const bytes = chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
+    const streamed = !bodyInMemory(body) && options.bytes !== undefined && options.sha256 !== undefined;
+    const bytes = streamed ? undefined : await bodyBytes(body);
     await this.client.send(
       new PutObjectCommand({
         Bucket: this.bucket,
         Key: this.#prefix + key,
-        Body: bytes,
+        Body: bytes ?? Readable.from(bodyChunks(body)),
+        ...(bytes ? {} : { ContentLength: options.bytes }),
         ContentType: options.contentType,
         CacheControl: options.cacheControl,
-        Metadata: { [SHA256_METADATA]: createHash('sha256').update(bytes).digest('hex') },
+        Metadata: {
+          [SHA256_METADATA]: bytes
+            ? createHash('sha256').update(bytes).digest('hex')
+            : (options.sha256 as string),
+        },
       }),
     );
   }

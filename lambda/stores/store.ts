@@ -4,7 +4,10 @@ import { createHash } from 'node:crypto';
 export interface Store {
   /** The object's bytes, or undefined when there is no such key. */
   get(key: string): Promise<Uint8Array | undefined>;
-  /** Writes the bytes (given whole or as chunks, for files too big to join in memory). */
+  /**
+   * Writes the bytes, given whole, as a list of chunks, or as chunks made one after another (a
+   * generator, sync or async) for files too big to hold in memory: those are read once, as written.
+   */
   put(key: string, body: Body, options: PutOptions): Promise<void>;
   /**
    * The object's sha256 and size without downloading it, or undefined when there is no such key.
@@ -23,13 +26,19 @@ export interface Store {
   readonly location: string;
 }
 
-export type Body = Uint8Array | readonly Uint8Array[];
+/**
+ * The bytes of an object: whole, or as chunks. An iterable (an array, a generator) is read once by
+ * `put`; callers that need the bytes twice (to hash, then to write) pass an iterable that starts over.
+ */
+export type Body = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 
 export interface PutOptions {
   contentType: string;
   cacheControl?: string;
-  /** Hex sha256 of the bytes when the caller knows it already (saves a look-up on copy). */
+  /** Hex sha256 of the bytes when the caller knows it already (saves a look-up on copy, a pass on put). */
   sha256?: string;
+  /** Size of the body in bytes when the caller knows it: lets S3 stream a chunked body instead of joining it. */
+  bytes?: number;
 }
 
 export interface ObjectHead {
@@ -53,8 +62,23 @@ export async function copyObject(store: Store, from: string, to: string, options
   await store.put(to, bytes, options);
 }
 
-export function bodyChunks(body: Body): readonly Uint8Array[] {
-  return body instanceof Uint8Array ? [body] : body;
+/** The chunks of a body, one after another. */
+export async function* bodyChunks(body: Body): AsyncGenerator<Uint8Array> {
+  if (body instanceof Uint8Array) yield body;
+  else yield* body;
+}
+
+/** Whether the body is held in memory (bytes or an array of chunks) rather than made as it is read. */
+export function bodyInMemory(body: Body): body is Uint8Array | readonly Uint8Array[] {
+  return body instanceof Uint8Array || Array.isArray(body);
+}
+
+/** The whole body as one array of bytes (joins chunks: for bodies known to be small, or as a fallback). */
+export async function bodyBytes(body: Body): Promise<Uint8Array> {
+  if (body instanceof Uint8Array) return body;
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of body) chunks.push(chunk);
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
 }
 
 /**

@@ -229,6 +229,7 @@ describe('accessibility and screenshots', () => {
   it.each([
     ['home', 'index.html'],
     ['report', `${REPORT}#f-${'FIRST'}`],
+    ['indicators', 'indicators/index.html'],
   ])(
     'the %s page has no serious or critical axe violations, on a desktop and a phone',
     async (name, path) => {

@@ -1,5 +1,13 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { datasetToCsv, datasetToJson, formulaSafe } from '../../lambda/pipeline/csv.ts';
+import { Chunked } from '../../lambda/pipeline/chunks.ts';
+import {
+  datasetCsvChunks,
+  datasetJsonChunks,
+  datasetToCsv,
+  datasetToJson,
+  formulaSafe,
+} from '../../lambda/pipeline/csv.ts';
 import type { Dataset } from '../../lambda/pipeline/datasets.ts';
 
 describe('formulaSafe', () => {
@@ -51,5 +59,46 @@ describe('datasetToJson', () => {
       { id: 'b', value: 3418810000, text: '他说“好”,共"3"件' },
       { id: 'c', value: 0.5, text: null },
     ]);
+  });
+});
+
+describe('datasetCsvChunks and datasetJsonChunks', () => {
+  const many: Dataset = {
+    ...dataset,
+    rows: Array.from({ length: 2345 }, (_, i) => ({
+      id: `r${i}`,
+      value: i % 7 === 0 ? null : i / 4,
+      text: i % 5 === 0 ? `=“引号”,"${i}"\n换行` : `第${i}行`,
+    })),
+  };
+  const joined = (body: Iterable<Uint8Array>) => Buffer.concat([...body]).toString('utf8');
+
+  it.each([
+    ['three rows', dataset],
+    ['more rows than one batch', many],
+    ['no rows', { ...dataset, rows: [] }],
+  ])('make the same bytes as the whole texts (%s), hashed as they go', (_, data) => {
+    const csv = datasetCsvChunks(data);
+    const json = datasetJsonChunks(data);
+    expect(joined(csv)).toBe(datasetToCsv(data));
+    expect(joined(json)).toBe(datasetToJson(data));
+    const bytes = new TextEncoder().encode(datasetToJson(data));
+    expect(json.entry).toEqual({
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.byteLength,
+    });
+  });
+
+  it('make each chunk afresh on every pass, and measure only once', () => {
+    let passes = 0;
+    const body = new Chunked(function* () {
+      passes += 1;
+      yield new TextEncoder().encode('小王庄');
+    });
+    expect(body.entry.bytes).toBe(9);
+    expect(body.entry.bytes).toBe(9);
+    expect(passes).toBe(1);
+    expect(joined(body)).toBe('小王庄');
+    expect(passes).toBe(2);
   });
 });

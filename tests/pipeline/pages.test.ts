@@ -127,10 +127,12 @@ describe('the portal pages, through publish', () => {
       creator: [{ '@type': 'Organization', name: '天津市滨海新区人民政府办公室' }],
     });
     const distribution = jsonLd(home).distribution as { contentUrl: string; encodingFormat: string }[];
+    const names = ['figures', 'reports', 'indicators', 'indicators-wide', 'indicator-coverage', 'checks'];
     expect(distribution.map((d) => d.contentUrl)).toEqual(
-      ['figures.csv', 'figures.json', 'reports.csv', 'reports.json', 'figures.xlsx', 'reports.xlsx'].map(
-        (name) => `https://data.example.org/data/${name}`,
-      ),
+      [
+        ...names.flatMap((name) => [`${name}.csv`, `${name}.json`]),
+        ...names.map((name) => `${name}.xlsx`),
+      ].map((name) => `https://data.example.org/data/${name}`),
     );
     for (const href of ['data/figures.csv', 'data/figures.xlsx', 'datapackage.json', 'catalog.jsonld'])
       expect(home).toContain(`<a href="${href}">`);

@@ -5,7 +5,7 @@ import type { Dataset } from '../../lambda/pipeline/datasets.ts';
 import { buildReport } from '../../lambda/pipeline/report.ts';
 import { parseSiteSettings } from '../../lambda/pipeline/settings.ts';
 import { buildSite } from '../../lambda/pipeline/site.ts';
-import { columnName, datasetToXlsx } from '../../lambda/pipeline/xlsx.ts';
+import { columnName, datasetToXlsx, datasetXlsxChunks } from '../../lambda/pipeline/xlsx.ts';
 import { PROJECT_ROOT, SEED } from '../support/temp.ts';
 
 interface StoredEntry {
@@ -81,6 +81,21 @@ describe('datasetToXlsx', () => {
     }
   });
 
+  it('makes a sheet of many rows in chunks, the same bytes on every pass, with correct CRCs and sizes', () => {
+    const big: Dataset = {
+      ...dataset,
+      rows: Array.from({ length: 5000 }, (_, i) => ({ label: `第${i}项 <${i}>`, value: i / 3 })),
+    };
+    const body = datasetXlsxChunks(big);
+    const first = Buffer.concat([...body]);
+    expect(Buffer.concat([...body]).equals(first)).toBe(true);
+    expect(body.entry.bytes).toBe(first.byteLength);
+    expect(Buffer.from(datasetToXlsx(big)).equals(first)).toBe(true);
+    const sheet = readStoredZip(first)[5];
+    expect(sheet?.crc).toBe(crc32(sheet?.data ?? new Uint8Array()));
+    expect(new TextDecoder().decode(sheet?.data)).toContain('<row r="5001">');
+  });
+
   it('writes numbers as numbers and text as inline strings, never formulas', () => {
     const sheet = new TextDecoder().decode(readStoredZip(datasetToXlsx(dataset))[5]?.data);
     const cell = (ref: string) => new RegExp(`<c r="${ref}"[^>]*>(.*?)</c>`).exec(sheet)?.[1];
@@ -118,11 +133,13 @@ describe('XLSX in the site', () => {
       return buildSite(settings, [report]).filter((file) => file.path.endsWith('.xlsx'));
     };
     const [first, second] = [await build(), await build()];
-    expect(first.map((f) => f.path)).toEqual(['data/figures.xlsx', 'data/reports.xlsx']);
-    expect(first.map((f) => f.contentType)).toEqual([
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    ]);
+    expect(first.map((f) => f.path)).toEqual(
+      ['figures', 'reports', 'indicators', 'indicators-wide', 'indicator-coverage', 'checks'].map(
+        (name) => `data/${name}.xlsx`,
+      ),
+    );
+    for (const file of first)
+      expect(file.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     first.forEach((file, i) => {
       expect(Buffer.compare(file.body, second[i]?.body ?? new Uint8Array())).toBe(0);
     });

@@ -80,12 +80,11 @@ describe('datapackage.json', () => {
 
   it('gives every resource the bytes and sha256 of its file, stable and versioned', async () => {
     const { resources } = (await json('datapackage.json')) as { resources: Resource[] };
-    expect(resources.map((r) => r.path).sort()).toEqual([
-      'data/figures.csv',
-      'data/figures.json',
-      'data/reports.csv',
-      'data/reports.json',
-    ]);
+    expect(resources.map((r) => r.path).sort()).toEqual(
+      ['checks', 'figures', 'indicator-coverage', 'indicators', 'indicators-wide', 'reports']
+        .flatMap((name) => [`data/${name}.csv`, `data/${name}.json`])
+        .sort(),
+    );
     for (const resource of resources) {
       for (const key of [resource.path, `versions/${version}/${resource.path}`]) {
         const bytes = (await target.get(key)) as Uint8Array;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FsStore } from '../../lambda/stores/fs-store.ts';
@@ -57,6 +57,26 @@ describe('FsStore head and copy', () => {
       bytes: 9,
     });
     expect(await store.head('a/missing.txt')).toBeUndefined();
+  });
+
+  it('writes a body made chunk by chunk, and leaves no half file when making it fails', async () => {
+    const store = new FsStore(await tempDir());
+    function* made() {
+      yield bytes('小王');
+      yield bytes('庄');
+    }
+    await store.put('a/c.txt', made(), { contentType: 'text/plain' });
+    expect(new TextDecoder().decode(await store.get('a/c.txt'))).toBe('小王庄');
+    async function* failing() {
+      yield bytes('half');
+      throw new Error('made no more');
+    }
+    await expect(store.put('a/d.txt', failing(), { contentType: 'text/plain' })).rejects.toThrow(
+      'made no more',
+    );
+    expect(await store.list('')).toEqual(['a/c.txt']);
+    const root = store.root;
+    expect((await readdir(join(root, 'a'))).sort()).toEqual(['c.txt']);
   });
 
   it('copies by a hard link that a later put of either key leaves alone', async () => {

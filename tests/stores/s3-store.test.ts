@@ -82,6 +82,25 @@ describe('S3Store against a local S3 server', () => {
     expect(new TextDecoder().decode(await store.get('big.txt'))).toBe('ab');
   });
 
+  it('streams a body made chunk by chunk when its size and sha256 are given, and joins it when not', async () => {
+    const store = new S3Store(s3.client, 'site', 'streamed');
+    const chunks = ['小王庄', ',2361', '\r\n'].map(bytes);
+    const whole = Buffer.concat(chunks);
+    const sha256 = createHash('sha256').update(whole).digest('hex');
+    let reads = 0;
+    async function* made() {
+      reads += 1;
+      for (const chunk of chunks) yield chunk;
+    }
+    await store.put('a.csv', made(), { contentType: 'text/csv', sha256, bytes: whole.byteLength });
+    await store.put('b.csv', made(), { contentType: 'text/csv' });
+    expect(reads).toBe(2);
+    for (const key of ['a.csv', 'b.csv']) {
+      expect(Buffer.from((await store.get(key)) ?? new Uint8Array()).equals(whole)).toBe(true);
+      expect(await store.head(key)).toEqual({ sha256, bytes: whole.byteLength });
+    }
+  });
+
   it('refuses keys that would escape its prefix', async () => {
     const store = new S3Store(s3.client, 'site', 'v1');
     await expect(store.put('../x', bytes('x'), { contentType: 'text/plain' })).rejects.toThrow(

@@ -1,0 +1,43 @@
+import { allChecks } from './checks.ts';
+import { checksDataset } from './checks-dataset.ts';
+import type { Dataset } from './datasets.ts';
+import type { IndicatorCatalog } from './indicator-catalog.ts';
+import { coverageDataset, indicatorsDataset, indicatorsWideDataset } from './indicator-datasets.ts';
+import { matchIndicators } from './indicators.ts';
+import { indicatorsPage } from './indicators-page.ts';
+import { INDICATORS_CSS } from './portal-indicators-css.ts';
+import type { Report } from './report.ts';
+import type { SiteSettings } from './settings.ts';
+
+/** A page or asset of the indicators part of the site, as text. */
+export interface IndicatorPageFile {
+  path: string;
+  text: string;
+  type: 'html' | 'css';
+}
+
+/** What the indicator catalog adds to the site: four datasets, the indicators page and its styles. */
+export function indicatorSite(
+  settings: SiteSettings,
+  reports: readonly Report[],
+  catalog: IndicatorCatalog,
+): { datasets: Dataset[]; pages: IndicatorPageFile[] } {
+  const results = reports.map((report) => matchIndicators(report, catalog));
+  const checks = allChecks(results);
+  return {
+    datasets: [
+      indicatorsDataset(results, settings.baseUrl),
+      indicatorsWideDataset(results, catalog),
+      coverageDataset(results, catalog),
+      checksDataset(checks, settings.baseUrl),
+    ],
+    pages: [
+      {
+        path: 'indicators/index.html',
+        text: indicatorsPage(settings, catalog, results, checks),
+        type: 'html',
+      },
+      { path: 'assets/indicators.css', text: INDICATORS_CSS, type: 'css' },
+    ],
+  };
+}

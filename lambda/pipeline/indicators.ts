@@ -1,0 +1,114 @@
+import { type FigureContext, figureContexts } from './figure-context.ts';
+import type { Indicator, IndicatorCatalog, IndicatorRule } from './indicator-catalog.ts';
+import type { Report } from './report.ts';
+import type { Figure } from './types.ts';
+
+/** A figure given an indicator: exactly one rule-matched indicator, never a guess. */
+export interface IndicatorMatch {
+  indicator: Indicator;
+  figure: Figure;
+  context: FigureContext;
+}
+
+/** The indicators of one report's figures, and what stayed unmatched. */
+export interface ReportIndicators {
+  report: Report;
+  matches: IndicatorMatch[];
+  /** Figures that matched more than one indicator: left out of the tables, counted. */
+  ambiguous: { figure: Figure; indicators: string[] }[];
+  /** Figures that matched no indicator. */
+  unmatched: Figure[];
+  contexts: FigureContext[];
+}
+
+export type CoverageStatus = 'found' | 'not_mentioned' | 'ambiguous';
+
+/** What a report says for one indicator. */
+export interface IndicatorValue {
+  status: CoverageStatus;
+  /** The value when found: the exact figures' one value, else the approximate figures' one value. */
+  value: number | null;
+  qualifier: string;
+  figures: Figure[];
+}
+
+interface CompiledRule {
+  label: RegExp[];
+  before: RegExp[];
+  sentence: RegExp[];
+  section: RegExp[];
+  exclude: RegExp[];
+}
+
+const compiledRules = new WeakMap<Indicator, CompiledRule[]>();
+
+/** Matches every figure of the report against the catalog. Pure: same report and catalog, same result. */
+export function matchIndicators(report: Report, catalog: IndicatorCatalog): ReportIndicators {
+  const contexts = figureContexts(report.figures);
+  const result: ReportIndicators = { report, matches: [], ambiguous: [], unmatched: [], contexts };
+  for (const context of contexts) {
+    const found = catalog.indicators.filter((indicator) => matches(indicator, context));
+    const [only] = found;
+    if (found.length === 1 && only) result.matches.push({ indicator: only, figure: context.figure, context });
+    else if (found.length > 1)
+      result.ambiguous.push({ figure: context.figure, indicators: found.map((i) => i.id) });
+    else result.unmatched.push(context.figure);
+  }
+  return result;
+}
+
+export function matches(indicator: Indicator, context: FigureContext): boolean {
+  const { figure } = context;
+  if (!indicator.units.includes(figure.unit)) return false;
+  if (context.change !== (indicator.measures === 'change')) return false;
+  return rulesOf(indicator).some((rule) => ruleHolds(rule, context));
+}
+
+function ruleHolds(rule: CompiledRule, { figure, before }: FigureContext): boolean {
+  const any = (patterns: RegExp[], text: string) => patterns.some((p) => p.test(text));
+  const label = figure.label.normalize('NFKC');
+  if (rule.label.length > 0 && !any(rule.label, label)) return false;
+  if (rule.before.length > 0 && !any(rule.before, before)) return false;
+  if (rule.sentence.length > 0 && !any(rule.sentence, figure.sentence)) return false;
+  if (rule.section.length > 0 && !any(rule.section, figure.section)) return false;
+  return !any(rule.exclude, label) && !any(rule.exclude, before);
+}
+
+function rulesOf(indicator: Indicator): CompiledRule[] {
+  let rules = compiledRules.get(indicator);
+  if (!rules) {
+    rules = indicator.rules.map(compileRule);
+    compiledRules.set(indicator, rules);
+  }
+  return rules;
+}
+
+function compileRule(rule: IndicatorRule): CompiledRule {
+  const compile = (sources: string[] | undefined) => (sources ?? []).map((s) => new RegExp(s, 'u'));
+  return {
+    label: compile(rule.label),
+    before: compile(rule.before),
+    sentence: compile(rule.sentence),
+    section: compile(rule.section),
+    exclude: compile(rule.exclude),
+  };
+}
+
+/**
+ * The report's value for an indicator: found when its exact figures agree (approximate ones are
+ * checked against them by check-approx) or, with none exact, when its approximate ones agree;
+ * ambiguous when they disagree or when its only candidates matched other indicators too.
+ */
+export function indicatorValue(result: ReportIndicators, indicatorId: string): IndicatorValue {
+  const figures = result.matches.filter((m) => m.indicator.id === indicatorId).map((m) => m.figure);
+  if (figures.length === 0) {
+    const contested = result.ambiguous.some((a) => a.indicators.includes(indicatorId));
+    return { status: contested ? 'ambiguous' : 'not_mentioned', value: null, qualifier: '', figures };
+  }
+  const exact = figures.filter((f) => f.qualifier === 'exact');
+  const pool = exact.length > 0 ? exact : figures;
+  const values = new Set(pool.map((f) => `${f.value}\u0000${f.qualifier}`));
+  const first = pool[0] as Figure;
+  if (values.size > 1) return { status: 'ambiguous', value: null, qualifier: '', figures };
+  return { status: 'found', value: first.value, qualifier: first.qualifier, figures };
+}

@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Bucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { privateBucketProps } from './private-bucket.ts';
 
 export interface AccessLogsProps {
   /**
@@ -23,14 +24,10 @@ export class AccessLogs extends Construct {
     super(scope, id);
     const retain = props.retain ?? true;
     this.bucket = new Bucket(this, 'Bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+      ...privateBucketProps({ retain }),
       // CloudFront standard logging writes with ACLs, which need object-writer ownership.
       objectOwnership: ObjectOwnership.OBJECT_WRITER,
       lifecycleRules: [{ expiration: props.expiration ?? Duration.days(90) }],
-      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      autoDeleteObjects: !retain,
     });
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S1',

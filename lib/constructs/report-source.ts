@@ -2,11 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { REPORTS_PREFIX } from '../../lambda/handlers/environment.ts';
 import { ASSETS_BUCKET_OBJECTS, acknowledge, arnWildcard } from '../nag-acknowledgements.ts';
+import { privateBucketProps } from './private-bucket.ts';
 
 export interface ReportSourceProps {
   /**
@@ -36,14 +37,8 @@ export class ReportSource extends Construct {
     super(scope, id);
     const retain = props.retain ?? true;
     this.bucket = new Bucket(this, 'Bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+      ...privateBucketProps({ retain, accessLogs: { bucket: props.accessLogs, prefix: 'source-bucket/' } }),
       versioned: true,
-      serverAccessLogsBucket: props.accessLogs,
-      serverAccessLogsPrefix: 'source-bucket/',
-      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      autoDeleteObjects: !retain,
     });
     // Our own role and log group, so that the seeding handler gets no managed policy.
     const seedRole = new Role(this, 'SeedRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });

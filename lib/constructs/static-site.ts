@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -18,11 +18,12 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { STABLE_CACHE_CONTROL } from '../../lambda/publish/version-writer.ts';
 import { SECURITY_HEADERS } from '../../lambda/serve/headers.ts';
 import { acknowledge } from '../nag-acknowledgements.ts';
+import { privateBucketProps } from './private-bucket.ts';
 import { CORS_PATH_PATTERNS, securityHeadersBehavior } from './response-headers.ts';
 
 export interface StaticSiteProps {
@@ -85,16 +86,10 @@ export class StaticSite extends Construct {
     super(scope, id);
     const retain = props.retain ?? true;
     this.bucket = new Bucket(this, 'Bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+      ...privateBucketProps({ retain, accessLogs: { bucket: props.accessLogs, prefix: 'site-bucket/' } }),
       versioned: true,
-      serverAccessLogsBucket: props.accessLogs,
-      serverAccessLogsPrefix: 'site-bucket/',
       // Old versions only matter for rolling back a bad publication soon after it happened.
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
-      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      autoDeleteObjects: !retain,
     });
     const securityHeaders = securityHeadersBehavior(SECURITY_HEADERS);
     // Stable URLs are served from immutable objects: their one-year Cache-Control must not reach browsers.

@@ -7,9 +7,12 @@
  *   the 31 long 政府工作报告 of ../shared/long, in interleaved rounds. Ours and the regex also
  *   at 10× and 100× that corpus, to show that cost grows linearly.
  * - Quality over ../shared/corpus and ../shared/seeds (bench/quality.ts).
+ * - Then publishing at scale (bench/publish.ts: 10,000 reports, three runs), unless `--no-publish`.
  *
  * The machine is shared and noisy: ratios within one run are what to compare.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleWorker, type Measurement, measure } from './children.ts';
 import { oursQuality, peerQuality, type Quality } from './quality.ts';
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     budget: { type: 'string', default: '3' },
     scales: { type: 'string', default: '1,10,100' },
+    'no-publish': { type: 'boolean', default: false },
   },
 });
 const budget = Number(values.budget);
@@ -78,3 +82,12 @@ const result: BenchResult = {
 };
 if (values.json) printJson(result);
 else printTables(result);
+
+if (!values['no-publish']) {
+  // Its own process tree, so that its peak memory is not this process's.
+  const script = fileURLToPath(new URL('publish.ts', import.meta.url));
+  const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+  const args = [tsx, script, ...(values.json ? ['--json'] : [])];
+  const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  process.exitCode = run.status ?? 1;
+}

@@ -11,10 +11,15 @@ const PREVIOUS = /(?:上年|去年|上一年)(?:同期|末|底)?(?:为|是)?$/u;
  */
 export function checkRestatements(results: readonly ReportIndicators[]): Check[] {
   const checks: Check[] = [];
+  const byYear = new Map<string, ReportIndicators>();
+  for (const r of results) {
+    const key = `${r.report.entity}\u0000${r.report.year}`;
+    if (!byYear.has(key)) byYear.set(key, r);
+  }
   for (const result of results) {
     const { entity, year } = result.report;
     if (!entity || year === null) continue;
-    const previous = results.find((r) => r.report.entity === entity && r.report.year === year - 1);
+    const previous = byYear.get(`${entity}\u0000${year - 1}`);
     if (!previous) continue;
     for (const match of result.matches) {
       const restated = restatedValue(result, match);

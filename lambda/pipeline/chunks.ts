@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { FileEntry } from './publication.ts';
 
-/** About how many UTF-16 code units of text go into one chunk before it is encoded. */
-const CHUNK_CHARS = 64 * 1024;
+/**
+ * About how many UTF-16 code units of text go into one chunk before it is encoded: small enough that
+ * the joined string (two bytes a character once it holds Chinese) stays out of V8's large-object
+ * space, which is old generation and would be collected only by full collections.
+ */
+const CHUNK_CHARS = 16 * 1024;
 
 const encoder = new TextEncoder();
 

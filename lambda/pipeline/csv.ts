@@ -3,7 +3,7 @@ import { Chunked } from './chunks.ts';
 import type { Dataset, Row } from './datasets.ts';
 
 /** Rows stringified at once when a dataset is written in chunks. */
-const BATCH = 1000;
+const BATCH = 100;
 
 /**
  * Spreadsheets run a cell that starts with one of these as a formula (CSV injection); a leading
@@ -18,20 +18,26 @@ export function formulaSafe(cell: string): string {
 /** RFC 4180: UTF-8, a header row, CRLF line ends, fields quoted only when they must be. */
 export function datasetToCsv(dataset: Dataset): string {
   const columns = dataset.fields.map((field) => field.name);
-  const records = dataset.rows.map((row) => columns.map((column) => csvCell(row[column])));
+  const records = Array.from(dataset.rows, (row) => columns.map((column) => csvCell(row[column])));
   return stringify(records, { header: true, columns, record_delimiter: 'windows' });
 }
 
 /** The same bytes as `datasetToCsv`, made a batch of rows at a time. */
 export function datasetCsvChunks(dataset: Dataset): Chunked {
   const columns = dataset.fields.map((field) => field.name);
+  const batch = (records: (string | number)[][], header: boolean) =>
+    stringify(records, { header, columns, record_delimiter: 'windows' });
   return Chunked.ofText(function* () {
-    const { rows } = dataset;
-    if (rows.length === 0) yield stringify([], { header: true, columns, record_delimiter: 'windows' });
-    for (let at = 0; at < rows.length; at += BATCH) {
-      const records = rows.slice(at, at + BATCH).map((row) => columns.map((column) => csvCell(row[column])));
-      yield stringify(records, { header: at === 0, columns, record_delimiter: 'windows' });
+    let records: (string | number)[][] = [];
+    let header = true;
+    for (const row of dataset.rows) {
+      records.push(columns.map((column) => csvCell(row[column])));
+      if (records.length < BATCH) continue;
+      yield batch(records, header);
+      records = [];
+      header = false;
     }
+    if (records.length > 0 || header) yield batch(records, header);
   });
 }
 
@@ -43,7 +49,7 @@ function csvCell(value: Row[string] | undefined): string | number {
 /** The same rows as JSON: an array of objects with the CSV's columns, in the same order. */
 export function datasetToJson(dataset: Dataset): string {
   const columns = dataset.fields.map((field) => field.name);
-  const rows = dataset.rows.map((row) => jsonRow(row, columns));
+  const rows = Array.from(dataset.rows, (row) => jsonRow(row, columns));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
@@ -55,16 +61,13 @@ export function datasetToJson(dataset: Dataset): string {
 export function datasetJsonChunks(dataset: Dataset): Chunked {
   const columns = dataset.fields.map((field) => field.name);
   return Chunked.ofText(function* () {
-    const { rows } = dataset;
-    if (rows.length === 0) {
-      yield '[]\n';
-      return;
-    }
-    for (const [i, row] of rows.entries()) {
+    let first = true;
+    for (const row of dataset.rows) {
       const json = JSON.stringify(jsonRow(row, columns), null, 2).replaceAll('\n', '\n  ');
-      yield `${i === 0 ? '[\n  ' : ',\n  '}${json}`;
+      yield `${first ? '[\n  ' : ',\n  '}${json}`;
+      first = false;
     }
-    yield '\n]\n';
+    yield first ? '[]\n' : '\n]\n';
   });
 }
 

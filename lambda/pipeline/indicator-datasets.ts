@@ -1,12 +1,12 @@
 import { field, REPORT_COLUMNS } from './dataset-fields.ts';
-import { type Dataset, reportPageUrl } from './datasets.ts';
+import { type Dataset, lazyRows, reportPageUrl } from './datasets.ts';
 import type { IndicatorCatalog } from './indicator-catalog.ts';
-import { type CoverageStatus, indicatorValue, type ReportIndicators } from './indicators.ts';
+import { indicatorValues, type ReportIndicators } from './indicators.ts';
 import type { Report } from './report.ts';
 
 const QUALIFIERS = ['exact', 'over', 'under', 'approx'] as const;
-export const COVERAGE_STATUSES: readonly CoverageStatus[] = ['found', 'not_mentioned', 'ambiguous'];
 
+/** The columns of REPORT_COLUMNS for one report. */
 const reportCells = (report: Report) => ({
   report_id: report.id,
   entity: report.entity,
@@ -14,23 +14,31 @@ const reportCells = (report: Report) => ({
   year: report.year,
 });
 
-/** Long form: one row per figure matched to an indicator. */
+/**
+ * Long form: one row per figure matched to an indicator. Like the other indicator datasets its rows
+ * are made afresh on each pass over them (`lazyRows`), never held.
+ */
 export function indicatorsDataset(results: readonly ReportIndicators[], baseUrl: string): Dataset {
-  const rows = results.flatMap(({ report, matches }) =>
-    matches.map(({ indicator, figure }) => ({
-      ...reportCells(report),
-      indicator_id: indicator.id,
-      theme: indicator.theme,
-      name_zh: indicator.name,
-      name_en: indicator.nameEn,
-      value: figure.value,
-      unit: figure.unit,
-      qualifier: figure.qualifier,
-      figure_id: figure.id,
-      text: figure.text,
-      url: `${reportPageUrl(baseUrl, report.id)}#f-${figure.id}`,
-    })),
-  );
+  const count = results.reduce((sum, result) => sum + result.matches.length, 0);
+  const rows = lazyRows(count, function* () {
+    for (const { report, matches } of results)
+      yield* matches.map(({ indicator, figure }) => ({
+        report_id: report.id,
+        entity: report.entity,
+        parent: report.parent,
+        year: report.year,
+        indicator_id: indicator.id,
+        theme: indicator.theme,
+        name_zh: indicator.name,
+        name_en: indicator.nameEn,
+        value: figure.value,
+        unit: figure.unit,
+        qualifier: figure.qualifier,
+        figure_id: figure.id,
+        text: figure.text,
+        url: `${reportPageUrl(baseUrl, report.id)}#f-${figure.id}`,
+      }));
+  });
   return {
     name: 'indicators',
     title: 'Indicators',
@@ -113,12 +121,17 @@ export function indicatorsWideDataset(
   results: readonly ReportIndicators[],
   catalog: IndicatorCatalog,
 ): Dataset {
-  const rows = results.map((result) => ({
-    ...reportCells(result.report),
-    ...Object.fromEntries(
-      catalog.indicators.map((indicator) => [indicator.id, indicatorValue(result, indicator.id).value]),
-    ),
-  }));
+  const rows = lazyRows(results.length, function* () {
+    for (const result of results) {
+      const said = indicatorValues(result);
+      yield {
+        ...reportCells(result.report),
+        ...Object.fromEntries(
+          catalog.indicators.map((indicator) => [indicator.id, said(indicator.id).value]),
+        ),
+      };
+    }
+  });
   return {
     name: 'indicators-wide',
     title: 'Indicators by report',
@@ -141,65 +154,6 @@ export function indicatorsWideDataset(
       ),
     ],
     primaryKey: ['report_id'],
-    rows,
-  };
-}
-
-/** Report × indicator: found, not mentioned or ambiguous, with the value when found. */
-export function coverageDataset(results: readonly ReportIndicators[], catalog: IndicatorCatalog): Dataset {
-  const rows = results.flatMap((result) =>
-    catalog.indicators.map((indicator) => {
-      const said = indicatorValue(result, indicator.id);
-      return {
-        ...reportCells(result.report),
-        indicator_id: indicator.id,
-        status: said.status,
-        value: said.value,
-        unit: said.value === null ? '' : indicator.unit,
-        qualifier: said.qualifier,
-        figures: said.figures.length,
-      };
-    }),
-  );
-  return {
-    name: 'indicator-coverage',
-    title: 'Indicator coverage',
-    titleZh: '指标覆盖情况',
-    description:
-      'For every report and indicator: found, not mentioned, or ambiguous (figures that disagree or match several indicators).',
-    descriptionZh: '每份报告的每个指标：已找到、未提及，或不明确（数字不一致或同时符合多个指标）。',
-    fields: [
-      ...REPORT_COLUMNS,
-      field(
-        'indicator_id',
-        'string',
-        ['Indicator', '指标编号'],
-        ['Stable id of the indicator.', '指标的稳定编号。'],
-      ),
-      field(
-        'status',
-        'string',
-        ['Status', '状态'],
-        ['found, not_mentioned or ambiguous.', 'found 已找到；not_mentioned 未提及；ambiguous 不明确。'],
-        { values: COVERAGE_STATUSES },
-      ),
-      field('value', 'number', ['Value', '数值'], ['The value when found.', '已找到时的数值。']),
-      field('unit', 'string', ['Unit', '单位'], ['Unit of the value.', '数值的单位。']),
-      field(
-        'qualifier',
-        'string',
-        ['Qualifier', '限定'],
-        ['Qualifier of the value when found.', '已找到时数值的限定。'],
-      ),
-      field(
-        'figures',
-        'integer',
-        ['Figures', '数字个数'],
-        ['Figures matched to the indicator in the report.', '报告中对应该指标的数字个数。'],
-        { unit: '个 figures' },
-      ),
-    ],
-    primaryKey: ['report_id', 'indicator_id'],
     rows,
   };
 }

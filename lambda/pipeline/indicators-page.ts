@@ -1,17 +1,19 @@
 import type { Check } from './check.ts';
 import { bilingual, type Html, html, page } from './html.ts';
+import { boundedList, chartPoints, indicatorRows, type Said } from './indicator-bounds.ts';
 import type { Indicator, IndicatorCatalog } from './indicator-catalog.ts';
-import { type IndicatorValue, indicatorValue, type ReportIndicators } from './indicators.ts';
+import { type IndicatorValue, indicatorValues, type ReportIndicators } from './indicators.ts';
 import { checkItem } from './portal-checks.ts';
 import { formatNumber, LANGUAGE_TOGGLE, qualifierName, reportName } from './portal-format.ts';
-import { type ChartPoint, indicatorChart } from './portal-indicator-chart.ts';
+import { indicatorChart } from './portal-indicator-chart.ts';
 import type { SiteSettings } from './settings.ts';
 
 const ROOT = '../';
 
 /**
  * /indicators/index.html: every report's matched and unmatched figures, each indicator across the
- * reports as a table and a small chart, and every consistency check.
+ * reports as a table and a small chart, and every consistency check; bounded at scale (see
+ * indicator-bounds.ts), every row staying in the datasets.
  */
 export function indicatorsPage(
   settings: SiteSettings,
@@ -20,6 +22,7 @@ export function indicatorsPage(
   checks: readonly Check[],
 ): string {
   const results = [...unsorted].sort(byEntityAndYear);
+  const saidBy = new Map(results.map((result) => [result, indicatorValues(result)]));
   const body = html`<header class="site-header"><p class="site-name"><a href="${ROOT}index.html">${bilingual(settings.title, settings.titleEn)}</a></p>${LANGUAGE_TOGGLE}</header>
 <main id="main">
 <h1>${bilingual('指标对比与一致性核对', 'Indicators compared, and consistency checks')}</h1>
@@ -44,11 +47,12 @@ ${catalog.themes.map((theme) =>
     theme,
     catalog.indicators.filter((i) => i.theme === theme.name),
     results,
+    saidBy,
   ),
 )}
 </section>
 <section aria-labelledby="all-checks-title"><h2 id="all-checks-title">${bilingual('全部核对', 'All checks')}</h2>
-${checks.length ? html`<ul class="checks">${checks.map((check) => checkItem(check, ROOT))}</ul>` : html`<p class="muted">${bilingual('暂无可核对的数字。', 'No figures could be checked yet.')}</p>`}
+${checksList(checks)}
 </section>
 </main>`;
   const head = html`<link rel="stylesheet" href="${ROOT}assets/indicators.css">`;
@@ -60,9 +64,19 @@ function byEntityAndYear(a: ReportIndicators, b: ReportIndicators): number {
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 
-function reportsTable(results: readonly ReportIndicators[], checks: readonly Check[]): Html {
-  const count = (id: string, status: string) =>
-    checks.filter((c) => c.reportId === id && c.status === status).length;
+function checksList(checks: readonly Check[]): Html {
+  if (checks.length === 0)
+    return html`<p class="muted">${bilingual('暂无可核对的数字。', 'No figures could be checked yet.')}</p>`;
+  const { items, note } = boundedList(checks, ['项', '核对', 'checks'], 'checks');
+  return html`${note}<ul class="checks">${items.map((check) => checkItem(check, ROOT))}</ul>`;
+}
+
+function reportsTable(all: readonly ReportIndicators[], checks: readonly Check[]): Html {
+  const counts = new Map<string, number>();
+  for (const c of checks)
+    counts.set(`${c.reportId}\u0000${c.status}`, (counts.get(`${c.reportId}\u0000${c.status}`) ?? 0) + 1);
+  const count = (id: string, status: string) => counts.get(`${id}\u0000${status}`) ?? 0;
+  const { items: results, note } = boundedList(all, ['份', '报告', 'reports'], 'indicators-wide');
   const rows = results.map(
     ({
       report,
@@ -74,7 +88,7 @@ function reportsTable(results: readonly ReportIndicators[], checks: readonly Che
 <td class="num">${count(report.id, 'pass')}</td><td class="num">${count(report.id, 'fail')}</td><td class="num">${count(report.id, 'cannot_tell')}</td></tr>`,
   );
   const th = (zh: string, en: string) => html`<th scope="col" class="num">${bilingual(zh, en)}</th>`;
-  return html`<div class="table-scroll" role="region" aria-labelledby="by-report-title" tabindex="0"><table>
+  return html`${note}<div class="table-scroll" role="region" aria-labelledby="by-report-title" tabindex="0"><table>
 <thead><tr><th scope="col">${bilingual('报告', 'Report')}</th>${th('数字', 'Figures')}${th('已对应', 'Matched')}${th('多义', 'Ambiguous')}${th('未对应', 'Unmatched')}${th('核对一致', 'Checks passed')}${th('不一致', 'Failed')}${th('无法判断', 'Cannot tell')}</tr></thead>
 <tbody lang="zh-CN">${rows}</tbody></table></div>`;
 }
@@ -83,43 +97,49 @@ function themeSection(
   theme: { name: string; nameEn: string },
   indicators: readonly Indicator[],
   results: readonly ReportIndicators[],
+  saidBy: ReadonlyMap<ReportIndicators, (indicatorId: string) => IndicatorValue>,
 ): Html {
   const sections = indicators.flatMap((indicator) => {
-    const said = results.map((result) => ({ result, value: indicatorValue(result, indicator.id) }));
+    const said = results.map((result) => ({
+      result,
+      value: (saidBy.get(result) ?? indicatorValues(result))(indicator.id),
+    }));
     return said.some((s) => s.value.status !== 'not_mentioned') ? [indicatorSection(indicator, said)] : [];
   });
   if (sections.length === 0) return html``;
   return html`<h3 class="theme">${bilingual(theme.name, theme.nameEn)}</h3>${sections}`;
 }
 
-function indicatorSection(
-  indicator: Indicator,
-  said: readonly { result: ReportIndicators; value: IndicatorValue }[],
-): Html {
+function indicatorSection(indicator: Indicator, said: readonly Said[]): Html {
   const anchor = `i-${indicator.id.replace(/[^a-z0-9]+/g, '-')}`;
-  const rows = said.map(({ result, value }) => indicatorRow(result, value));
-  const points: ChartPoint[] = said.flatMap(({ result, value }) =>
-    value.status === 'found' && value.value !== null
-      ? [
-          {
-            series: result.report.entity || result.report.id,
-            label: reportName(result.report),
-            value: value.value,
-          },
-        ]
-      : [],
+  const shown = indicatorRows(said);
+  const rows = shown.rows.map(({ result, value }) => indicatorRow(result, value));
+  const chart = chartPoints(
+    said.flatMap(({ result, value }) =>
+      value.status === 'found' && value.value !== null
+        ? [
+            {
+              series: result.report.entity || result.report.id,
+              label: reportName(result.report),
+              value: value.value,
+              year: result.report.year,
+            },
+          ]
+        : [],
+    ),
   );
+  const median = chart.medians ? ['，各年度中位数', ', median of each year'] : ['', ''];
   const caption = bilingual(
-    `${indicator.name}（${indicator.unit}）`,
-    `${indicator.nameEn} (${indicator.unit})`,
+    `${indicator.name}（${indicator.unit}${median[0]}）`,
+    `${indicator.nameEn} (${indicator.unit}${median[1]})`,
   );
   return html`<section class="indicator" id="${anchor}" aria-labelledby="${anchor}-title">
 <h4 id="${anchor}-title">${bilingual(indicator.name, indicator.nameEn)} <code>${indicator.id}</code></h4>
 <p>${bilingual(indicator.description, indicator.descriptionEn)}</p>
-<div class="indicator-body"><div class="table-scroll" role="region" aria-labelledby="${anchor}-title" tabindex="0"><table>
+${shown.note}<div class="indicator-body"><div class="table-scroll" role="region" aria-labelledby="${anchor}-title" tabindex="0"><table>
 <thead><tr><th scope="col">${bilingual('报告', 'Report')}</th><th scope="col" class="num">${bilingual('数值', 'Value')}</th><th scope="col">${bilingual('限定', 'Qualifier')}</th><th scope="col">${bilingual('状态', 'Status')}</th><th scope="col">${bilingual('原文', 'Text')}</th></tr></thead>
 <tbody lang="zh-CN">${rows}</tbody></table></div>
-${indicatorChart(anchor, caption, indicator.unit, points)}</div></section>`;
+${indicatorChart(anchor, caption, indicator.unit, chart.points)}</div></section>`;
 }
 
 const STATUS = {

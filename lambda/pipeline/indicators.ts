@@ -112,3 +112,16 @@ export function indicatorValue(result: ReportIndicators, indicatorId: string): I
   if (values.size > 1) return { status: 'ambiguous', value: null, qualifier: '', figures };
   return { status: 'found', value: first.value, qualifier: first.qualifier, figures };
 }
+
+const NOT_MENTIONED: IndicatorValue = { status: 'not_mentioned', value: null, qualifier: '', figures: [] };
+
+/**
+ * What the report says for every indicator, as `indicatorValue` says it, at the cost of the
+ * indicators it mentions only (the others are `not_mentioned`): for the report × indicator tables.
+ */
+export function indicatorValues(result: ReportIndicators): (indicatorId: string) => IndicatorValue {
+  const ids = new Set(result.matches.map((m) => m.indicator.id));
+  for (const a of result.ambiguous) for (const id of a.indicators) ids.add(id);
+  const said = new Map([...ids].map((id) => [id, indicatorValue(result, id)]));
+  return (indicatorId) => said.get(indicatorId) ?? NOT_MENTIONED;
+}

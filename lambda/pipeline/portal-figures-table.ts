@@ -1,4 +1,4 @@
-import type { Dataset, FieldSpec, Row } from './datasets.ts';
+import type { Dataset, FieldSpec, Row, Rows } from './datasets.ts';
 import { bilingual, type Html, html } from './html.ts';
 import { formatNumber, qualifierName, reportName } from './portal-format.ts';
 import type { Report } from './report.ts';
@@ -23,8 +23,9 @@ export function figuresTable(
   reports: readonly Report[],
   limit: number = FIGURES_TABLE_LIMIT,
 ): Html {
-  const shown = shownRows(dataset.rows, limit);
-  const bounded = shown.length < dataset.rows.length;
+  const total = dataset.rows.length;
+  const shown = spreadRows(dataset.rows, limit);
+  const bounded = shown.length < total;
   const inTable = bounded ? new Set(shown.map((row) => String(row.report_id ?? ''))) : undefined;
   const names = new Map(
     reports
@@ -42,7 +43,7 @@ export function figuresTable(
 <label>${columnTitle(fields.get('label'), 'label')}
 <input type="search" data-filter="label" autocomplete="off"></label>
 </div>
-${bounded ? selectionNote(shown.length, dataset.rows.length) : ''}<p class="count" data-count aria-live="polite">${bilingual(`共 ${rows.length} 个数字`, `${rows.length} figures`)}</p>
+${bounded ? selectionNote(shown.length, total) : ''}<p class="count" data-count aria-live="polite">${bilingual(`共 ${rows.length} 个数字`, `${rows.length} figures`)}</p>
 <div class="table-scroll" role="region" aria-labelledby="figures-title" tabindex="0">
 <table class="figures" data-figures>
 <thead><tr>${head}</tr></thead>
@@ -58,6 +59,19 @@ ${bounded ? selectionNote(shown.length, dataset.rows.length) : ''}<p class="coun
 export function shownRows<T>(rows: readonly T[], limit: number = FIGURES_TABLE_LIMIT): readonly T[] {
   if (rows.length <= limit) return rows;
   return Array.from({ length: limit }, (_, i) => rows[Math.floor((i * rows.length) / limit)] as T);
+}
+
+/** `shownRows` of rows made as they are iterated (`lazyRows`): only the chosen ones are kept. */
+function spreadRows(rows: Rows, limit: number): readonly Row[] {
+  if (Array.isArray(rows) || rows.length <= limit) return shownRows(Array.from(rows), limit);
+  const shown: Row[] = [];
+  let index = 0;
+  for (const row of rows) {
+    if (index === Math.floor((shown.length * rows.length) / limit)) shown.push(row);
+    if (shown.length === limit) break;
+    index += 1;
+  }
+  return shown;
 }
 
 function selectionNote(shown: number, total: number): Html {

@@ -86,8 +86,10 @@ export class OpendataStack extends Stack {
   }
 
   /**
-   * Written out rather than `grantRead`/`grantReadWrite`: the function reads only `reports/`, never
-   * deletes, and lists only to tell a missing key (404) from a forbidden one (403).
+   * Written out rather than `grantRead`/`grantReadWrite`: the function reads only `reports/`, deletes
+   * nothing in the source bucket, and lists only to tell a missing key (404) from a forbidden one (403).
+   * In the site bucket it deletes its run marker (`publishing.json`) at the end of every publication
+   * and the stable copy of a file that went away, but never a version: that is denied outright.
    */
   private grantPublisherAccess(): void {
     const fn = this.publisher.function;
@@ -114,8 +116,15 @@ export class OpendataStack extends Stack {
     fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [site.bucketArn] }));
     fn.addToRolePolicy(
       new PolicyStatement({
-        actions: ['s3:GetObject', 's3:PutObject'],
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
         resources: [site.arnForObjects('*')],
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        actions: ['s3:DeleteObject'],
+        resources: [site.arnForObjects('versions/*')],
       }),
     );
     this.site.distribution.grantCreateInvalidation(fn);

@@ -1,4 +1,6 @@
 import { ReportError } from '../pipeline/errors.ts';
+import { PublishLockedError } from '../publish/lock.ts';
+import { StoreError } from '../stores/store-error.ts';
 import { extractCommand } from './extract.ts';
 import { fetchCommand } from './fetch.ts';
 import { publishCommand } from './publish.ts';
@@ -31,6 +33,11 @@ export async function runCli(argv: string[]): Promise<number> {
     if (error instanceof ReportError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
+    }
+    // The store failed or another run holds it: nothing published changed, and a later run finishes.
+    if (error instanceof StoreError || error instanceof PublishLockedError) {
+      process.stderr.write(`opendata: ${error.message}\n`);
+      return 3;
     }
     throw error;
   }

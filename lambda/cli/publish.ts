@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { S3Client } from '@aws-sdk/client-s3';
 import { type IndicatorCatalog, parseIndicatorCatalog } from '../pipeline/indicator-catalog.ts';
 import { parseSiteSettings, type SiteSettings } from '../pipeline/settings.ts';
+import { lockFolder } from '../publish/lock.ts';
 import { type PublishSummary, publish } from '../publish/publish.ts';
+import type { ReportProblem } from '../publish/read-reports.ts';
 import { FsStore } from '../stores/fs-store.ts';
+import { createS3Client } from '../stores/s3-client.ts';
 import { S3Store } from '../stores/s3-store.ts';
 import type { Store } from '../stores/store.ts';
 import { parseCommandArgs } from './args.ts';
@@ -41,20 +43,37 @@ export async function publishCommand(args: string[]): Promise<number> {
     ? new FsStore(values.out)
     : new S3Store(s3Client(values.endpoint, values.region), values.bucket as string, values.prefix);
   const reportsDir = positionals[0] ?? DEFAULT_REPORTS_DIR;
-  // --sources: fetch the registered pages into the reports folder first, then publish all of it.
-  const fetched = values.sources
-    ? await fetchInto({
-        sources: values.sources,
-        reportsDir,
-        archiveDir: values.archive,
-        allowPrivate: values['allow-private'],
-        json: values.json,
-      })
-    : undefined;
-  const source = new FsStore(reportsDir);
-  const progress = progressBar(Boolean(values.json));
+  // Two local runs into one folder must not interleave: the second is refused, the first goes on.
+  const release = values.out ? await lockFolder(values.out) : async () => {};
+  try {
+    // --sources: fetch the registered pages into the reports folder first, then publish all of it.
+    const fetched = values.sources
+      ? await fetchInto({
+          sources: values.sources,
+          reportsDir,
+          archiveDir: values.archive,
+          allowPrivate: values['allow-private'],
+          json: values.json,
+        })
+      : undefined;
+    const summary = await publishFolder(reportsDir, target, settings, catalog, values.json);
+    return summary.problems.length > 0 || (fetched?.failed.length ?? 0) > 0 ? 1 : 0;
+  } finally {
+    await release();
+  }
+}
+
+/** Publishes the reports folder into the target, with a progress bar on a terminal, and reports it. */
+async function publishFolder(
+  reportsDir: string,
+  target: Store,
+  settings: SiteSettings,
+  catalog: IndicatorCatalog,
+  json: boolean,
+): Promise<PublishSummary> {
+  const progress = progressBar(json);
   const summary = await publish({
-    source,
+    source: new FsStore(reportsDir),
     target,
     settings,
     catalog,
@@ -62,8 +81,8 @@ export async function publishCommand(args: string[]): Promise<number> {
     onProgress: progress.update,
   });
   progress.stop();
-  report(summary, target, values.json);
-  return summary.problems.length > 0 || (fetched?.failed.length ?? 0) > 0 ? 1 : 0;
+  report(summary, target, json);
+  return summary;
 }
 
 export async function loadSettings(file: string, baseUrl: string | undefined): Promise<SiteSettings> {
@@ -80,17 +99,12 @@ export async function loadIndicatorCatalog(file: string = DEFAULT_INDICATORS): P
 }
 
 /** An S3-compatible endpoint (MinIO, s3rver) needs path-style addressing; AWS itself does not. */
-function s3Client(endpoint: string | undefined, region: string | undefined): S3Client {
-  return new S3Client({
-    region: region ?? process.env.AWS_REGION ?? 'us-east-1',
-    ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+function s3Client(endpoint: string | undefined, region: string | undefined) {
+  return createS3Client({ endpoint, region: region ?? process.env.AWS_REGION ?? 'us-east-1' });
 }
 
 function report(summary: PublishSummary, target: Store, json: boolean | undefined): void {
-  for (const { file, problem } of summary.problems) process.stderr.write(`${file}: ${problem}\n`);
+  for (const problem of summary.problems) process.stderr.write(`${problemLine(problem)}\n`);
   if (json) {
     // No CloudFront here: nothing is invalidated (the Lambda handler invalidates `changed`).
     process.stdout.write(`${JSON.stringify({ target: target.location, ...summary, invalidated: [] })}\n`);
@@ -104,6 +118,17 @@ function report(summary: PublishSummary, target: Store, json: boolean | undefine
     `Published ${reports} report${reports === 1 ? '' : 's'} (${summary.figures} figures) to ${target.location}: ` +
       `${version}, ${summary.written.length} objects written, ${summary.copied} linked from the previous version, ` +
       `${summary.unchanged} unchanged` +
-      `${summary.problems.length ? `, ${summary.problems.length} report(s) left out` : ''}.\n`,
+      `${problemsSummary(summary.problems)}.\n`,
   );
+}
+
+/** One line: the file, what is wrong with it, and which publication of it stays online. */
+export function problemLine({ file, problem, kept }: ReportProblem): string {
+  return `${file}: ${problem}${kept ? ` (its last good version, from ${kept}, stays published)` : ''}`;
+}
+
+function problemsSummary(problems: readonly ReportProblem[]): string {
+  const kept = problems.filter((p) => p.kept).length;
+  const left = problems.length - kept;
+  return `${left ? `, ${left} report(s) left out` : ''}${kept ? `, ${kept} kept at their last good version` : ''}`;
 }

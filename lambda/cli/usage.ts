@@ -22,7 +22,9 @@ Commands:
       Serve a published folder on http://127.0.0.1:8080 (PORT or --port overrides): stable paths
       from the version current.json names, as CloudFront does.
 
-Exit codes: 0 success, 1 bad input (a report could not be read or fetched), 2 usage error.
+Exit codes: 0 success, 1 bad input (a report could not be read or fetched; the others were
+published), 2 usage error, 3 nothing published: the store failed after retries or another
+publication holds the folder's lock (the site is as it was; run again).
 `;
 
 /** A mistake in how the command was called: reported with the usage text, exit code 2. */

@@ -51,8 +51,10 @@ export class FetchProblemsError extends Error {
 export class ReportProblemsError extends Error {
   override name = 'ReportProblemsError';
   constructor(readonly summary: PublishSummary) {
-    const files = summary.problems.map((p) => `${p.file}: ${p.problem}`).join('; ');
-    super(`${summary.problems.length} report(s) were left out of the publication: ${files}`);
+    const files = summary.problems
+      .map((p) => `${p.file}: ${p.problem}${p.kept ? ` (kept at ${p.kept})` : ''}`)
+      .join('; ');
+    super(`${summary.problems.length} report(s) could not be published as they are now: ${files}`);
   }
 }
 

@@ -1,11 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
-import { S3Client } from '@aws-sdk/client-s3';
 import siteJson from '../../data/site.json' with { type: 'json' };
 import sourcesJson from '../../data/sources.json' with { type: 'json' };
 import { parseSources } from '../fetch/sources.ts';
 import { parseSiteSettings } from '../pipeline/settings.ts';
+import { createS3Client } from '../stores/s3-client.ts';
 import { readPublisherEnvironment } from './environment.ts';
 import { createPublishHandler } from './publish-handler.ts';
 
@@ -19,10 +19,8 @@ const sources = parseSources(new TextEncoder().encode(JSON.stringify(sourcesJson
 export const handler = createPublishHandler({
   environment,
   settings,
-  s3: new S3Client({
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  }),
+  // One attempt per request in the SDK: S3Store retries with backoff itself (lambda/stores/retry.ts).
+  s3: createS3Client(),
   cloudfront: new CloudFrontClient({}),
   keyValueStore: new CloudFrontKeyValueStoreClient({}),
   logger: new Logger({ serviceName: 'opendata-publisher' }),

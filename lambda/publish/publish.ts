@@ -15,6 +15,7 @@ import type { SiteSettings } from '../pipeline/settings.ts';
 import { aggregateFiles, reportFiles } from '../pipeline/site.ts';
 import type { Store } from '../stores/store.ts';
 import { ChangeLog } from './changes.ts';
+import { LastGoodReports, problemsFile } from './last-good.ts';
 import type { VersionPointer } from './pointer.ts';
 import { PROJECT_CATALOG } from './project-catalog.ts';
 import {
@@ -66,7 +67,10 @@ export interface PublishSummary {
   unchanged: number;
   /** Stable paths whose bytes changed or that went away: what caches must drop. */
   changed: string[];
-  /** Reports left out; the run still publishes the others. */
+  /**
+   * Reports that could not be published as they are now (each kept at its last good version when
+   * there is one, see `kept`); the run still publishes the others.
+   */
   problems: ReportProblem[];
 }
 
@@ -97,21 +101,29 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
   });
   const changes = new ChangeLog(target, state.previous);
   let reports: Report[] = [];
+  // A report that cannot be read now keeps its last good publication, unchanged.
+  const lastGood = new LastGoodReports(target, state.previous);
   for (const [index, input] of inputs.entries()) {
+    let report: Report | undefined;
     try {
-      const report = parseReportInput(input, settings.license);
+      report = parseReportInput(input, settings.license);
+    } catch (error) {
+      if (!(error instanceof ReportError)) throw error;
+      const kept = await lastGood.keep(input.id, { id: input.id, file: error.file, problem: error.problem });
+      problems.push(kept.problem);
+      report = kept.report;
+    }
+    if (report) {
       for (const file of reportFiles(settings, report, catalog)) {
         const entry = await writer.offer(file);
         if (file.path.endsWith('/source.txt')) await changes.addReport(report, entry.sha256);
       }
       reports.push(withoutText(report));
-    } catch (error) {
-      if (!(error instanceof ReportError)) throw error;
-      problems.push({ file: error.file, problem: error.problem });
     }
     releaseInput(input);
     options.onProgress?.(index + 1, inputs.length);
   }
+  await writer.offer(problemsFile(problems));
   const datasetFiles: DatasetFile[] = [];
   const described = new Map<Dataset, Dataset>();
   for (const file of aggregateFiles(settings, reports, catalog)) {

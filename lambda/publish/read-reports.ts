@@ -4,10 +4,17 @@ import { parseReportMeta } from '../pipeline/meta.ts';
 import { buildReport, type Report } from '../pipeline/report.ts';
 import type { Store } from '../stores/store.ts';
 
-/** A report that was left out of the publication, and why. */
+/** A report that could not be published as it is now, and why. */
 export interface ReportProblem {
+  /** The report's id, when the file is named like a report. */
+  id?: string;
   file: string;
   problem: string;
+  /**
+   * The version whose copy of the report stays published instead: its last good publication is
+   * carried forward unchanged. Absent when there is none (a new report, or a file that is no report).
+   */
+  kept?: string;
 }
 
 /** The bytes of one report and its optional sidecar, as read from the source store. */
@@ -17,10 +24,19 @@ export interface ReportInput {
   file: string;
   bytes: Uint8Array;
   metaBytes: Uint8Array | undefined;
+  /** Why the report cannot be read at all (too big, a link, gone): its last good version is kept. */
+  problem?: string;
 }
 
 /** Ids become URL path segments and file names: lower-case ASCII words joined by - _ or . */
 const REPORT_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
+
+/**
+ * Reports bigger than this are refused unread. Real reports are 15–300 KB; the checks and the report
+ * page grow faster than linearly with the figures of one report, and 1 MiB of dense figures already
+ * takes ~15 s and ~600 MB, so a 50 MB upload (a data dump, a mistake) must not take the run down.
+ */
+export const MAX_REPORT_BYTES = 1024 * 1024;
 
 /**
  * Reads every `<id>.txt` at the top of the store, with its optional `<id>.meta.json`, sorted by id.
@@ -31,32 +47,71 @@ export async function readReportInputs(
 ): Promise<{ inputs: ReportInput[]; problems: ReportProblem[] }> {
   const keys = await source.list('');
   const available = new Set(keys);
+  const links = new Set(source.unfollowed ? await source.unfollowed('') : []);
   const inputs: ReportInput[] = [];
   const problems: ReportProblem[] = [];
-  for (const key of keys.filter((k) => !k.includes('/') && k.endsWith('.txt'))) {
-    const file = `${source.location.replace(/\/+$/, '')}/${key}`;
+  const where = (key: string) => `${source.location.replace(/\/+$/, '')}/${key}`;
+  for (const key of [...keys, ...links].filter((k) => /\.txt$/i.test(k)).sort()) {
+    const file = where(key);
     const id = key.slice(0, -'.txt'.length);
-    if (!REPORT_ID.test(id)) {
+    if (key.includes('/')) {
+      problems.push({ file, problem: 'is in a subfolder: only reports at the top of the folder are read' });
+    } else if (!REPORT_ID.test(id) || !key.endsWith('.txt')) {
       problems.push({
         file,
         problem: 'has a name that is not a report id (use lower-case letters, digits and - _ .)',
       });
-      continue;
+    } else {
+      inputs.push(
+        await readInput(source, { id, file, links, available, metaFile: where(`${id}.meta.json`) }),
+      );
     }
-    const bytes = await source.get(key);
-    if (!bytes) {
-      problems.push({ file, problem: 'disappeared while it was being read' });
-      continue;
-    }
-    const metaKey = `${id}.meta.json`;
-    const metaBytes = available.has(metaKey) ? await source.get(metaKey) : undefined;
-    inputs.push({ id, file, bytes, metaBytes });
   }
   return { inputs, problems };
 }
 
+interface InputPlace {
+  id: string;
+  file: string;
+  metaFile: string;
+  links: ReadonlySet<string>;
+  available: ReadonlySet<string>;
+}
+
+/** One report's bytes and sidecar, or the reason they cannot be used (the input then carries it). */
+async function readInput(source: Store, place: InputPlace): Promise<ReportInput> {
+  const { id, file, links, available } = place;
+  const none = new Uint8Array(0);
+  const refused = (problem: string, where = file): ReportInput => ({
+    id,
+    file: where,
+    bytes: none,
+    metaBytes: undefined,
+    problem,
+  });
+  const metaKey = `${id}.meta.json`;
+  if (links.has(`${id}.txt`))
+    return refused('is a symbolic link: links are not followed, so it was not read');
+  if (links.has(metaKey))
+    return refused('is a symbolic link: links are not followed, so it was not read', place.metaFile);
+  const bytes = await source.get(`${id}.txt`);
+  if (!bytes) return refused('disappeared while it was being read');
+  if (bytes.byteLength > MAX_REPORT_BYTES) {
+    return refused(
+      `is ${megabytes(bytes.byteLength)}; reports over ${megabytes(MAX_REPORT_BYTES)} are refused (split it or remove what is not report text)`,
+    );
+  }
+  const metaBytes = available.has(metaKey) ? await source.get(metaKey) : undefined;
+  return { id, file, bytes, metaBytes };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
 /** Text → structure → figures for one input. Throws ReportError when it cannot be read. */
 export function parseReportInput(input: ReportInput, defaultLicense: string): Report {
+  if (input.problem !== undefined) throw new ReportError(input.file, input.problem);
   const meta = input.metaBytes
     ? parseReportMeta(input.metaBytes, input.file.replace(/\.txt$/, '.meta.json'))
     : undefined;
@@ -69,6 +124,7 @@ export function inputsHash(inputs: readonly ReportInput[], settings: unknown): s
   for (const input of inputs) {
     hash.update(`\u0000${input.id}\u0000`).update(input.bytes);
     if (input.metaBytes) hash.update('\u0000meta\u0000').update(input.metaBytes);
+    if (input.problem !== undefined) hash.update(`\u0000problem\u0000${input.problem}`);
   }
   return hash.digest('hex');
 }

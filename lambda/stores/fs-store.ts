@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { link, lstat, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { constants, createReadStream, type Stats } from 'node:fs';
+import { link, lstat, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import {
   assertSafeKey,
@@ -23,12 +23,18 @@ export class FsStore implements Store {
     return this.root;
   }
 
+  /** A symbolic link is not followed: it reads as missing, like `list` leaves it out. */
   async get(key: string): Promise<Uint8Array | undefined> {
     assertSafeKey(key);
     try {
-      return await readFile(join(this.root, key));
+      const handle = await open(join(this.root, key), constants.O_RDONLY | constants.O_NOFOLLOW);
+      try {
+        return await handle.readFile();
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
-      if (isMissing(error)) return undefined;
+      if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ELOOP') return undefined;
       throw error;
     }
   }
@@ -80,6 +86,15 @@ export class FsStore implements Store {
   }
 
   async list(prefix: string): Promise<string[]> {
+    return this.#entries(prefix, (kind) => kind.isFile());
+  }
+
+  async unfollowed(prefix: string): Promise<string[]> {
+    return this.#entries(prefix, (kind) => kind.isSymbolicLink());
+  }
+
+  /** Symbolic links are not followed: a link must not pull a file from outside the folder into a store. */
+  async #entries(prefix: string, wanted: (kind: Stats) => boolean): Promise<string[]> {
     let entries: string[];
     try {
       entries = await readdir(this.root, { recursive: true });
@@ -87,10 +102,10 @@ export class FsStore implements Store {
       if (isMissing(error)) return [];
       throw error;
     }
-    const files = await Promise.all(
-      entries.map(async (entry) => ((await isFile(join(this.root, entry))) ? entry : null)),
+    const found = await Promise.all(
+      entries.map(async (entry) => (wanted(await lstat(join(this.root, entry))) ? entry : null)),
     );
-    return files
+    return found
       .filter((entry): entry is string => entry !== null)
       .map((entry) => relative(this.root, join(this.root, entry)).split(sep).join('/'))
       .filter((key) => key.startsWith(prefix) && !key.includes('.tmp-'))
@@ -111,11 +126,6 @@ export class FsStore implements Store {
     this.#temporary += 1;
     return `${path}.tmp-${process.pid}-${this.#temporary}`;
   }
-}
-
-/** Symbolic links are not followed: a link must not pull a file from outside the folder into a store. */
-async function isFile(path: string): Promise<boolean> {
-  return (await lstat(path)).isFile();
 }
 
 function isMissing(error: unknown): boolean {

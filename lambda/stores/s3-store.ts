@@ -10,6 +10,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry.ts';
 import {
   assertSafeKey,
   type Body,
@@ -36,8 +37,15 @@ export class S3Store implements Store {
     readonly client: S3Client,
     readonly bucket: string,
     prefix = '',
+    /** Transient failures (5xx, throttling, timeouts, resets) are retried so. @default DEFAULT_RETRY */
+    readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {
     this.#prefix = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
+  }
+
+  /** One request, made afresh for each try; a failure that outlasts the retries is one StoreError. */
+  #send<T>(operation: string, key: string, request: () => Promise<T>): Promise<T> {
+    return withRetries({ operation, location: this.location, key }, this.retry, request);
   }
 
   get location(): string {
@@ -46,15 +54,17 @@ export class S3Store implements Store {
 
   async get(key: string): Promise<Uint8Array | undefined> {
     assertSafeKey(key);
-    try {
-      const out = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: this.#prefix + key }),
-      );
-      return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
-    }
+    return this.#send('GET', key, async () => {
+      try {
+        const out = await this.client.send(
+          new GetObjectCommand({ Bucket: this.bucket, Key: this.#prefix + key }),
+        );
+        return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    });
   }
 
   /**
@@ -65,35 +75,39 @@ export class S3Store implements Store {
     assertSafeKey(key);
     const streamed = !bodyInMemory(body) && options.bytes !== undefined && options.sha256 !== undefined;
     const bytes = streamed ? undefined : await bodyBytes(body);
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: this.#prefix + key,
-        Body: bytes ?? Readable.from(bodyChunks(body)),
-        ...(bytes ? {} : { ContentLength: options.bytes }),
-        ContentType: options.contentType,
-        CacheControl: options.cacheControl,
-        Metadata: {
-          [SHA256_METADATA]: bytes
-            ? createHash('sha256').update(bytes).digest('hex')
-            : (options.sha256 as string),
-        },
-      }),
-    );
+    const send = () =>
+      this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: this.#prefix + key,
+          Body: bytes ?? Readable.from(bodyChunks(body)),
+          ...(bytes ? {} : { ContentLength: options.bytes }),
+          ContentType: options.contentType,
+          CacheControl: options.cacheControl,
+          Metadata: {
+            [SHA256_METADATA]: bytes
+              ? createHash('sha256').update(bytes).digest('hex')
+              : (options.sha256 as string),
+          },
+        }),
+      );
+    await this.#send('PUT', key, send);
   }
 
   /** A HEAD request: the sha256 comes from the metadata `put` wrote. */
   async head(key: string): Promise<ObjectHead | undefined> {
     assertSafeKey(key);
-    try {
-      const out = await this.client.send(
-        new HeadObjectCommand({ Bucket: this.bucket, Key: this.#prefix + key }),
-      );
-      return { sha256: out.Metadata?.[SHA256_METADATA], bytes: out.ContentLength ?? 0 };
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
-    }
+    return this.#send('HEAD', key, async () => {
+      try {
+        const out = await this.client.send(
+          new HeadObjectCommand({ Bucket: this.bucket, Key: this.#prefix + key }),
+        );
+        return { sha256: out.Metadata?.[SHA256_METADATA], bytes: out.ContentLength ?? 0 };
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    });
   }
 
   /** A server-side copy with new headers (the copy may be cached differently from its source). */
@@ -101,29 +115,34 @@ export class S3Store implements Store {
     assertSafeKey(from);
     assertSafeKey(to);
     const sha256 = options.sha256 ?? (await this.head(from))?.sha256;
-    await this.client.send(
-      new CopyObjectCommand({
-        Bucket: this.bucket,
-        Key: this.#prefix + to,
-        CopySource: `${this.bucket}/${(this.#prefix + from).split('/').map(encodeURIComponent).join('/')}`,
-        MetadataDirective: 'REPLACE',
-        ContentType: options.contentType,
-        CacheControl: options.cacheControl,
-        Metadata: sha256 ? { [SHA256_METADATA]: sha256 } : {},
-      }),
-    );
+    const send = () =>
+      this.client.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: this.#prefix + to,
+          CopySource: `${this.bucket}/${(this.#prefix + from).split('/').map(encodeURIComponent).join('/')}`,
+          MetadataDirective: 'REPLACE',
+          ContentType: options.contentType,
+          CacheControl: options.cacheControl,
+          Metadata: sha256 ? { [SHA256_METADATA]: sha256 } : {},
+        }),
+      );
+    await this.#send('COPY', to, send);
   }
 
   async list(prefix: string): Promise<string[]> {
     const keys: string[] = [];
     let token: string | undefined;
     do {
-      const out = await this.client.send(
-        new ListObjectsV2Command({
-          Bucket: this.bucket,
-          Prefix: this.#prefix + prefix,
-          ContinuationToken: token,
-        }),
+      const continuation = token;
+      const out = await this.#send('LIST', prefix, () =>
+        this.client.send(
+          new ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix: this.#prefix + prefix,
+            ContinuationToken: continuation,
+          }),
+        ),
       );
       for (const object of out.Contents ?? []) {
         if (object.Key) keys.push(object.Key.slice(this.#prefix.length));
@@ -135,7 +154,9 @@ export class S3Store implements Store {
 
   async delete(key: string): Promise<void> {
     assertSafeKey(key);
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.#prefix + key }));
+    await this.#send('DELETE', key, () =>
+      this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.#prefix + key })),
+    );
   }
 }
 

@@ -21,6 +21,11 @@ export interface Store {
   copy?(from: string, to: string, options: PutOptions): Promise<void>;
   /** Keys under the prefix, sorted. */
   list(prefix: string): Promise<string[]>;
+  /**
+   * Keys under the prefix that the store will not read because they are symbolic links (a folder
+   * only), so that a link is reported instead of passing unnoticed. Optional: none elsewhere.
+   */
+  unfollowed?(prefix: string): Promise<string[]>;
   delete(key: string): Promise<void>;
   /** Where the store lives, for messages: a folder or s3://bucket/prefix. */
   readonly location: string;

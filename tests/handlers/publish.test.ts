@@ -193,6 +193,36 @@ describe('the publisher handler against a local S3 server', () => {
     ]);
   });
 
+  it('keeps the last good publication of a report that turns bad, and still fails the run', async () => {
+    const page = async (version: string) =>
+      (
+        await (
+          await s3.client.send(
+            new GetObjectCommand({
+              Bucket: 'site',
+              Key: `versions/${version}/reports/third-copy-2023/index.html`,
+            }),
+          )
+        ).Body?.transformToString()
+      )?.length;
+    const before = kvs.keys.get('current') as string;
+    await upload('reports/third-copy-2023.txt', '');
+    const run = handler(s3Event('reports/third-copy-2023.txt'));
+    await expect(run).rejects.toThrow(/third-copy-2023\.txt: is empty \(kept at \d{8}T\d{6}Z-[0-9a-f]{12}\)/);
+    const after = kvs.keys.get('current') as string;
+    expect(after).not.toBe(before);
+    expect(await page(after)).toBe(await page(before));
+    const problems = await s3.client.send(
+      new GetObjectCommand({ Bucket: 'site', Key: `versions/${after}/problems.json` }),
+    );
+    expect(JSON.parse((await problems.Body?.transformToString()) ?? '').problems).toContainEqual({
+      id: 'third-copy-2023',
+      file: 'third-copy-2023.txt',
+      problem: 'is empty',
+      kept: before,
+    });
+  });
+
   it('refuses an event it does not know', async () => {
     await expect(handler({ source: 'aws.sqs' })).rejects.toThrow(/cannot handle the event/);
   });

@@ -60,7 +60,13 @@ describe('publisher function', () => {
         Resource: [objects(ids.source, '/reports/*'), objects(ids.source, '/sources/*')],
       },
       { Effect: 'Allow', Action: 's3:ListBucket', Resource: arn(ids.site) },
-      { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: objects(ids.site, '/*') },
+      // It deletes its run marker and stable copies of files that went away, never a version.
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        Resource: objects(ids.site, '/*'),
+      },
+      { Effect: 'Deny', Action: 's3:DeleteObject', Resource: objects(ids.site, '/versions/*') },
       {
         Effect: 'Allow',
         Action: 'cloudfront:CreateInvalidation',

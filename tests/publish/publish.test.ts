@@ -67,8 +67,8 @@ describe('publish', () => {
     const summary = await publish({ source: new FsStore(dir), target, settings });
     expect(summary.reports).toEqual(['xiaowangzhuang-2023']);
     expect(summary.problems).toEqual([
-      { file: join(dir, 'broken-2023.txt'), problem: expect.stringMatching(/binary/) },
-      { file: join(dir, 'empty-2023.txt'), problem: 'is empty' },
+      { id: 'broken-2023', file: join(dir, 'broken-2023.txt'), problem: expect.stringMatching(/binary/) },
+      { id: 'empty-2023', file: join(dir, 'empty-2023.txt'), problem: 'is empty' },
     ]);
     expect(await target.get('data/figures.csv')).toBeDefined();
   });
@@ -83,7 +83,11 @@ describe('publish', () => {
     });
     expect(summary.reports).toEqual([]);
     expect(summary.problems).toEqual([
-      { file: join(dir, 'xiaowangzhuang-2023.meta.json'), problem: expect.stringMatching(/field "year"/) },
+      {
+        id: 'xiaowangzhuang-2023',
+        file: join(dir, 'xiaowangzhuang-2023.meta.json'),
+        problem: expect.stringMatching(/field "year"/),
+      },
     ]);
   });
 });

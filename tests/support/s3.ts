@@ -37,3 +37,36 @@ export async function startLocalS3(directory: string, buckets: string[]): Promis
     },
   };
 }
+
+export interface RestartableS3 {
+  endpoint: string;
+  client: S3Client;
+  /** Stops the server as a crash or an outage would: the port refuses connections until `start`. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and directory: the buckets and objects are as they were. */
+  start(): Promise<void>;
+}
+
+/** A local S3 server that can be stopped mid-run and started again where it was. */
+export async function startRestartableS3(directory: string): Promise<RestartableS3> {
+  let server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory });
+  const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: S3RVER_CREDENTIALS,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  return {
+    endpoint,
+    client,
+    stop: () => server.close(),
+    start: async () => {
+      server = new S3rver({ address: '127.0.0.1', port, silent: true, directory });
+      await server.run();
+    },
+  };
+}

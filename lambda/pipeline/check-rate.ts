@@ -1,5 +1,5 @@
 import { type Check, makeCheck, roundingTolerance, shown } from './check.ts';
-import { indicatorValue, type ReportIndicators } from './indicators.ts';
+import { indicatorValues, type ReportIndicators } from './indicators.ts';
 import type { Figure } from './types.ts';
 
 /**
@@ -9,10 +9,12 @@ import type { Figure } from './types.ts';
  */
 export function checkRates(result: ReportIndicators): Check[] {
   const checks: Check[] = [];
+  // Once per report, not once per rate: a report stating hundreds of rates stays linear.
+  const said = indicatorValues(result);
   for (const { indicator, figure } of result.matches) {
     if (!indicator.rate) continue;
-    const numerator = indicatorValue(result, indicator.rate.numerator);
-    const denominator = indicatorValue(result, indicator.rate.denominator);
+    const numerator = said(indicator.rate.numerator);
+    const denominator = said(indicator.rate.denominator);
     if (numerator.figures.length === 0 || denominator.figures.length === 0) continue;
     const counts = [...numerator.figures.slice(0, 1), ...denominator.figures.slice(0, 1)];
     const base = { kind: 'rate' as const, reportId: result.report.id, indicatorId: indicator.id };

@@ -1,6 +1,11 @@
 import { type Check, makeCheck, roundingTolerance, shown } from './check.ts';
 import type { FigureContext } from './figure-context.ts';
-import { type IndicatorMatch, indicatorValue, type ReportIndicators } from './indicators.ts';
+import {
+  type IndicatorMatch,
+  type IndicatorValue,
+  indicatorValues,
+  type ReportIndicators,
+} from './indicators.ts';
 
 const DELTA = /^(?:比|较)(?:上年|去年|上一年)(?:同期|末|底)?(增加|增长|多|减少|下降|少)了?$/u;
 const PREVIOUS = /(?:上年|去年|上一年)(?:同期|末|底)?(?:为|是)?$/u;
@@ -21,18 +26,21 @@ export function checkRestatements(results: readonly ReportIndicators[]): Check[]
     if (!entity || year === null) continue;
     const previous = byYear.get(`${entity}\u0000${year - 1}`);
     if (!previous) continue;
+    // Looked up once per report pair, so that a report with many figures stays linear.
+    const position = new Map(result.contexts.map((context, index) => [context.figure, index]));
+    const previousValue = indicatorValues(previous);
     for (const match of result.matches) {
-      const restated = restatedValue(result, match);
-      if (restated) checks.push(compare(result, previous, match, restated));
+      const restated = restatedValue(result, match, position.get(match.figure) ?? -1);
+      if (restated)
+        checks.push(compare(result, previous, match, restated, previousValue(match.indicator.id)));
     }
   }
   return checks;
 }
 
 /** The previous-year value the sentence gives right after the figure, if it gives one. */
-function restatedValue(result: ReportIndicators, match: IndicatorMatch) {
-  if (match.indicator.measures !== 'level') return undefined;
-  const index = result.contexts.findIndex((c) => c.figure === match.figure);
+function restatedValue(result: ReportIndicators, match: IndicatorMatch, index: number) {
+  if (match.indicator.measures !== 'level' || index < 0) return undefined;
   const next = result.contexts[index + 1];
   if (!next || next.figure.sentence !== match.figure.sentence || next.figure.unit !== match.figure.unit)
     return undefined;
@@ -49,8 +57,8 @@ function compare(
   previous: ReportIndicators,
   match: IndicatorMatch,
   restated: { context: FigureContext; value: number },
+  said: IndicatorValue,
 ): Check {
-  const said = indicatorValue(previous, match.indicator.id);
   const stated = said.figures[0];
   const { figure } = match;
   const base = {

@@ -33,23 +33,27 @@ ${body}</section>`;
 
 /**
  * Marks every figure that a failed or undecided check involves, and links it to the check: the mark
- * gets a class and a small link follows it. Works on the rendered text, whose marks carry unique ids.
+ * gets a class and a small link follows it. Works on the rendered text, whose marks carry unique ids,
+ * in one pass over it (a report with thousands of flagged figures stays linear).
  */
 export function flagFigures(text: Html, checks: readonly Check[], reportId: string): Html {
-  let out = text.value;
-  for (const check of checks.filter((c) => c.status !== 'pass')) {
+  const flags = new Map<string, string[]>();
+  for (const check of checks) {
+    if (check.status === 'pass') continue;
     check.figures.forEach((figure, i) => {
       if ((check.figureReports[i] ?? check.reportId) !== reportId) return;
-      const open = `<mark id="f-${figure.id}" class="fig`;
-      const at = out.indexOf(open);
-      const close = at < 0 ? -1 : out.indexOf('</mark>', at);
-      if (close < 0) return;
       const flag = html`<a class="flag flag-${check.status}" href="#check-${check.id}">${bilingual('⚑ 核对', '⚑ check')}</a>`;
-      const end = close + '</mark>'.length;
-      const mark = out.slice(at + open.length, end);
-      const flagged = mark.startsWith(' flagged') ? mark : ` flagged${mark}`;
-      out = `${out.slice(0, at + open.length)}${flagged}${flag.value}${out.slice(end)}`;
+      // The latest flag stands first, right after the mark.
+      flags.set(figure.id, [flag.value, ...(flags.get(figure.id) ?? [])]);
     });
   }
+  if (flags.size === 0) return text;
+  const out = text.value.replace(MARK, (mark: string, id: string, rest: string) => {
+    const list = flags.get(id);
+    return list ? `<mark id="f-${id}" class="fig flagged${rest}</mark>${list.join('')}` : mark;
+  });
   return new Html(out);
 }
+
+/** A figure's mark as report-text renders it: `<mark id="f-<id>" class="fig…">…</mark>` (marks never nest). */
+const MARK = /<mark id="f-([^"]+)" class="fig([\s\S]*?)<\/mark>/g;

@@ -69,13 +69,29 @@ function open(tag: string, anchor: string, className: string): Html {
 export function highlight(text: string, start: number, end: number, figures: readonly Figure[]): Html {
   const parts: unknown[] = [];
   let at = start;
-  for (const figure of figures) {
+  // Figures are in text order: start at the first one in this block and stop past it, so that
+  // rendering every block stays linear in the figures however many blocks there are.
+  for (let i = firstAtOrAfter(figures, start); i < figures.length; i++) {
+    const figure = figures[i] as Figure;
+    if (figure.start >= end) break;
     if (figure.start < at || figure.end > end) continue;
     parts.push(text.slice(at, figure.start), figureMark(figure));
     at = figure.end;
   }
   parts.push(text.slice(at, end));
   return html`${parts}`;
+}
+
+/** Index of the first figure starting at or after `offset` (binary search over text order). */
+function firstAtOrAfter(figures: readonly Figure[], offset: number): number {
+  let low = 0;
+  let high = figures.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((figures[middle] as Figure).start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

@@ -11,20 +11,28 @@ export function field(
   return { name, type, title, titleZh, description, descriptionZh, ...extra };
 }
 
+export const ENTITY_FIELD = field(
+  'entity',
+  'string',
+  ['Entity', '主体'],
+  ['The town, street, county or department that reports.', '发布报告的镇、街道、区县或部门。'],
+);
+
+export const PARENT_FIELD = field(
+  'parent',
+  'string',
+  ['Parent region', '上级行政区'],
+  ['The region the entity belongs to.', '主体所属的上级行政区。'],
+);
+
+export const YEAR_FIELD = field('year', 'integer', ['Year', '年度'], ['Reporting year.', '报告年度。'], {
+  unit: '年 year',
+});
+
 /** The columns that say which report a row is about, shared by the indicator datasets. */
 export const REPORT_COLUMNS: readonly FieldSpec[] = [
   field('report_id', 'string', ['Report', '报告'], ['Id of the report.', '报告编号。']),
-  field(
-    'entity',
-    'string',
-    ['Entity', '主体'],
-    ['The town, street, county or department that reports.', '发布报告的镇、街道、区县或部门。'],
-  ),
-  field(
-    'parent',
-    'string',
-    ['Parent region', '上级行政区'],
-    ['The region the entity belongs to.', '主体所属的上级行政区。'],
-  ),
-  field('year', 'integer', ['Year', '年度'], ['Reporting year.', '报告年度。'], { unit: '年 year' }),
+  ENTITY_FIELD,
+  PARENT_FIELD,
+  YEAR_FIELD,
 ];

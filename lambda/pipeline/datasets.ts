@@ -1,3 +1,4 @@
+import { ENTITY_FIELD, PARENT_FIELD, YEAR_FIELD } from './dataset-fields.ts';
 import type { Report } from './report.ts';
 
 /** A column of a published dataset: one definition drives the CSV header, the JSON keys and the Table Schema. */
@@ -59,23 +60,8 @@ const figureFields: readonly FieldSpec[] = [
     description: 'Id of the report the figure came from.',
     descriptionZh: '数字所在报告的编号。',
   },
-  {
-    name: 'entity',
-    type: 'string',
-    title: 'Entity',
-    titleZh: '主体',
-    description: 'The town, street, county or department that reports.',
-    descriptionZh: '发布报告的镇、街道、区县或部门。',
-  },
-  {
-    name: 'year',
-    type: 'integer',
-    title: 'Year',
-    titleZh: '年度',
-    description: 'Reporting year.',
-    descriptionZh: '报告年度。',
-    unit: '年 year',
-  },
+  ENTITY_FIELD,
+  YEAR_FIELD,
   {
     name: 'section',
     type: 'string',
@@ -178,31 +164,9 @@ const reportFields: readonly FieldSpec[] = [
     description: 'Title of the report as written.',
     descriptionZh: '报告原标题。',
   },
-  {
-    name: 'entity',
-    type: 'string',
-    title: 'Entity',
-    titleZh: '主体',
-    description: 'The town, street, county or department that reports.',
-    descriptionZh: '发布报告的镇、街道、区县或部门。',
-  },
-  {
-    name: 'parent',
-    type: 'string',
-    title: 'Parent region',
-    titleZh: '上级行政区',
-    description: 'The region the entity belongs to.',
-    descriptionZh: '主体所属的上级行政区。',
-  },
-  {
-    name: 'year',
-    type: 'integer',
-    title: 'Year',
-    titleZh: '年度',
-    description: 'Reporting year.',
-    descriptionZh: '报告年度。',
-    unit: '年 year',
-  },
+  ENTITY_FIELD,
+  PARENT_FIELD,
+  YEAR_FIELD,
   {
     name: 'kind',
     type: 'string',

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -33,11 +33,13 @@ export async function lockFolder(
   await mkdir(dir, { recursive: true });
   const path = join(dir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
+    // Written whole beside it, then linked into place (link fails if the lock exists): a rival
+    // never sees the lock without its holder, which an open('wx') followed by a write would allow.
+    const mine: LockHolder = { pid: process.pid, host: hostname(), started: now().toISOString() };
+    const draft = `${path}.${process.pid}.${attempt}`;
+    await writeFile(draft, `${JSON.stringify(mine)}\n`);
     try {
-      const handle = await open(path, 'wx');
-      const holder: LockHolder = { pid: process.pid, host: hostname(), started: now().toISOString() };
-      await handle.writeFile(`${JSON.stringify(holder)}\n`);
-      await handle.close();
+      await link(draft, path);
       return () => rm(path, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -51,6 +53,8 @@ export async function lockFolder(
         );
       }
       await rm(path, { force: true });
+    } finally {
+      await rm(draft, { force: true });
     }
   }
   throw new PublishLockedError(`could not take the publication lock ${path}: another run keeps taking it`);

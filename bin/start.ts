@@ -1,6 +1,7 @@
 // `npm start`: publish data/reports into .site and serve it, as a newcomer's first look.
 import { fileURLToPath } from 'node:url';
 import { parsePort } from '../lambda/cli/args.ts';
+import { DEFAULT_ARCHIVE_DIR } from '../lambda/cli/defaults.ts';
 import {
   DEFAULT_REPORTS_DIR,
   DEFAULT_SITE_SETTINGS,
@@ -21,6 +22,8 @@ const summary = await publish({
   target: new FsStore(siteDir),
   settings,
   catalog: await loadIndicatorCatalog(),
+  // Originals that `opendata fetch` archived are published beside their report pages.
+  archive: new FsStore(DEFAULT_ARCHIVE_DIR),
   now: new Date(),
 });
 for (const { file, problem } of summary.problems) console.error(`${file}: ${problem}`);

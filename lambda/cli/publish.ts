@@ -56,7 +56,8 @@ export async function publishCommand(args: string[]): Promise<number> {
           json: values.json,
         })
       : undefined;
-    const summary = await publishFolder(reportsDir, target, settings, catalog, values.json);
+    const archive = new FsStore(values.archive);
+    const summary = await publishFolder(reportsDir, target, { settings, catalog, archive }, values.json);
     return summary.problems.length > 0 || (fetched?.failed.length ?? 0) > 0 ? 1 : 0;
   } finally {
     await release();
@@ -67,16 +68,14 @@ export async function publishCommand(args: string[]): Promise<number> {
 async function publishFolder(
   reportsDir: string,
   target: Store,
-  settings: SiteSettings,
-  catalog: IndicatorCatalog,
+  inputs: { settings: SiteSettings; catalog: IndicatorCatalog; archive: Store },
   json: boolean,
 ): Promise<PublishSummary> {
   const progress = progressBar(json);
   const summary = await publish({
     source: new FsStore(reportsDir),
     target,
-    settings,
-    catalog,
+    ...inputs,
     now: new Date(),
     onProgress: progress.update,
   });

@@ -94,6 +94,7 @@ export function createPublishHandler(dependencies: PublishHandlerDependencies) {
       settings: siteSettings,
       now: clock(),
       pointers: [pointer],
+      archive,
     });
     const paths = invalidationPaths(summary.changed, trigger.kind === 'manual' && trigger.force);
     const invalidationId =

@@ -15,7 +15,15 @@ export interface Report {
   publisher: string;
   license: string;
   /** Where the text came from: the original URL when known, the file it was read from, its sha256. */
-  source: { file: string; url: string; sha256: string };
+  source: {
+    file: string;
+    url: string;
+    sha256: string;
+    /** Key of the fetched original in the archive, from the sidecar `opendata fetch` wrote. */
+    archive?: string;
+    /** The published copy of that original (`original.html`, `.pdf`, `.txt` beside the page), if any. */
+    archivedCopy?: string;
+  };
   /** The decoded text: every offset indexes it. */
   text: string;
   structure: ReportStructure;
@@ -47,7 +55,12 @@ export function buildReport(input: ReportInput): Report {
     kind: meta.kind ?? titleInfo.kind,
     publisher: meta.publisher ?? footer.主办单位 ?? '',
     license: meta.license ?? input.defaultLicense,
-    source: { file: input.file, url: meta.sourceUrl ?? '', sha256: sha256Hex(input.bytes) },
+    source: {
+      file: input.file,
+      url: meta.sourceUrl ?? '',
+      sha256: sha256Hex(input.bytes),
+      ...(meta.archive ? { archive: meta.archive } : {}),
+    },
     text,
     structure,
     figures: placeFigures(input.id, text, structure, extractFigures(text)),

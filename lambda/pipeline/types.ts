@@ -82,4 +82,6 @@ export interface ReportMeta {
   publisher?: string;
   license?: string;
   sourceUrl?: string;
+  /** Key of the fetched original in the archive (`sources/<id>/<sha256>.<ext>`), written by `opendata fetch`. */
+  archive?: string;
 }

@@ -14,6 +14,7 @@ import type { Report } from '../pipeline/report.ts';
 import type { SiteSettings } from '../pipeline/settings.ts';
 import { aggregateFiles, reportFiles } from '../pipeline/site.ts';
 import type { Store } from '../stores/store.ts';
+import { withArchivedCopy } from './archived-copy.ts';
 import { ChangeLog } from './changes.ts';
 import { LastGoodReports, problemsFile } from './last-good.ts';
 import type { VersionPointer } from './pointer.ts';
@@ -50,6 +51,8 @@ export interface PublishOptions {
   concurrency?: number;
   /** The indicator catalog figures are matched to. @default data/indicators.json as bundled */
   catalog?: IndicatorCatalog;
+  /** Where `opendata fetch` archived the originals (`sources/<id>/…`), published beside each page. */
+  archive?: Store;
 }
 
 export interface PublishSummary {
@@ -114,7 +117,10 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
       report = kept.report;
     }
     if (report) {
-      for (const file of reportFiles(settings, report, catalog)) {
+      const copy = await withArchivedCopy(report, options.archive);
+      report = copy.report;
+      const files = reportFiles(settings, report, catalog);
+      for (const file of copy.file ? [...files, copy.file] : files) {
         const entry = await writer.offer(file);
         if (file.path.endsWith('/source.txt')) await changes.addReport(report, entry.sha256);
       }

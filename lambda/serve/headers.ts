@@ -26,6 +26,13 @@ export const CONTENT_TYPE_BY_EXTENSION: Readonly<Record<string, string>> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/**
+ * Archived originals (`/reports/<id>/original.<ext>`) are government pages as fetched: served as
+ * downloads, never rendered, so that no script in them runs on the site's origin.
+ */
+export const ARCHIVED_COPY = /^\/(?:versions\/[^/]+\/)?reports\/[^/]+\/original\.[a-z0-9]+$/;
+export const ARCHIVED_COPY_TYPE = 'application/octet-stream';
+
 /** Data and metadata may be fetched by any web page (open data); pages may not be framed. */
 export function isCorsPath(pathname: string): boolean {
   return pathname.startsWith('/data/') || /\.(json|jsonld|csv|atom)$/.test(pathname);

@@ -6,7 +6,13 @@ import sirv from 'sirv';
 import { isVersionId } from '../pipeline/publication.ts';
 import { POINTER_KEY } from '../publish/pointer.ts';
 import { IMMUTABLE_CACHE_CONTROL, STABLE_CACHE_CONTROL } from '../publish/version-writer.ts';
-import { CONTENT_TYPE_BY_EXTENSION, isCorsPath, SECURITY_HEADERS } from './headers.ts';
+import {
+  ARCHIVED_COPY,
+  ARCHIVED_COPY_TYPE,
+  CONTENT_TYPE_BY_EXTENSION,
+  isCorsPath,
+  SECURITY_HEADERS,
+} from './headers.ts';
 import { routeRequest } from './route.ts';
 
 export interface ServeOptions {
@@ -37,6 +43,10 @@ export async function startServer({
       // Paths without an extension are folders (index.html) or pages sirv found by adding .html.
       const type = CONTENT_TYPE_BY_EXTENSION[extname(pathname) || '.html'];
       if (type) res.setHeader('Content-Type', type);
+      if (ARCHIVED_COPY.test(pathname)) {
+        res.setHeader('Content-Type', ARCHIVED_COPY_TYPE);
+        res.setHeader('Content-Disposition', 'attachment');
+      }
       res.setHeader('Cache-Control', cacheControl.get(res) ?? STABLE_CACHE_CONTROL);
       if (isCorsPath(pathname)) res.setHeader('Access-Control-Allow-Origin', '*');
     },

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.ts';
+import { runCli, startCli, stop } from '../support/cli.ts';
 import { useTempDirs } from '../support/temp.ts';
 import { page, useTestServer } from './support/server.ts';
 
@@ -119,6 +119,19 @@ describe('opendata publish --sources', () => {
     expect(await readFile(join(site, 'data', 'reports.csv'), 'utf8')).toContain(`,${url},`);
     const figures = JSON.parse(await readFile(join(site, 'data', 'figures.json'), 'utf8'));
     expect(figures.length).toBeGreaterThan(0);
+    // The fetched original is published beside the page, as a download.
+    expect(await readFile(join(site, 'reports', 'baisha-2024', 'original.html'))).toEqual(html);
+    const reportPage = await readFile(join(site, 'reports', 'baisha-2024', 'index.html'), 'utf8');
+    expect(reportPage).toContain('<a href="original.html" download>');
+    const serving = await startCli(['serve', site, '--port', '0']);
+    try {
+      const response = await fetch(`${serving.url}reports/baisha-2024/original.html`);
+      expect(response.headers.get('content-type')).toBe('application/octet-stream');
+      expect(response.headers.get('content-disposition')).toBe('attachment');
+      expect(Buffer.from(await response.arrayBuffer())).toEqual(html);
+    } finally {
+      await stop(serving.child);
+    }
 
     const requests = server.requests.length;
     const second = await runCli([...args, '--allow-private', '--json']);

@@ -114,6 +114,15 @@ describe('the scheduled run fetches registered report pages, then publishes', as
       `sources/xiaowangzhuang-2023/${sha}.txt`,
     ]);
     expect(await siteText('data/reports.csv')).toContain(`,${origin}/report.txt,`);
+    // The archived original is published beside the report page, as a download.
+    const copy = await s3.client.send(
+      new GetObjectCommand({ Bucket: 'site', Key: 'reports/xiaowangzhuang-2023/original.txt' }),
+    );
+    expect(copy.ContentType).toBe('application/octet-stream');
+    expect(Buffer.from((await copy.Body?.transformToByteArray()) ?? [])).toEqual(seed);
+    expect(await siteText('reports/xiaowangzhuang-2023/index.html')).toContain(
+      'href="original.txt" download',
+    );
   });
 
   it('asks again with the validator, gets a 304 and writes, publishes and invalidates nothing', async () => {

@@ -9,6 +9,17 @@ import { sentenceAt as sentenceSpanAt, splitSentences } from './sentences.ts';
 import { parseTitle } from './title.ts';
 import type { ReportStructure, Span } from './types.ts';
 
+/** The structure of a report with no text: what is kept of a report once its pages are written. */
+export const EMPTY_STRUCTURE: Readonly<ReportStructure> = {
+  titleInfo: { title: '', entity: '', year: null, kind: '' },
+  titleSpan: { start: 0, end: 0 },
+  headings: [],
+  paragraphs: [],
+  sentences: [],
+  footer: {},
+  footerStart: 0,
+};
+
 export function parseStructure(text: string): ReportStructure {
   const lines = splitLines(text);
   const { titleInfo, titleSpan } = parseTitle(lines);

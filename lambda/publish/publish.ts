@@ -13,6 +13,7 @@ import { PUBLICATION_FILES, publicationFiles } from '../pipeline/publication-fil
 import type { Report } from '../pipeline/report.ts';
 import type { SiteSettings } from '../pipeline/settings.ts';
 import { aggregateFiles, reportFiles } from '../pipeline/site.ts';
+import { EMPTY_STRUCTURE } from '../pipeline/structure.ts';
 import type { Store } from '../stores/store.ts';
 import { withArchivedCopy } from './archived-copy.ts';
 import { ChangeLog } from './changes.ts';
@@ -226,16 +227,6 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
   }
 }
 
-const NO_STRUCTURE: Report['structure'] = {
-  titleInfo: { title: '', entity: '', year: null, kind: '' },
-  titleSpan: { start: 0, end: 0 },
-  headings: [],
-  paragraphs: [],
-  sentences: [],
-  footer: {},
-  footerStart: 0,
-};
-
 /**
  * Once its own pages are written a report's text and structure are let go: the aggregates need its
  * metadata and figures only, and 10,000 full reports would not fit in a Lambda's memory. A figure's
@@ -261,7 +252,7 @@ function withoutText(report: Report): Report {
     section: own(figure.section),
     sentence: own(figure.sentence),
   }));
-  return { ...report, text: '', structure: NO_STRUCTURE, figures };
+  return { ...report, text: '', structure: EMPTY_STRUCTURE, figures };
 }
 
 /** A string of its own, not a slice that keeps the string it was cut from alive. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { figuresDataset } from '../../lambda/pipeline/datasets.ts';
 import { FIGURES_TABLE_LIMIT, figuresTable, shownRows } from '../../lambda/pipeline/portal-figures-table.ts';
 import type { Report } from '../../lambda/pipeline/report.ts';
+import { EMPTY_STRUCTURE } from '../../lambda/pipeline/structure.ts';
 import type { Figure } from '../../lambda/pipeline/types.ts';
 
 function report(id: string, figures: number): Report {
@@ -16,15 +17,7 @@ function report(id: string, figures: number): Report {
     license: 'CC-BY-4.0',
     source: { file: `${id}.txt`, url: '', sha256: '0'.repeat(64) },
     text: '',
-    structure: {
-      titleInfo: { title: '', entity: '', year: null, kind: '' },
-      titleSpan: { start: 0, end: 0 },
-      headings: [],
-      paragraphs: [],
-      sentences: [],
-      footer: {},
-      footerStart: 0,
-    },
+    structure: EMPTY_STRUCTURE,
     figures: Array.from(
       { length: figures },
       (_, i): Figure => ({

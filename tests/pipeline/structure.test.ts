@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseStructure, sectionPathAt, sentenceAt } from '../../lambda/pipeline/structure.ts';
+import {
+  EMPTY_STRUCTURE,
+  parseStructure,
+  sectionPathAt,
+  sentenceAt,
+} from '../../lambda/pipeline/structure.ts';
 import type { TitleInfo } from '../../lambda/pipeline/types.ts';
 
 const SEED = readFileSync(new URL('../../data/reports/xiaowangzhuang-2023.txt', import.meta.url), 'utf8');
@@ -271,5 +276,11 @@ describe('the seed report', () => {
     const sentence = sentenceAt(structure, offset);
     expect(SEED.slice(sentence.start, sentence.end)).toBe('二是全面推行行政执法公示制度。');
     expect(sectionPathAt(structure, 30)).toBe('');
+  });
+});
+
+describe('EMPTY_STRUCTURE', () => {
+  it('is what parsing no text gives', () => {
+    expect(parseStructure('')).toEqual(EMPTY_STRUCTURE);
   });
 });

@@ -8,14 +8,20 @@ import { page, useTestServer } from './support/server.ts';
 const tempDir = useTempDirs();
 const startServer = useTestServer();
 
+/** A local server with one report page (UTF-8, ETag "b1") at /baisha/2024.html. */
+async function baishaPage() {
+  const server = await startServer();
+  const html = await readFile(new URL('fixtures/table-layout.html.txt', import.meta.url));
+  server.routes.set(
+    '/baisha/2024.html',
+    page(html, { contentType: 'text/html; charset=utf-8', etag: '"b1"' }),
+  );
+  return { server, html };
+}
+
 describe('opendata fetch', () => {
   it('fetches the registry into a reports folder and an archive, naming each failure on stderr', async () => {
-    const server = await startServer();
-    const html = await readFile(new URL('fixtures/table-layout.html.txt', import.meta.url));
-    server.routes.set(
-      '/baisha/2024.html',
-      page(html, { contentType: 'text/html; charset=utf-8', etag: '"b1"' }),
-    );
+    const { server } = await baishaPage();
     const dir = await tempDir();
     const registry = join(dir, 'sources.json');
     const common = { entity: '白沙街道', year: 2024, kind: '法治政府建设工作报告' };
@@ -79,12 +85,7 @@ describe('opendata fetch', () => {
 
 describe('opendata publish --sources', () => {
   it('fetches the pages, publishes their figures with the original URLs, and writes nothing the second time', async () => {
-    const server = await startServer();
-    const html = await readFile(new URL('fixtures/table-layout.html.txt', import.meta.url));
-    server.routes.set(
-      '/baisha/2024.html',
-      page(html, { contentType: 'text/html; charset=utf-8', etag: '"b1"' }),
-    );
+    const { server, html } = await baishaPage();
     const dir = await tempDir();
     const registry = join(dir, 'sources.json');
     const url = server.url('/baisha/2024.html');

@@ -1,55 +1,11 @@
-/**
- * `npm run regenerate`: runs the deployed publisher now, with `{"force": true}` (republish and clear
- * CloudFront's caches), and prints its summary. Uses the AWS CLI and its usual credentials;
- * STACK_NAME picks another stack than OpendataPublisher.
- */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// `npm run regenerate`: runs the deployed publisher now with {"force": true} (republish and clear
+// CloudFront's caches) and prints its summary. `-- --allow-shrink` lets this one run drop most reports.
+import { invokePublisher } from '../lambda/cli/invoke-publisher.ts';
 
-const stackName = process.env.STACK_NAME ?? 'OpendataPublisher';
-
-function aws(args: string[]): string {
-  try {
-    return execFileSync('aws', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the AWS CLI (aws) is not installed' : 'it failed';
-    process.stderr.write(`Could not run "aws ${args.slice(0, 2).join(' ')}": ${reason}.\n`);
-    process.exit(1);
-  }
+const args = process.argv.slice(2);
+const unknown = args.filter((arg) => arg !== '--allow-shrink');
+if (unknown.length > 0) {
+  process.stderr.write(`regenerate: unknown argument ${unknown[0]}; the only option is --allow-shrink\n`);
+  process.exit(2);
 }
-
-const functionName = aws([
-  'cloudformation',
-  'describe-stacks',
-  '--stack-name',
-  stackName,
-  '--query',
-  "Stacks[0].Outputs[?OutputKey=='FunctionName'].OutputValue",
-  '--output',
-  'text',
-]);
-const dir = mkdtempSync(join(tmpdir(), 'opendata-regenerate-'));
-const out = join(dir, 'summary.json');
-try {
-  // A run may take minutes: no read timeout. A run already in progress makes this one fail (TooManyRequests).
-  const meta = aws([
-    'lambda',
-    'invoke',
-    '--function-name',
-    functionName,
-    '--cli-binary-format',
-    'raw-in-base64-out',
-    '--cli-read-timeout',
-    '0',
-    '--payload',
-    '{"force": true}',
-    out,
-  ]);
-  process.stdout.write(`${readFileSync(out, 'utf8')}\n`);
-  if (JSON.parse(meta).FunctionError) process.exit(1);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+process.exitCode = invokePublisher({ force: true, ...(args.length ? { allowShrink: true } : {}) });

@@ -12,6 +12,11 @@ export interface AppConfig {
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
   /** Keep the buckets and their objects when the stack is deleted. */
   readonly retainData: boolean;
+  /**
+   * Let every run publish even when more than half of the live reports would go. Off: such a run is
+   * refused and alarms (one manual run can still be allowed with `{"allowShrink": true}`).
+   */
+  readonly allowShrink: boolean;
 }
 
 export const DEFAULT_CONFIG = {
@@ -19,6 +24,7 @@ export const DEFAULT_CONFIG = {
   scheduleTimeZone: 'Asia/Shanghai',
   siteName: 'opendata',
   retainData: true,
+  allowShrink: false,
 } as const;
 
 export const CONTEXT_KEYS = [
@@ -29,6 +35,7 @@ export const CONTEXT_KEYS = [
   'domainName',
   'certificateArn',
   'retainData',
+  'allowShrink',
 ] as const;
 
 export type AppContext = Partial<Record<(typeof CONTEXT_KEYS)[number], unknown>>;
@@ -72,6 +79,7 @@ export function parseAppConfig(context: AppContext): AppConfig {
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
     ...customDomain(context),
     retainData: flag(context, 'retainData') ?? DEFAULT_CONFIG.retainData,
+    allowShrink: flag(context, 'allowShrink') ?? DEFAULT_CONFIG.allowShrink,
   };
 }
 

@@ -4,7 +4,12 @@ import { Effect, PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
-import { PUBLISHER_ENV, REPORTS_PREFIX, SOURCES_PREFIX } from '../lambda/handlers/environment.ts';
+import {
+  ALLOW_SHRINK_ENV,
+  PUBLISHER_ENV,
+  REPORTS_PREFIX,
+  SOURCES_PREFIX,
+} from '../lambda/handlers/environment.ts';
 import type { AppConfig } from './config.ts';
 import { AccessLogs } from './constructs/access-logs.ts';
 import { PublishSchedule } from './constructs/publish-schedule.ts';
@@ -60,6 +65,7 @@ export class OpendataStack extends Stack {
         [PUBLISHER_ENV.distributionId]: this.site.distribution.distributionId,
         [PUBLISHER_ENV.siteUrl]: this.site.url,
         [PUBLISHER_ENV.versionPointerArn]: this.site.versionPointer.keyValueStoreArn,
+        [ALLOW_SHRINK_ENV]: String(config.allowShrink),
       },
     });
     const fn = this.publisher.function;

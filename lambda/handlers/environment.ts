@@ -13,7 +13,13 @@ export const PUBLISHER_ENV = {
   versionPointerArn: 'VERSION_POINTER_ARN',
 } as const;
 
-export type PublisherEnvironment = { readonly [K in keyof typeof PUBLISHER_ENV]: string };
+/** Optional: `true` lets every run drop more than half of the live reports (context `allowShrink`). */
+export const ALLOW_SHRINK_ENV = 'ALLOW_SHRINK';
+
+export type PublisherEnvironment = { readonly [K in keyof typeof PUBLISHER_ENV]: string } & {
+  /** @default false */
+  readonly allowShrink?: boolean;
+};
 
 /** Reads every variable at once so that a misconfigured function fails at cold start, naming every missing one. */
 export function readPublisherEnvironment(
@@ -27,7 +33,13 @@ export function readPublisherEnvironment(
     .map(([field]) => PUBLISHER_ENV[field as keyof typeof PUBLISHER_ENV]);
   if (missing.length > 0)
     throw new Error(`The publisher function needs the environment variable(s) ${missing.join(', ')}`);
-  const environment = Object.fromEntries(entries) as PublisherEnvironment;
+  const shrink = env[ALLOW_SHRINK_ENV]?.trim() ?? '';
+  if (shrink !== '' && shrink !== 'true' && shrink !== 'false')
+    throw new Error(`${ALLOW_SHRINK_ENV} must be true or false, got ${JSON.stringify(shrink)}`);
+  const environment: PublisherEnvironment = {
+    ...(Object.fromEntries(entries) as { [K in keyof typeof PUBLISHER_ENV]: string }),
+    allowShrink: shrink === 'true',
+  };
   if (!/^https?:\/\/[^/]/.test(environment.siteUrl)) {
     throw new Error(
       `${PUBLISHER_ENV.siteUrl} must be an http(s) URL, got ${JSON.stringify(environment.siteUrl)}`,

@@ -1,10 +1,16 @@
 import type { S3Event, ScheduledEvent } from 'aws-lambda';
 
-/** Why the publisher runs; every trigger publishes the whole site, only `force` changes what follows. */
+/**
+ * Why the publisher runs. Every publishing trigger publishes the whole site (`force` also clears
+ * CloudFront's caches, `allowShrink` lets one manual run drop most reports); `rollback` switches the
+ * site back to a kept version and pins it, `release` lifts that pin.
+ */
 export type Trigger =
   | { kind: 'schedule' }
   | { kind: 's3'; changes: { event: string; bucket: string; key: string }[] }
-  | { kind: 'manual'; force: boolean };
+  | { kind: 'manual'; force: boolean; allowShrink: boolean }
+  | { kind: 'rollback'; version: string | undefined }
+  | { kind: 'release' };
 
 /** What the schedule in lib/constructs/publish-schedule.ts sends. */
 export interface ScheduleInput {
@@ -14,9 +20,26 @@ export interface ScheduleInput {
 /** What `npm run regenerate` sends; `{}` (a bare `aws lambda invoke`) is a manual run too. */
 export interface ManualInput {
   force?: boolean;
+  allowShrink?: boolean;
 }
 
-export type PublisherEvent = ScheduleInput | ScheduledEvent | S3Event | ManualInput;
+/** What `npm run rollback` sends: a version id, or `true` for the version before the current one. */
+export interface RollbackInput {
+  rollback: string | true;
+}
+
+/** What `npm run rollback -- --release` sends. */
+export interface ReleaseInput {
+  release: true;
+}
+
+export type PublisherEvent =
+  | ScheduleInput
+  | ScheduledEvent
+  | S3Event
+  | ManualInput
+  | RollbackInput
+  | ReleaseInput;
 
 /** Recognises the event; anything else is a mistake in the wiring and fails the invocation. */
 export function classifyEvent(event: unknown): Trigger {
@@ -24,12 +47,14 @@ export function classifyEvent(event: unknown): Trigger {
   if (event.trigger === 'schedule' || event['detail-type'] === 'Scheduled Event') return { kind: 'schedule' };
   if (Array.isArray(event.Records)) return { kind: 's3', changes: event.Records.map(s3Change) };
   const keys = Object.keys(event);
+  if (keys.length === 1 && (event.rollback === true || typeof event.rollback === 'string'))
+    return { kind: 'rollback', version: event.rollback === true ? undefined : event.rollback };
+  if (keys.length === 1 && event.release === true) return { kind: 'release' };
+  const manual = ['force', 'allowShrink'];
   if (
-    keys.every((key) => key === 'force') &&
-    (event.force === undefined || typeof event.force === 'boolean')
-  ) {
-    return { kind: 'manual', force: event.force === true };
-  }
+    keys.every((key) => manual.includes(key) && (event[key] === undefined || typeof event[key] === 'boolean'))
+  )
+    return { kind: 'manual', force: event.force === true, allowShrink: event.allowShrink === true };
   throw new Error(`The publisher cannot handle the event ${JSON.stringify(event).slice(0, 200)}`);
 }
 

@@ -5,11 +5,13 @@ import { type FetchSummary, fetchSources } from '../fetch/fetch-sources.ts';
 import type { Source } from '../fetch/sources.ts';
 import type { SiteSettings } from '../pipeline/settings.ts';
 import { type PublishSummary, publish } from '../publish/publish.ts';
+import { ShrinkRefusedError } from '../publish/shrink-guard.ts';
 import { S3Store } from '../stores/s3-store.ts';
 import { type PublisherEnvironment, REPORTS_PREFIX } from './environment.ts';
 import { classifyEvent } from './events.ts';
 import { invalidate, invalidationPaths } from './invalidation.ts';
 import { KeyValueStorePointer } from './kvs-pointer.ts';
+import { createSiteActions, type SiteActionResult } from './site-actions.ts';
 
 /** The part of a structured logger the handler uses (Powertools Logger in Lambda). */
 export interface HandlerLogger {
@@ -73,8 +75,19 @@ export function createPublishHandler(dependencies: PublishHandlerDependencies) {
   const sources = dependencies.sources ?? [];
   // Originals and the fetch state live beside reports/ in the source bucket, under sources/.
   const archive = new S3Store(s3, environment.sourceBucket);
-  return async function handler(event: unknown): Promise<PublishResult> {
+  const siteActions = createSiteActions({
+    target,
+    settings: siteSettings,
+    pointer,
+    logger,
+    clock,
+    invalidate: async (paths) => {
+      await invalidate(cloudfront, environment.distributionId, paths);
+    },
+  });
+  return async function handler(event: unknown): Promise<PublishResult | SiteActionResult> {
     const trigger = classifyEvent(event);
+    if (trigger.kind === 'rollback' || trigger.kind === 'release') return siteActions(trigger);
     // S3 events only republish: the fetch itself writes under reports/, which would loop.
     const fetched =
       trigger.kind !== 's3' && sources.length > 0
@@ -95,7 +108,21 @@ export function createPublishHandler(dependencies: PublishHandlerDependencies) {
       now: clock(),
       pointers: [pointer],
       archive,
+      allowShrink: environment.allowShrink === true || (trigger.kind === 'manual' && trigger.allowShrink),
+    }).catch((error: unknown) => {
+      if (error instanceof ShrinkRefusedError)
+        logger.error('Publication refused', {
+          problem: error.message,
+          live: error.live,
+          dropped: error.dropped,
+          fix: 'if intended, invoke once with {"allowShrink": true}, or deploy with -c allowShrink=true',
+        });
+      throw error;
     });
+    if (summary.pinned) {
+      logger.info('Pinned', { pinned: summary.pinned, release: 'npm run rollback -- --release' });
+      return { ...summary, invalidated: [], ...(fetched ? { fetch: fetched } : {}) };
+    }
     const paths = invalidationPaths(summary.changed, trigger.kind === 'manual' && trigger.force);
     const invalidationId =
       paths.length > 0 ? await invalidate(cloudfront, environment.distributionId, paths) : undefined;

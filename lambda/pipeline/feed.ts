@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
 import { html } from './html.ts';
-import type { FigureChange, VersionRecord } from './publication.ts';
+import type { FigureChange, SiteEvent, VersionRecord } from './publication.ts';
 import type { SiteSettings } from './settings.ts';
 
 /** Feed readers show the latest entries; older publications stay listed in manifest.json. */
@@ -8,12 +8,22 @@ export const FEED_ENTRIES = 50;
 
 /**
  * `feed.atom`: one entry per publication, newest first, naming its datasets and the figures whose
- * values changed (old → new). Every date comes from the publications, so the same history gives the
- * same bytes.
+ * values changed (old → new), and one per rollback or release of the site when `events` are given
+ * (the site's own feed; a version's snapshot lists the publications up to it). Every date comes from
+ * the records, so the same history gives the same bytes.
  */
-export function atomFeed(settings: SiteSettings, history: readonly VersionRecord[]): string {
+export function atomFeed(
+  settings: SiteSettings,
+  history: readonly VersionRecord[],
+  events: readonly SiteEvent[] = [],
+): string {
   const base = settings.baseUrl;
-  const entries = history.slice(0, FEED_ENTRIES);
+  const entries = [
+    ...history.map((record) => ({ at: record.created, record })),
+    ...events.map((event) => ({ at: event.at, event })),
+  ]
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+    .slice(0, FEED_ENTRIES);
   const latest = entries[0];
   const feed = new Feed({
     id: `${base}/feed.atom`,
@@ -22,12 +32,17 @@ export function atomFeed(settings: SiteSettings, history: readonly VersionRecord
     link: `${base}/`,
     language: 'zh',
     copyright: `${settings.publisher} · ${settings.license}`,
-    updated: latest ? new Date(latest.created) : new Date(0),
+    updated: latest ? new Date(latest.at) : new Date(0),
     generator: 'opendata-publisher',
     feedLinks: { atom: `${base}/feed.atom` },
     author: { name: settings.publisher },
   });
-  for (const record of entries) {
+  for (const entry of entries) {
+    if ('event' in entry) {
+      feed.addItem(eventItem(base, entry.event));
+      continue;
+    }
+    const { record } = entry;
     feed.addItem({
       id: `${base}/${record.path}`,
       link: `${base}/${record.path}index.html`,
@@ -37,6 +52,22 @@ export function atomFeed(settings: SiteSettings, history: readonly VersionRecord
     });
   }
   return feed.atom1();
+}
+
+/** A rollback or release: which version the stable URLs serve from now on, and why nothing was built. */
+function eventItem(base: string, event: SiteEvent) {
+  const stamp = event.at.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const text =
+    event.kind === 'rollback'
+      ? `回滚 Rolled back to ${event.version}${event.from ? ` from ${event.from}` : ''}; pinned until released`
+      : `解除固定 Released the pin on ${event.version}; the next run publishes again`;
+  return {
+    id: `${base}/manifest.json#${event.kind}-${stamp}`,
+    link: `${base}/versions/${event.version}/index.html`,
+    title: `${event.kind}: ${text}`,
+    date: new Date(event.at),
+    content: String(html`<p>${text}</p>`),
+  };
 }
 
 function summary(record: VersionRecord): string {

@@ -50,10 +50,35 @@ export interface VersionManifest extends Publication {
   files: Record<string, FileEntry>;
 }
 
+/**
+ * Something done to the site that made no version: a rollback to an earlier version (which pins the
+ * site there) or the release of that pin. Recorded in manifest.json and the site's feed.
+ */
+export interface SiteEvent {
+  kind: 'rollback' | 'release';
+  /** When (ISO 8601, UTC). */
+  at: string;
+  /** The version rolled back to, or whose pin was released. */
+  version: string;
+  /** The version that was current before a rollback. */
+  from?: string;
+}
+
+/** A rollback holds the site at a version: later runs build nothing until the pin is released. */
+export interface SitePin {
+  version: string;
+  /** When the rollback pinned it. */
+  at: string;
+}
+
 /** The stable `manifest.json`: which version is current, and every version kept, newest first. */
 export interface SiteManifest {
   current: string;
   versions: VersionRecord[];
+  /** Set by a rollback, removed by a release. */
+  pinned?: SitePin;
+  /** Rollbacks and releases, newest first. */
+  events?: SiteEvent[];
 }
 
 export const MAX_LISTED_CHANGES = 100;

@@ -4,7 +4,9 @@ import { ReportError } from '../pipeline/errors.ts';
 import type { IndicatorCatalog } from '../pipeline/indicator-catalog.ts';
 import {
   type Publication,
+  type PublicationChanges,
   type SiteManifest,
+  type SitePin,
   type VersionManifest,
   type VersionRecord,
   versionId,
@@ -18,6 +20,7 @@ import type { Store } from '../stores/store.ts';
 import { withArchivedCopy } from './archived-copy.ts';
 import { ChangeLog } from './changes.ts';
 import { LastGoodReports, problemsFile } from './last-good.ts';
+import { releasePin } from './pin.ts';
 import type { VersionPointer } from './pointer.ts';
 import { PROJECT_CATALOG } from './project-catalog.ts';
 import {
@@ -27,7 +30,9 @@ import {
   type ReportProblem,
   readReportInputs,
 } from './read-reports.ts';
-import { readPublishedState } from './state.ts';
+import { guardShrink, publishedReportIds } from './shrink-guard.ts';
+import { siteLog } from './site-log.ts';
+import { type PublishedState, readPublishedState } from './state.ts';
 import { switchStable, syncPointers } from './switch.ts';
 import { entryOf, VersionWriter } from './version-writer.ts';
 
@@ -54,6 +59,10 @@ export interface PublishOptions {
   catalog?: IndicatorCatalog;
   /** Where `opendata fetch` archived the originals (`sources/<id>/…`), published beside each page. */
   archive?: Store;
+  /** Publish even when more than half of the live site's reports would go. @default false */
+  allowShrink?: boolean;
+  /** Lift a rollback's pin and publish; without it a pinned site builds nothing. @default false */
+  release?: boolean;
 }
 
 export interface PublishSummary {
@@ -76,17 +85,44 @@ export interface PublishSummary {
    * there is one, see `kept`); the run still publishes the others.
    */
   problems: ReportProblem[];
+  /** Reports added, removed and changed, and how many figures changed, against the version before. */
+  changes: PublicationChanges;
+  /** Set when the site is pinned by a rollback: nothing was read or built. */
+  pinned?: SitePin;
+  /** The version whose pin this run lifted (`release`). */
+  released?: string;
 }
+
+const NO_CHANGES: PublicationChanges = {
+  reports: { added: [], removed: [], changed: [] },
+  figures: [],
+  figuresChanged: 0,
+};
 
 /**
  * One publication: reads the reports, builds the site and writes a complete new version under
  * `versions/<version>/` before switching the pointers, the stable files and `manifest.json`, in that
- * order. Writes nothing at all when every file is as the current version has it.
+ * order. Writes nothing at all when every file is as the current version has it, or when a rollback
+ * pinned the site (unless `release`). Refuses, before writing, to drop most of a live site's reports.
  */
 export async function publish(options: PublishOptions): Promise<PublishSummary> {
   const { source, target, settings } = options;
-  const state = await readPublishedState(target);
+  let state = await readPublishedState(target);
+  const pinned = state.manifest?.pinned;
+  if (pinned && !options.release) return pinnedSummary(state, pinned);
   const { inputs, problems } = await readReportInputs(source);
+  guardShrink({
+    location: target.location,
+    live: publishedReportIds(state.previous),
+    next: inputs.map((input) => input.id),
+    allowShrink: options.allowShrink ?? false,
+  });
+  const release =
+    pinned && state.manifest
+      ? await releasePin({ target, settings, manifest: state.manifest, now: options.now ?? new Date() })
+      : undefined;
+  if (release) state = { ...state, manifest: release.manifest };
+  const released = release ? { released: release.released, written: release.written } : { written: [] };
   const catalog = options.catalog ?? PROJECT_CATALOG;
   const inputHash = inputsHash(inputs, { settings, catalog });
   const resumed = state.marker?.inputHash === inputHash ? state.marker : undefined;
@@ -148,12 +184,14 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
   const figures = reports.reduce((sum, report) => sum + report.figures.length, 0);
   const summaries = reports.map(summaryOf);
   reports = [];
-  const summary = (version: string, newVersion: boolean) => ({
+  const summary = (version: string, newVersion: boolean, changes = NO_CHANGES) => ({
     version,
     newVersion,
     reports: summaries.map((report) => report.id),
     figures,
     problems,
+    changes,
+    ...(released.released ? { released: released.released } : {}),
   });
   const metadata = (p: Publication, history: readonly VersionRecord[]) =>
     publicationFiles({
@@ -184,6 +222,7 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
       return {
         ...summary(previous.version, false),
         ...repaired,
+        written: [...released.written, ...repaired.written],
         copied: 0,
         unchanged: Object.keys(previous.files).length - repaired.changed.length,
       };
@@ -203,14 +242,19 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
   ];
   for (const file of metadata(publication, history)) await writer.offer(file);
   const manifest = await writer.complete();
+  const events = state.manifest?.events;
   const result = await switchStable({
-    ...switchInput(manifest, { current: publication.version, versions: history }),
+    ...switchInput(manifest, {
+      current: publication.version,
+      versions: history,
+      ...(events ? { events } : {}),
+    }),
     verify: state.marker !== undefined,
   });
   return {
-    ...summary(publication.version, true),
+    ...summary(publication.version, true, record.changes),
     ...result,
-    written: [...writer.written, ...result.written],
+    written: [...released.written, ...writer.written, ...result.written],
     copied: writer.copied,
   };
 
@@ -219,12 +263,30 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
       target,
       manifest: version,
       previous,
-      siteManifest,
+      siteLog: siteLog(settings, siteManifest),
       contentTypes: writer.files,
       pointers: options.pointers ?? [],
       concurrency: options.concurrency ?? 16,
     };
   }
+}
+
+/** A pinned site: nothing read, nothing built, nothing written; the summary says where it is held. */
+function pinnedSummary(state: PublishedState, pinned: SitePin): PublishSummary {
+  const record = state.manifest?.versions.find((v) => v.version === pinned.version);
+  return {
+    version: pinned.version,
+    newVersion: false,
+    reports: [],
+    figures: record?.figures ?? 0,
+    written: [],
+    copied: 0,
+    unchanged: 0,
+    changed: [],
+    problems: [],
+    changes: NO_CHANGES,
+    pinned,
+  };
 }
 
 /**

@@ -49,7 +49,7 @@ export function jsonBytes(value: unknown): Uint8Array {
 }
 
 /** A control file that is missing or unreadable counts as absent: the run then rebuilds what it describes. */
-async function readJson<T>(store: Store, key: string): Promise<T | undefined> {
+export async function readJson<T>(store: Store, key: string): Promise<T | undefined> {
   const bytes = await store.get(key);
   if (!bytes) return undefined;
   try {

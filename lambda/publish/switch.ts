@@ -1,9 +1,10 @@
-import { type SiteManifest, type VersionManifest, versionedPath } from '../pipeline/publication.ts';
+import { type VersionManifest, versionedPath } from '../pipeline/publication.ts';
 import { copyObject, headObject, type Store } from '../stores/store.ts';
 import { POINTER_KEY, pointerBody, readStorePointer, type VersionPointer } from './pointer.ts';
 import { Pool } from './pool.ts';
-import { jsonBytes, MANIFEST_KEY, MARKER_KEY } from './state.ts';
-import { entryOf, STABLE_CACHE_CONTROL } from './version-writer.ts';
+import { SITE_FEED_KEY, type SiteLog, writeSiteLog } from './site-log.ts';
+import { MARKER_KEY } from './state.ts';
+import { STABLE_CACHE_CONTROL } from './version-writer.ts';
 
 export interface SwitchInput {
   target: Store;
@@ -11,7 +12,8 @@ export interface SwitchInput {
   manifest: VersionManifest;
   /** The version the stable files were last switched to. */
   previous: VersionManifest | undefined;
-  siteManifest: SiteManifest;
+  /** manifest.json and the site's feed, written last. */
+  siteLog: SiteLog;
   contentTypes: ReadonlyMap<string, { contentType: string }>;
   pointers: readonly VersionPointer[];
   /** A run was interrupted: stable files may be of either version, so look at each before writing. */
@@ -28,7 +30,8 @@ export interface SwitchResult {
 /**
  * Makes a complete version the current one: first the pointers (after which every reader of the
  * stable URLs, through serve or CloudFront, sees the new version whole), then the stable copies for
- * whoever reads the folder or bucket directly, then `manifest.json`, and last the marker goes.
+ * whoever reads the folder or bucket directly, then the site's log (feed.atom, manifest.json), and
+ * last the marker goes. A publication and a rollback switch alike.
  */
 export async function switchStable(input: SwitchInput): Promise<SwitchResult> {
   const { target, manifest, previous } = input;
@@ -37,6 +40,8 @@ export async function switchStable(input: SwitchInput): Promise<SwitchResult> {
   let unchanged = 0;
   const pool = new Pool(input.concurrency);
   for (const [path, entry] of Object.entries(manifest.files)) {
+    // The stable feed is the site's log, written below with the rest of it.
+    if (path === SITE_FEED_KEY) continue;
     await pool.add(async () => {
       const current = input.verify ? (await headObject(target, path))?.sha256 : previous?.files[path]?.sha256;
       if (current === entry.sha256) {
@@ -53,21 +58,16 @@ export async function switchStable(input: SwitchInput): Promise<SwitchResult> {
     });
   }
   for (const path of Object.keys(previous?.files ?? {})) {
-    if (path in manifest.files) continue;
+    if (path in manifest.files || path === SITE_FEED_KEY) continue;
     await pool.add(async () => {
       await target.delete(path);
       changed.push(path);
     });
   }
   await pool.drain();
-  const body = jsonBytes(input.siteManifest);
-  if (!input.verify || (await headObject(target, MANIFEST_KEY))?.sha256 !== entryOf(body).sha256) {
-    await target.put(MANIFEST_KEY, body, {
-      contentType: 'application/json',
-      cacheControl: STABLE_CACHE_CONTROL,
-    });
-    written.push(MANIFEST_KEY);
-    changed.push(MANIFEST_KEY);
+  for (const key of await writeSiteLog(target, input.siteLog)) {
+    written.push(key);
+    changed.push(key);
   }
   await target.delete(MARKER_KEY);
   return { written, unchanged, changed: changed.sort() };

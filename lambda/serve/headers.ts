@@ -33,6 +33,13 @@ export const CONTENT_TYPE_BY_EXTENSION: Readonly<Record<string, string>> = {
 export const ARCHIVED_COPY = /^\/(?:versions\/[^/]+\/)?reports\/[^/]+\/original\.[a-z0-9]+$/;
 export const ARCHIVED_COPY_TYPE = 'application/octet-stream';
 
+/** The content type a published file is served with, from its path (`reports/x/index.html`, no leading slash). */
+export function contentTypeOf(path: string): string {
+  if (ARCHIVED_COPY.test(`/${path}`)) return ARCHIVED_COPY_TYPE;
+  const extension = /\.[a-z0-9]+$/i.exec(path)?.[0]?.toLowerCase() ?? '.html';
+  return CONTENT_TYPE_BY_EXTENSION[extension] ?? 'application/octet-stream';
+}
+
 /** Data and metadata may be fetched by any web page (open data); pages may not be framed. */
 export function isCorsPath(pathname: string): boolean {
   return pathname.startsWith('/data/') || /\.(json|jsonld|csv|atom)$/.test(pathname);

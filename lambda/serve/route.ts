@@ -1,3 +1,8 @@
+import { SITE_LOG_KEYS } from '../publish/site-log.ts';
+
+/** Served as they are, not from the current version: rollbacks and releases change them without a version. */
+const SITE_LOG_PATHS = new Set(SITE_LOG_KEYS.map((key) => `/${key}`));
+
 /** The key of the version pointer in the CloudFront KeyValueStore (lambda/serve/version-pointer.js). */
 export const KVS_POINTER_KEY = 'current';
 
@@ -10,11 +15,12 @@ export interface Route {
 
 /**
  * Where a request path is served from: stable paths from the current version, versioned paths and
- * `manifest.json` as they are. The same rules as the CloudFront function in version-pointer.js.
+ * the site's log (`manifest.json`, `feed.atom`) as they are. The same rules as the CloudFront
+ * function in version-pointer.js.
  */
 export function routeRequest(pathname: string, version: string | undefined): Route {
   if (pathname.startsWith('/versions/')) return { path: pathname, immutable: true };
-  if (pathname === '/manifest.json' || version === undefined) return { path: pathname, immutable: false };
+  if (SITE_LOG_PATHS.has(pathname) || version === undefined) return { path: pathname, immutable: false };
   return {
     path: `/versions/${version}${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`,
     immutable: false,

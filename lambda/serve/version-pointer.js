@@ -16,7 +16,8 @@ async function handler(event) {
 /** Pure: the request with its uri pointed at the current version, given a store with `get(key)`. */
 async function rewrite(request, store) {
   const uri = request.uri;
-  if (uri.indexOf('/versions/') === 0 || uri === '/manifest.json') return request;
+  // manifest.json and feed.atom are the site's log (rollbacks make no version): served as they are.
+  if (uri.indexOf('/versions/') === 0 || uri === '/manifest.json' || uri === '/feed.atom') return request;
   let version;
   try {
     version = await store.get(POINTER_KEY);

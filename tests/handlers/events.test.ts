@@ -16,9 +16,21 @@ describe('classifyEvent', () => {
       { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} },
       { kind: 'schedule' },
     ],
-    ['a bare manual invoke', {}, { kind: 'manual', force: false }],
-    ['npm run regenerate', { force: true }, { kind: 'manual', force: true }],
-    ['an unforced manual invoke', { force: false }, { kind: 'manual', force: false }],
+    ['a bare manual invoke', {}, { kind: 'manual', force: false, allowShrink: false }],
+    ['npm run regenerate', { force: true }, { kind: 'manual', force: true, allowShrink: false }],
+    ['an unforced manual invoke', { force: false }, { kind: 'manual', force: false, allowShrink: false }],
+    [
+      'npm run regenerate -- --allow-shrink',
+      { force: true, allowShrink: true },
+      { kind: 'manual', force: true, allowShrink: true },
+    ],
+    ['npm run rollback', { rollback: true }, { kind: 'rollback', version: undefined }],
+    [
+      'npm run rollback -- <version>',
+      { rollback: '20261201T081500Z-3f0c9a1b2c4d' },
+      { kind: 'rollback', version: '20261201T081500Z-3f0c9a1b2c4d' },
+    ],
+    ['npm run rollback -- --release', { release: true }, { kind: 'release' }],
     [
       'an S3 upload and removal',
       {
@@ -44,6 +56,9 @@ describe('classifyEvent', () => {
     ['a string', 'go', /cannot handle the event "go"/],
     ['an unknown object', { source: 'aws.sqs' }, /cannot handle the event \{"source":"aws.sqs"\}/],
     ['force that is not a boolean', { force: 'yes' }, /cannot handle the event \{"force":"yes"\}/],
+    ['a rollback to a number', { rollback: 3 }, /cannot handle the event \{"rollback":3\}/],
+    ['a rollback mixed with force', { rollback: true, force: true }, /cannot handle the event/],
+    ['a release that is not true', { release: 'now' }, /cannot handle the event/],
     ['an SQS record', { Records: [{ eventSource: 'aws:sqs', body: '{}' }] }, /Expected an S3 event record/],
     [
       'an S3 record without a key',

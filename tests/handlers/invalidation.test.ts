@@ -35,13 +35,19 @@ describe('readPublisherEnvironment', () => {
     VERSION_POINTER_ARN: 'arn:aws:cloudfront::123456789012:key-value-store/abc',
   };
 
-  it('reads the five variables', () => {
-    expect(readPublisherEnvironment(complete)).toEqual({
+  it('reads the five variables, and ALLOW_SHRINK when it is there', () => {
+    const expected = {
       sourceBucket: 'src',
       siteBucket: 'site',
       distributionId: 'E1',
       siteUrl: 'https://d1.cloudfront.net',
       versionPointerArn: 'arn:aws:cloudfront::123456789012:key-value-store/abc',
+      allowShrink: false,
+    };
+    expect(readPublisherEnvironment(complete)).toEqual(expected);
+    expect(readPublisherEnvironment({ ...complete, ALLOW_SHRINK: 'true' })).toEqual({
+      ...expected,
+      allowShrink: true,
     });
   });
 
@@ -55,6 +61,7 @@ describe('readPublisherEnvironment', () => {
       { ...complete, SITE_URL: 'd1.cloudfront.net' },
       'SITE_URL must be an http(s) URL, got "d1.cloudfront.net"',
     ],
+    [{ ...complete, ALLOW_SHRINK: 'yes' }, 'ALLOW_SHRINK must be true or false, got "yes"'],
   ])('refuses %j', (env, message) => {
     expect(() => readPublisherEnvironment(env)).toThrow(message);
   });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createPublishHandler,
   type HandlerLogger,
+  type PublishResult,
   ReportProblemsError,
 } from '../../lambda/handlers/publish-handler.ts';
 import { parseSiteSettings } from '../../lambda/pipeline/settings.ts';
@@ -26,7 +27,8 @@ let cloudfront: FakeCloudFront;
 let kvs: FakeKeyValueStore;
 let day = 0;
 let directory: string;
-let handler: ReturnType<typeof createPublishHandler>;
+/** The handler, for events that publish (rollbacks are tested in rollback.test.ts). */
+let handler: (event: unknown) => Promise<PublishResult>;
 const logged: { level: string; message: string; extra?: Record<string, unknown> }[] = [];
 const logger: HandlerLogger = {
   info: (message, extra) => logged.push({ level: 'info', message, extra }),
@@ -52,7 +54,7 @@ beforeAll(async () => {
     await readFile(new URL('data/site.json', PROJECT_ROOT)),
     'data/site.json',
   );
-  handler = createPublishHandler({
+  const publisher = createPublishHandler({
     environment: {
       sourceBucket: 'source',
       siteBucket: 'site',
@@ -67,6 +69,7 @@ beforeAll(async () => {
     logger,
     clock: () => new Date(Date.UTC(2026, 0, 1 + day++)),
   });
+  handler = async (event) => (await publisher(event)) as PublishResult;
 });
 afterAll(async () => {
   await cloudfront?.close();

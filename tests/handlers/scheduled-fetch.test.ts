@@ -11,6 +11,7 @@ import {
   createPublishHandler,
   FetchProblemsError,
   type HandlerLogger,
+  type PublishResult,
 } from '../../lambda/handlers/publish-handler.ts';
 import { parseSiteSettings } from '../../lambda/pipeline/settings.ts';
 import { type Handler, page } from '../fetch/support/server.ts';
@@ -54,12 +55,12 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-async function handlerFor(sources: Source[]) {
+async function handlerFor(sources: Source[]): Promise<(event: unknown) => Promise<PublishResult>> {
   const settings = parseSiteSettings(
     await readFile(new URL('data/site.json', PROJECT_ROOT)),
     'data/site.json',
   );
-  return createPublishHandler({
+  const handler = createPublishHandler({
     environment: {
       sourceBucket: 'source',
       siteBucket: 'site',
@@ -76,6 +77,7 @@ async function handlerFor(sources: Source[]) {
     sources,
     allowPrivateSources: true,
   });
+  return async (event) => (await handler(event)) as PublishResult;
 }
 
 async function sourceKeys(): Promise<string[]> {

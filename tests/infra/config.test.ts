@@ -28,6 +28,7 @@ describe('parseAppConfig', () => {
     ],
     [{ retainData: 'false' }, { retainData: false }],
     [{ retainData: false }, { retainData: false }],
+    [{ allowShrink: 'true' }, { allowShrink: true }],
     [{ alarmEmail: 'ops@example.org' }, { alarmEmail: 'ops@example.org' }],
     [{ siteName: 'tianjin-data' }, { siteName: 'tianjin-data' }],
     [
@@ -57,6 +58,7 @@ describe('parseAppConfig', () => {
     [{ alarmEmail: 'ops' }, 'Context "alarmEmail" is "ops": expected an e-mail address'],
     [{ retainData: 'maybe' }, 'Context "retainData" must be true or false, got "maybe"'],
     [{ retainData: 0 }, 'Context "retainData" must be true or false, got 0'],
+    [{ allowShrink: 'yes' }, 'Context "allowShrink" must be true or false, got "yes"'],
     [{ siteName: 42 }, 'Context "siteName" must be a string, got 42'],
     [
       { domainName: 'data.example.org' },

@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PUBLISHER_ENV } from '../../lambda/handlers/environment.ts';
+import { ALLOW_SHRINK_ENV, PUBLISHER_ENV } from '../../lambda/handlers/environment.ts';
 import type { OpendataStack } from '../../lib/opendata-stack.ts';
 import { arn, objects, stackIds, synthStack } from './synth.ts';
 
@@ -27,7 +27,7 @@ describe('publisher function', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 
-  it('is told both buckets, the distribution id, the site URL and the version pointer', () => {
+  it('is told both buckets, the distribution id, the site URL, the version pointer and the shrink setting', () => {
     const variables = template.toJSON().Resources[ids.fn].Properties.Environment.Variables;
     expect(variables).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
@@ -38,7 +38,13 @@ describe('publisher function', () => {
         'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [ids.distribution, 'DomainName'] }]],
       },
       [PUBLISHER_ENV.versionPointerArn]: arn(ids.kvs),
+      [ALLOW_SHRINK_ENV]: 'false',
     });
+    const shrinking = synthStack({ allowShrink: 'true' });
+    const fn = shrinking.stack.getLogicalId(shrinking.stack.publisher.function.node.defaultChild as never);
+    expect(shrinking.template.toJSON().Resources[fn].Properties.Environment.Variables[ALLOW_SHRINK_ENV]).toBe(
+      'true',
+    );
   });
 
   it('may do exactly this and no more', () => {

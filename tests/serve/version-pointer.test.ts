@@ -45,6 +45,7 @@ const CASES: [string, string][] = [
   ['/datapackage.json', `/versions/${VERSION}/datapackage.json`],
   ['/reports/xiaowangzhuang-2023/', `/versions/${VERSION}/reports/xiaowangzhuang-2023/index.html`],
   ['/manifest.json', '/manifest.json'],
+  ['/feed.atom', '/feed.atom'],
   [`/versions/${VERSION}/data/figures.csv`, `/versions/${VERSION}/data/figures.csv`],
   ['/versions/20200101T000000Z-000000000000/feed.atom', '/versions/20200101T000000Z-000000000000/feed.atom'],
 ];

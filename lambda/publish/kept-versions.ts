@@ -1,0 +1,38 @@
+import {
+  type SiteEvent,
+  type SitePin,
+  type VersionRecord,
+  versionManifestPath,
+} from '../pipeline/publication.ts';
+import { headObject, type Store } from '../stores/store.ts';
+import { readPublishedState } from './state.ts';
+
+export interface KeptVersion extends VersionRecord {
+  current: boolean;
+  /** Whether its files are still there (its file list is), so that it can be rolled back to. */
+  present: boolean;
+}
+
+export interface KeptVersions {
+  location: string;
+  /** Newest first. */
+  versions: KeptVersion[];
+  pinned?: SitePin;
+  events: SiteEvent[];
+}
+
+/** The publications the site keeps, as its manifest.json lists them, each checked for its files. */
+export async function keptVersions(target: Store): Promise<KeptVersions> {
+  const { manifest } = await readPublishedState(target);
+  const versions: KeptVersion[] = [];
+  for (const record of manifest?.versions ?? []) {
+    const present = (await headObject(target, versionManifestPath(record.version))) !== undefined;
+    versions.push({ ...record, current: record.version === manifest?.current, present });
+  }
+  return {
+    location: target.location,
+    versions,
+    ...(manifest?.pinned ? { pinned: manifest.pinned } : {}),
+    events: manifest?.events ?? [],
+  };
+}

@@ -1,0 +1,96 @@
+import {
+  isVersionId,
+  type SiteManifest,
+  type SitePin,
+  type VersionManifest,
+  type VersionRecord,
+  versionManifestPath,
+} from '../pipeline/publication.ts';
+import type { SiteSettings } from '../pipeline/settings.ts';
+import { contentTypeOf } from '../serve/headers.ts';
+import type { Store } from '../stores/store.ts';
+import { withEvent } from './pin.ts';
+import type { VersionPointer } from './pointer.ts';
+import { siteLog } from './site-log.ts';
+import { readJson, readPublishedState } from './state.ts';
+import { switchStable } from './switch.ts';
+
+/** The rollback cannot be done as asked: nothing published there, or no such version. */
+export class RollbackError extends Error {
+  override name = 'RollbackError';
+}
+
+export interface RollbackOptions {
+  target: Store;
+  settings: SiteSettings;
+  /** The version to go back to. @default the one before the current version */
+  version?: string;
+  now: Date;
+  /** Switched before the store's own `current.json`, e.g. the CloudFront KeyValueStore. */
+  pointers?: readonly VersionPointer[];
+  /** @default 16 */
+  concurrency?: number;
+}
+
+export interface RollbackSummary {
+  /** The version the stable URLs serve now. */
+  version: string;
+  /** The version that was current before. */
+  from: string;
+  pinned: SitePin;
+  written: string[];
+  unchanged: number;
+  /** Stable paths whose bytes changed or went away: what caches must drop. */
+  changed: string[];
+}
+
+/**
+ * Switches every stable URL back to a kept version, through the same pointer switch a publication
+ * makes (pointers, stable copies, then the site's log), and pins the site there: later runs build
+ * nothing until the pin is released. The rollback is recorded in manifest.json and the feed.
+ */
+export async function rollback(options: RollbackOptions): Promise<RollbackSummary> {
+  const { target } = options;
+  const state = await readPublishedState(target);
+  if (!state.manifest || !state.previous)
+    throw new RollbackError(`nothing has been published to ${target.location} yet`);
+  const record = chooseVersion(state.manifest, options.version, target.location);
+  const manifest = await readJson<VersionManifest>(target, versionManifestPath(record.version));
+  if (!manifest?.files)
+    throw new RollbackError(`the files of version ${record.version} are gone from ${target.location}`);
+  const pinned: SitePin = { version: record.version, at: options.now.toISOString() };
+  const from = state.manifest.current;
+  const site: SiteManifest = withEvent(
+    { ...state.manifest, current: record.version, pinned },
+    { kind: 'rollback', at: pinned.at, version: record.version, from },
+  );
+  const result = await switchStable({
+    target,
+    manifest,
+    previous: state.previous,
+    siteLog: siteLog(options.settings, site),
+    contentTypes: new Map(
+      Object.keys(manifest.files).map((path) => [path, { contentType: contentTypeOf(path) }]),
+    ),
+    pointers: options.pointers ?? [],
+    verify: state.marker !== undefined,
+    concurrency: options.concurrency ?? 16,
+  });
+  return { version: record.version, from, pinned, ...result };
+}
+
+/** The asked version, or the one published before the current one. */
+function chooseVersion(manifest: SiteManifest, asked: string | undefined, location: string): VersionRecord {
+  const { versions, current } = manifest;
+  const see = 'run `opendata versions` to list them';
+  if (asked !== undefined) {
+    const found = versions.find((record) => record.version === asked);
+    if (found) return found;
+    const what = isVersionId(asked) ? 'is not one of the versions kept' : 'is not a version id';
+    throw new RollbackError(`"${asked}" ${what} at ${location}; ${see}`);
+  }
+  const index = versions.findIndex((record) => record.version === current);
+  const before = versions[index + 1];
+  if (index < 0 || !before) throw new RollbackError(`${location} has no version before ${current}; ${see}`);
+  return before;
+}

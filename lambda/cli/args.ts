@@ -1,21 +1,26 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { InvalidArgumentError } from 'commander';
 import { UsageError } from './usage.ts';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+/** A TCP port, 0 (any free port) to 65535; `where` names the option or variable for the message. */
+export function parsePort(value: string, where = '--port'): number {
+  const port = Number(value);
+  if (value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`${where} must be a port number 0–65535, got "${value}"`);
+  return port;
+}
 
-/** node:util parseArgs, strict, with its complaints turned into usage errors. */
-export function parseCommandArgs<T extends Options>(args: string[], options: T) {
+/** The same check as an option parser: commander reports it as an invalid option value. */
+export function portOption(value: string): number {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parsePort(value);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new InvalidArgumentError((error as Error).message.replace(/^--port must be /, 'must be '));
   }
 }
 
-export function parsePort(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`port must be 0–65535, got "${value}"`);
-  return port;
+/** --port, else PORT from the environment, else the default. */
+export function choosePort(option: number | undefined, env: string | undefined, fallback: number): number {
+  if (option !== undefined) return option;
+  if (env === undefined || env === '') return fallback;
+  return parsePort(env, 'PORT');
 }

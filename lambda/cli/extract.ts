@@ -1,23 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { Command, Option } from 'commander';
 import { datasetToCsv, datasetToJson } from '../pipeline/csv.ts';
 import { figuresDataset } from '../pipeline/datasets.ts';
 import { ReportError } from '../pipeline/errors.ts';
 import { parseReportMeta } from '../pipeline/meta.ts';
 import { buildReport } from '../pipeline/report.ts';
-import { parseCommandArgs } from './args.ts';
-import { UsageError } from './usage.ts';
+import type { RunCommand } from './run-command.ts';
 
-/** `opendata extract <report.txt> [--format json|csv]`: the figures dataset of one report on stdout. */
-export async function extractCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    format: { type: 'string', default: 'json' },
-  });
-  if (positionals.length !== 1) throw new UsageError('extract needs exactly one report file');
-  const format = values.format;
-  if (format !== 'json' && format !== 'csv')
-    throw new UsageError(`--format must be json or csv, got "${format}"`);
-  const file = positionals[0] as string;
+/** `opendata extract <report.txt> [--format json|csv]`. */
+export function extractCommand(run: RunCommand): Command {
+  return new Command('extract')
+    .summary('print the figures of one report')
+    .description(
+      'Print the figures of one report as JSON or CSV: value, unit, qualifier, span, label, section, ' +
+        'sentence, period, status, change. The sidecar <id>.meta.json beside it is read when there is one.',
+    )
+    .argument('<report>', 'a report text file (UTF-8, UTF-16 with BOM, or GB18030/GBK)')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .action((file: string, options: { format: 'json' | 'csv' }) => run(() => extract(file, options.format)));
+}
+
+/** The figures dataset of one report on stdout. */
+export async function extract(file: string, format: 'json' | 'csv'): Promise<number> {
   const id = basename(file).replace(/\.[^.]*$/, '');
   const report = buildReport({
     id,

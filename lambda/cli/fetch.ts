@@ -1,29 +1,55 @@
+import { Command, Option } from 'commander';
 import { type FetchSummary, fetchSources } from '../fetch/fetch-sources.ts';
 import { parseSources } from '../fetch/sources.ts';
 import { FsStore } from '../stores/fs-store.ts';
-import { parseCommandArgs } from './args.ts';
 import { DEFAULT_ARCHIVE_DIR, DEFAULT_REPORTS_DIR, DEFAULT_SOURCES } from './defaults.ts';
 import { readInput } from './extract.ts';
-import { UsageError } from './usage.ts';
+import type { RunCommand } from './run-command.ts';
 
-/** `opendata fetch [--sources <file>] [--out <dir>] [--archive <dir>] [--allow-private] [--json]`: see USAGE. */
-export async function fetchCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    sources: { type: 'string', default: DEFAULT_SOURCES },
-    out: { type: 'string', default: DEFAULT_REPORTS_DIR },
-    archive: { type: 'string', default: DEFAULT_ARCHIVE_DIR },
-    'allow-private': { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-  });
-  if (positionals.length > 0) throw new UsageError('fetch takes no positional arguments');
-  const summary = await fetchInto({
-    sources: values.sources,
-    reportsDir: values.out,
-    archiveDir: values.archive,
-    allowPrivate: values['allow-private'],
-    json: values.json,
-  });
-  return summary.failed.length > 0 ? 1 : 0;
+interface FetchCommandOptions {
+  sources: string;
+  out: string;
+  archive: string;
+  allowPrivate?: boolean;
+  json?: boolean;
+}
+
+/** `opendata fetch [--sources <file>] [--out <dir>] [--archive <dir>] [--allow-private] [--json]`. */
+export function fetchCommand(run: RunCommand): Command {
+  return new Command('fetch')
+    .summary('fetch the registered report pages into the reports folder')
+    .description(
+      'Fetch every registered report page and the newer reports its listing links to; write changed ' +
+        'ones as <id>.txt + <id>.meta.json and archive the fetched originals. Unchanged pages cost one ' +
+        'conditional request and write nothing.',
+    )
+    .addOption(
+      new Option('--sources <file>', 'the registry of report pages').default(
+        DEFAULT_SOURCES,
+        'data/sources.json',
+      ),
+    )
+    .addOption(new Option('--out <dir>', 'where the reports go').default(DEFAULT_REPORTS_DIR, 'data/reports'))
+    .addOption(
+      new Option('--archive <dir>', 'where the originals go, under sources/<id>/').default(
+        DEFAULT_ARCHIVE_DIR,
+        'data/archive',
+      ),
+    )
+    .option('--allow-private', 'allow private and loopback addresses (tests)')
+    .option('--json', 'print the summary as one JSON object')
+    .action((options: FetchCommandOptions) =>
+      run(async () => {
+        const summary = await fetchInto({
+          sources: options.sources,
+          reportsDir: options.out,
+          archiveDir: options.archive,
+          allowPrivate: options.allowPrivate === true,
+          json: options.json === true,
+        });
+        return summary.failed.length > 0 ? 1 : 0;
+      }),
+    );
 }
 
 export interface FetchIntoOptions {

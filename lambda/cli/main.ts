@@ -1,44 +1,56 @@
-import { ReportError } from '../pipeline/errors.ts';
-import { PublishLockedError } from '../publish/lock.ts';
-import { StoreError } from '../stores/store-error.ts';
-import { extractCommand } from './extract.ts';
-import { fetchCommand } from './fetch.ts';
-import { publishCommand } from './publish.ts';
-import { serveCommand } from './serve.ts';
-import { USAGE, UsageError } from './usage.ts';
+import { CommanderError } from 'commander';
+import { EXIT, exitCodeOf, hintFor } from './exit-codes.ts';
+import { COMMAND_NAMES, createProgram } from './program.ts';
+import { UsageError } from './usage.ts';
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  extract: extractCommand,
-  fetch: fetchCommand,
-  publish: publishCommand,
-  serve: serveCommand,
-};
-
-/** Runs one command; domain errors become one line on stderr and an exit code here, at the edge. */
+/**
+ * Runs one command line; domain errors become one line on stderr and an exit code here, at the
+ * edge. A usage error is one line plus where to read the command's help, not the whole usage.
+ */
 export async function runCli(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  if (name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
+  if (argv.length === 0) {
+    process.stderr.write(
+      `opendata: no command given (one of ${COMMAND_NAMES.join(', ')})\n${helpPointer(argv)}\n`,
+    );
+    return EXIT.usage;
   }
-  const command = name ? COMMANDS[name] : undefined;
+  let code: number = EXIT.ok;
+  const program = createProgram(async (action) => {
+    code = await action();
+  });
   try {
-    if (!command) throw new UsageError(name ? `unknown command "${name}"` : 'no command given');
-    return await command(args);
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`opendata: ${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (error instanceof ReportError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    // The store failed or another run holds it: nothing published changed, and a later run finishes.
-    if (error instanceof StoreError || error instanceof PublishLockedError) {
-      process.stderr.write(`opendata: ${error.message}\n`);
-      return 3;
-    }
-    throw error;
+    return reportError(error, argv);
   }
+}
+
+/** Writes the one line an error gets and returns its exit code; a bug is rethrown with its stack. */
+export function reportError(error: unknown, argv: readonly string[] = []): number {
+  if (error instanceof CommanderError) return commanderExit(error, argv);
+  const code = exitCodeOf(error);
+  if (code === undefined) throw error;
+  process.stderr.write(`opendata: ${(error as Error).message}${hintFor(error)}\n`);
+  if (error instanceof UsageError) process.stderr.write(`${helpPointer(argv)}\n`);
+  return code;
+}
+
+function commanderExit(error: CommanderError, argv: readonly string[]): number {
+  // --help and --version have printed what was asked.
+  if (error.exitCode === 0) return EXIT.ok;
+  // `opendata` alone: commander has shown the commands on stderr.
+  if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') return EXIT.usage;
+  const message = error.message
+    .replace(/^error: /, '')
+    .replace(/\n\(Did you mean (.+)\?\)$/s, ' (did you mean $1?)')
+    .replace(/\n/g, ' ');
+  process.stderr.write(`opendata: ${message}\n${helpPointer(argv)}\n`);
+  return EXIT.usage;
+}
+
+/** Where to read about the command the line was meant for. */
+function helpPointer(argv: readonly string[]): string {
+  const command = argv.find((arg) => COMMAND_NAMES.includes(arg));
+  return `Run "opendata ${command ? `${command} ` : ''}--help" for usage.`;
 }

@@ -1,87 +1,116 @@
-import { fileURLToPath } from 'node:url';
+import { Argument, Command, Option } from 'commander';
 import { type IndicatorCatalog, parseIndicatorCatalog } from '../pipeline/indicator-catalog.ts';
 import { parseSiteSettings, type SiteSettings } from '../pipeline/settings.ts';
-import { lockFolder } from '../publish/lock.ts';
 import { type PublishSummary, publish } from '../publish/publish.ts';
-import type { ReportProblem } from '../publish/read-reports.ts';
+import { DryRunStore } from '../stores/dry-run-store.ts';
 import { FsStore } from '../stores/fs-store.ts';
-import { createS3Client } from '../stores/s3-client.ts';
-import { S3Store } from '../stores/s3-store.ts';
-import type { Store } from '../stores/store.ts';
-import { parseCommandArgs } from './args.ts';
-import { DEFAULT_ARCHIVE_DIR, DEFAULT_REPORTS_DIR, DEFAULT_SITE_SETTINGS } from './defaults.ts';
+import {
+  DEFAULT_ARCHIVE_DIR,
+  DEFAULT_INDICATORS,
+  DEFAULT_REPORTS_DIR,
+  DEFAULT_SITE_SETTINGS,
+} from './defaults.ts';
 import { readInput } from './extract.ts';
 import { fetchInto } from './fetch.ts';
 import { progressBar } from './progress.ts';
+import { reportPublication } from './publish-report.ts';
+import type { RunCommand } from './run-command.ts';
+import { assertFolder } from './serve.ts';
+import { openTarget, type TargetOptions, withTargetOptions } from './target.ts';
 import { UsageError } from './usage.ts';
 
-export { DEFAULT_REPORTS_DIR, DEFAULT_SITE_SETTINGS };
-export const DEFAULT_INDICATORS = fileURLToPath(new URL('../../data/indicators.json', import.meta.url));
+export interface PublishCommandOptions extends TargetOptions {
+  site: string;
+  indicators: string;
+  baseUrl?: string;
+  json?: boolean;
+  sources?: string;
+  archive: string;
+  allowPrivate?: boolean;
+  dryRun?: boolean;
+  allowShrink?: boolean;
+  release?: boolean;
+}
 
-/** `opendata publish [<reports-dir>] --out <dir> | --bucket <name>`: see USAGE. */
-export async function publishCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    out: { type: 'string' },
-    bucket: { type: 'string' },
-    prefix: { type: 'string', default: '' },
-    endpoint: { type: 'string' },
-    region: { type: 'string' },
-    site: { type: 'string', default: DEFAULT_SITE_SETTINGS },
-    indicators: { type: 'string', default: DEFAULT_INDICATORS },
-    'base-url': { type: 'string' },
-    json: { type: 'boolean', default: false },
-    sources: { type: 'string' },
-    archive: { type: 'string', default: DEFAULT_ARCHIVE_DIR },
-    'allow-private': { type: 'boolean', default: false },
-  });
-  if (positionals.length > 1) throw new UsageError('publish takes at most one reports folder');
-  if (Boolean(values.out) === Boolean(values.bucket))
-    throw new UsageError('publish needs either --out <dir> or --bucket <name>');
-  const settings = await loadSettings(values.site, values['base-url']);
-  const catalog = await loadIndicatorCatalog(values.indicators);
-  const target: Store = values.out
-    ? new FsStore(values.out)
-    : new S3Store(s3Client(values.endpoint, values.region), values.bucket as string, values.prefix);
-  const reportsDir = positionals[0] ?? DEFAULT_REPORTS_DIR;
-  // Two local runs into one folder must not interleave: the second is refused, the first goes on.
-  const release = values.out ? await lockFolder(values.out) : async () => {};
+/** `opendata publish [<reports-dir>] --out <dir> | --bucket <name>`. */
+export function publishCommand(run: RunCommand): Command {
+  const command = new Command('publish')
+    .summary('publish a reports folder as a site, into a folder or an S3 bucket')
+    .description(
+      'Publish every <id>.txt (with its optional <id>.meta.json) of the reports folder as a site: ' +
+        'datasets (CSV, JSON, XLSX), datapackage.json, catalog.jsonld, feed.atom and a page per report. ' +
+        'Each publication is written whole under versions/<version>/ before the stable URLs switch to it; ' +
+        'unchanged inputs write nothing. A site pinned by `opendata rollback` is left as it is.',
+    )
+    .addArgument(
+      new Argument('[reports-dir]', 'the reports folder').default(DEFAULT_REPORTS_DIR, 'data/reports'),
+    );
+  return withTargetOptions(command, 'publish into')
+    .addOption(new Option('--site <file>', 'site settings').default(DEFAULT_SITE_SETTINGS, 'data/site.json'))
+    .addOption(
+      new Option('--indicators <file>', 'the indicator catalog').default(
+        DEFAULT_INDICATORS,
+        'data/indicators.json',
+      ),
+    )
+    .option('--base-url <url>', 'the URL the site is served at (default: baseUrl of the site settings)')
+    .option('--json', 'print the summary as one JSON object')
+    .option('--sources <file>', 'first fetch the registered report pages into the reports folder')
+    .addOption(
+      new Option('--archive <dir>', 'where fetched originals are archived').default(
+        DEFAULT_ARCHIVE_DIR,
+        'data/archive',
+      ),
+    )
+    .option('--allow-private', 'let --sources reach private and loopback addresses (tests)')
+    .option('--dry-run', 'read and build everything, write nothing, and print what would change')
+    .option('--allow-shrink', 'publish even if more than half of the live reports would go')
+    .option('--release', 'lift the pin of a rollback, then publish')
+    .action((reportsDir: string, options: PublishCommandOptions) =>
+      run(() => publishReports(reportsDir, options)),
+    );
+}
+
+async function publishReports(reportsDir: string, options: PublishCommandOptions): Promise<number> {
+  await assertFolder(reportsDir, 'the reports folder');
+  const json = options.json === true;
+  const dryRun = options.dryRun === true;
+  if (dryRun && options.sources)
+    throw new UsageError('--dry-run cannot be combined with --sources: fetching writes the reports folder');
+  const settings = await loadSettings(options.site, options.baseUrl);
+  const catalog = await loadIndicatorCatalog(options.indicators);
+  const target = await openTarget(options);
+  // A dry run writes nothing, so it takes no lock either.
+  const release = dryRun ? async () => {} : await target.lock();
   try {
-    // --sources: fetch the registered pages into the reports folder first, then publish all of it.
-    const fetched = values.sources
+    const fetched = options.sources
       ? await fetchInto({
-          sources: values.sources,
+          sources: options.sources,
           reportsDir,
-          archiveDir: values.archive,
-          allowPrivate: values['allow-private'],
-          json: values.json,
+          archiveDir: options.archive,
+          allowPrivate: options.allowPrivate === true,
+          json,
         })
       : undefined;
-    const archive = new FsStore(values.archive);
-    const summary = await publishFolder(reportsDir, target, { settings, catalog, archive }, values.json);
+    const store = dryRun ? new DryRunStore(target.store) : target.store;
+    const progress = progressBar(json);
+    const summary: PublishSummary = await publish({
+      source: new FsStore(reportsDir),
+      target: store,
+      settings,
+      catalog,
+      archive: new FsStore(options.archive),
+      now: new Date(),
+      onProgress: progress.update,
+      allowShrink: options.allowShrink === true,
+      release: options.release === true,
+    });
+    progress.stop();
+    reportPublication(summary, store.location, { json, dryRun });
     return summary.problems.length > 0 || (fetched?.failed.length ?? 0) > 0 ? 1 : 0;
   } finally {
     await release();
   }
-}
-
-/** Publishes the reports folder into the target, with a progress bar on a terminal, and reports it. */
-async function publishFolder(
-  reportsDir: string,
-  target: Store,
-  inputs: { settings: SiteSettings; catalog: IndicatorCatalog; archive: Store },
-  json: boolean,
-): Promise<PublishSummary> {
-  const progress = progressBar(json);
-  const summary = await publish({
-    source: new FsStore(reportsDir),
-    target,
-    ...inputs,
-    now: new Date(),
-    onProgress: progress.update,
-  });
-  progress.stop();
-  report(summary, target, json);
-  return summary;
 }
 
 export async function loadSettings(file: string, baseUrl: string | undefined): Promise<SiteSettings> {
@@ -95,39 +124,4 @@ export async function loadSettings(file: string, baseUrl: string | undefined): P
 /** The indicator catalog (data/indicators.json unless --indicators names another), validated. */
 export async function loadIndicatorCatalog(file: string = DEFAULT_INDICATORS): Promise<IndicatorCatalog> {
   return parseIndicatorCatalog(await readInput(file), file);
-}
-
-/** An S3-compatible endpoint (MinIO, s3rver) needs path-style addressing; AWS itself does not. */
-function s3Client(endpoint: string | undefined, region: string | undefined) {
-  return createS3Client({ endpoint, region: region ?? process.env.AWS_REGION ?? 'us-east-1' });
-}
-
-function report(summary: PublishSummary, target: Store, json: boolean | undefined): void {
-  for (const problem of summary.problems) process.stderr.write(`${problemLine(problem)}\n`);
-  if (json) {
-    // No CloudFront here: nothing is invalidated (the Lambda handler invalidates `changed`).
-    process.stdout.write(`${JSON.stringify({ target: target.location, ...summary, invalidated: [] })}\n`);
-    return;
-  }
-  const reports = summary.reports.length;
-  const version = summary.newVersion
-    ? `new version ${summary.version}`
-    : `version ${summary.version} unchanged`;
-  process.stdout.write(
-    `Published ${reports} report${reports === 1 ? '' : 's'} (${summary.figures} figures) to ${target.location}: ` +
-      `${version}, ${summary.written.length} objects written, ${summary.copied} linked from the previous version, ` +
-      `${summary.unchanged} unchanged` +
-      `${problemsSummary(summary.problems)}.\n`,
-  );
-}
-
-/** One line: the file, what is wrong with it, and which publication of it stays online. */
-export function problemLine({ file, problem, kept }: ReportProblem): string {
-  return `${file}: ${problem}${kept ? ` (its last good version, from ${kept}, stays published)` : ''}`;
-}
-
-function problemsSummary(problems: readonly ReportProblem[]): string {
-  const kept = problems.filter((p) => p.kept).length;
-  const left = problems.length - kept;
-  return `${left ? `, ${left} report(s) left out` : ''}${kept ? `, ${kept} kept at their last good version` : ''}`;
 }

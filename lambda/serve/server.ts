@@ -68,12 +68,28 @@ export async function startServer({
     });
   });
   await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, host, port)));
     server.listen(port, host, () => resolveListen());
   });
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return { server, url: `http://${shownHost}:${address.port}/` };
+}
+
+/** The port cannot be listened on: taken by another program, or reserved. Says how to choose another. */
+export class PortUnavailableError extends Error {
+  override name = 'PortUnavailableError';
+}
+
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const how = 'choose another with --port <n> or PORT=<n>';
+  if (error.code === 'EADDRINUSE')
+    return new PortUnavailableError(`port ${port} on ${host} is already in use; ${how}`);
+  if (error.code === 'EACCES')
+    return new PortUnavailableError(`port ${port} on ${host} may not be used by this user; ${how}`);
+  if (error.code === 'EADDRNOTAVAIL')
+    return new PortUnavailableError(`${host} is not an address of this machine; choose another with --host`);
+  return error;
 }
 
 /** The version `current.json` names; none for a folder published before versions (or not at all). */

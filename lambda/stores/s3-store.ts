@@ -130,6 +130,16 @@ export class S3Store implements Store {
     await this.#send('COPY', to, send);
   }
 
+  /**
+   * One LIST of at most one key under the prefix: proves the endpoint answers, the credentials are
+   * accepted and the bucket exists before a run builds anything. Throws the StoreError of that request.
+   */
+  async checkAccess(): Promise<void> {
+    await this.#send('LIST', '', () =>
+      this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.#prefix, MaxKeys: 1 })),
+    );
+  }
+
   async list(prefix: string): Promise<string[]> {
     const keys: string[] = [];
     let token: string | undefined;

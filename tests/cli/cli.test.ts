@@ -81,16 +81,34 @@ describe('opendata extract', () => {
   });
 
   it.each([
-    [['extract']],
-    [['extract', seedPath, '--format', 'xml']],
-    [['extract', seedPath, '--nope']],
-    [['frobnicate']],
-    [[]],
-  ])('answers a usage error %j with exit code 2 and the usage text', async (args) => {
-    const { code, stderr } = await runCli(args);
-    expect(code).toBe(2);
-    expect(stderr).toContain('Usage: opendata <command>');
-  });
+    [['extract'], "missing required argument 'report'", 'extract '],
+    [
+      ['extract', seedPath, '--format', 'xml'],
+      "argument 'xml' is invalid. Allowed choices are json, csv.",
+      'extract ',
+    ],
+    [['extract', seedPath, '--nope'], "unknown option '--nope'", 'extract '],
+    [
+      ['extract', seedPath, '--fromat', 'csv'],
+      "unknown option '--fromat' (did you mean --format?)",
+      'extract ',
+    ],
+    [['extrct', seedPath], "unknown command 'extrct' (did you mean extract?)", ''],
+    [['frobnicate'], "unknown command 'frobnicate'", ''],
+    [[], 'no command given (one of extract, publish, serve, fetch, versions, rollback)', ''],
+  ])(
+    'answers the usage error %j with one line, a pointer to --help and exit code 2',
+    async (args, line, command) => {
+      const { code, stdout, stderr } = await runCli(args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      const [error, pointer, ...rest] = stderr.split('\n');
+      expect(error).toMatch(/^opendata: /);
+      expect(error).toContain(line);
+      expect(pointer).toBe(`Run "opendata ${command}--help" for usage.`);
+      expect(rest).toEqual(['']);
+    },
+  );
 });
 
 describe('opendata publish', () => {
@@ -133,7 +151,9 @@ describe('opendata publish', () => {
   it('needs a target', async () => {
     const { code, stderr } = await runCli(['publish']);
     expect(code).toBe(2);
-    expect(stderr).toContain('--out <dir> or --bucket <name>');
+    expect(stderr).toBe(
+      'opendata: give either --out <dir> or --bucket <name>\nRun "opendata publish --help" for usage.\n',
+    );
   });
 });
 
@@ -204,7 +224,7 @@ describe('npx opendata', () => {
       encoding: 'utf8',
     });
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Usage: opendata <command>');
+    expect(result.stdout).toContain('Usage: opendata [options] [command]');
   });
 });
 

@@ -10,13 +10,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `opendata` command in a child process. */
+/** Runs the real `opendata` command (or `command`, a script and its arguments) in a child process. */
 export function runCli(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; command?: string[] } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, options.command ?? [CLI, ...args], {
       cwd: options.cwd ?? fileURLToPath(PROJECT_ROOT),
       env: { ...process.env, ...options.env },
     });

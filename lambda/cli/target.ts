@@ -1,0 +1,79 @@
+import { type Command, Option } from 'commander';
+import { lockFolder } from '../publish/lock.ts';
+import { FsStore } from '../stores/fs-store.ts';
+import { createS3Client } from '../stores/s3-client.ts';
+import { S3Store } from '../stores/s3-store.ts';
+import type { Store } from '../stores/store.ts';
+import { StoreConfigurationError, StoreError } from '../stores/store-error.ts';
+import { UsageError } from './usage.ts';
+
+/** The options that name a published site: a folder, or a bucket of any S3-compatible server. */
+export interface TargetOptions {
+  out?: string;
+  bucket?: string;
+  prefix: string;
+  endpoint?: string;
+  region?: string;
+}
+
+/** A published site to read or write, and how to hold it while writing. */
+export interface SiteTarget {
+  store: Store;
+  /** Takes the folder's lock (a bucket has none here: on AWS one function runs at a time). */
+  lock(): Promise<() => Promise<void>>;
+}
+
+/** Adds --out / --bucket and the S3 options to a command: publish, versions and rollback share them. */
+export function withTargetOptions(command: Command, verb: string): Command {
+  return command
+    .addOption(new Option('--out <dir>', `the folder to ${verb}`).conflicts('bucket'))
+    .option('--bucket <name>', `the S3 bucket to ${verb} (instead of --out)`)
+    .option('--prefix <p>', 'key prefix inside the bucket', '')
+    .option(
+      '--endpoint <url>',
+      'an S3-compatible server, e.g. http://127.0.0.1:4568 for s3rver (default: AWS)',
+    )
+    .option('--region <r>', 'the bucket region (default: AWS_REGION, else us-east-1)');
+}
+
+/**
+ * The site the options name. A bucket is checked with one request before anything is built, so a
+ * server that is not running, missing credentials or a missing bucket are told as such (exit 4).
+ */
+export async function openTarget(options: TargetOptions): Promise<SiteTarget> {
+  if (Boolean(options.out) === Boolean(options.bucket))
+    throw new UsageError('give either --out <dir> or --bucket <name>');
+  if (options.out) {
+    const dir = options.out;
+    return { store: new FsStore(dir), lock: () => lockFolder(dir) };
+  }
+  if (options.endpoint !== undefined && !/^https?:\/\/[^/]/.test(options.endpoint))
+    throw new UsageError(`--endpoint must be an http(s) URL, got "${options.endpoint}"`);
+  const client = createS3Client({
+    endpoint: options.endpoint,
+    region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
+  });
+  const store = new S3Store(client, options.bucket as string, options.prefix);
+  await checkBucket(store, options.endpoint);
+  return { store, lock: async () => async () => {} };
+}
+
+const UNREACHABLE = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|TimeoutError)\b/;
+
+async function checkBucket(store: S3Store, endpoint: string | undefined): Promise<void> {
+  try {
+    await store.checkAccess();
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    if (error.configuration) {
+      const local =
+        endpoint && /credentials/.test(error.configuration) ? ' (s3rver takes S3RVER / S3RVER)' : '';
+      throw new StoreConfigurationError(`${store.location}: ${error.configuration}${local}`);
+    }
+    const unreachable = UNREACHABLE.exec(error.message)?.[1];
+    if (!unreachable) throw error;
+    throw new StoreConfigurationError(
+      `cannot reach the S3 endpoint ${endpoint ?? 'of AWS'} (${unreachable}): is the server running, and is --endpoint right?`,
+    );
+  }
+}

@@ -1,0 +1,61 @@
+import { Command } from 'commander';
+import type { PublicationChanges } from '../pipeline/publication.ts';
+import { type KeptVersion, keptVersions } from '../publish/kept-versions.ts';
+import type { RunCommand } from './run-command.ts';
+import { openTarget, type TargetOptions, withTargetOptions } from './target.ts';
+
+/** `opendata versions --out <dir> | --bucket <name> [--json]`. */
+export function versionsCommand(run: RunCommand): Command {
+  const command = new Command('versions')
+    .summary('list the publications a site keeps')
+    .description(
+      'List the publications a site keeps, newest first: when, how many reports and figures, what ' +
+        'changed, which one is served, and whether a rollback pinned the site.',
+    );
+  return withTargetOptions(command, 'read')
+    .option('--json', 'print them as one JSON object')
+    .action((options: TargetOptions & { json?: boolean }) =>
+      run(async () => {
+        const target = await openTarget(options);
+        const kept = await keptVersions(target.store);
+        if (options.json) process.stdout.write(`${JSON.stringify(kept)}\n`);
+        else process.stdout.write(versionsTable(kept.location, kept.versions, kept.pinned));
+        return 0;
+      }),
+    );
+}
+
+function versionsTable(
+  location: string,
+  versions: readonly KeptVersion[],
+  pinned?: { version: string; at: string },
+) {
+  if (versions.length === 0) return `Nothing has been published to ${location} yet.\n`;
+  const rows = versions.map((v, i) => [
+    `${v.current ? '*' : ' '} ${v.version}`,
+    v.created.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, 'Z'),
+    String(v.reports),
+    String(v.figures),
+    v.present ? changesText(v.changes, i === versions.length - 1) : 'files gone: cannot be rolled back to',
+  ]);
+  const header = ['  VERSION', 'CREATED', 'REPORTS', 'FIGURES', 'CHANGES'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
+  const pin = pinned
+    ? `Pinned at ${pinned.version} by a rollback (${pinned.at}): runs build nothing until "opendata rollback --release".\n`
+    : '';
+  return `${[line(header), ...rows.map(line)].join('\n')}\n* served now. ${pin || '\n'}`;
+}
+
+function changesText(changes: PublicationChanges, first: boolean): string {
+  if (first) return 'first publication';
+  const { added, changed, removed } = changes.reports;
+  const parts = [
+    added.length ? `+${added.length} reports` : '',
+    changed.length ? `${changed.length} changed` : '',
+    removed.length ? `-${removed.length} reports` : '',
+    changes.figuresChanged ? `${changes.figuresChanged} figure values changed` : '',
+  ].filter(Boolean);
+  return parts.join(', ') || 'no report changed (settings or code)';
+}

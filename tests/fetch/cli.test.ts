@@ -56,6 +56,7 @@ describe('opendata fetch', () => {
       fetched: ['baisha-2024'],
       unchanged: [],
       discovered: [],
+      pending: [],
       failed: [{ id: 'gone-2024', problem: `${server.url('/gone.html')}: HTTP 404` }],
     });
     expect(await readdir(join(dir, 'reports'))).toEqual(['baisha-2024.meta.json', 'baisha-2024.txt']);

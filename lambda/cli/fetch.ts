@@ -81,9 +81,12 @@ function report(summary: FetchSummary, json: boolean | undefined): void {
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     return;
   }
-  const { fetched, unchanged, discovered, failed } = summary;
+  const { fetched, unchanged, discovered, pending, failed } = summary;
+  // Pending pages are named on the summary line itself: they are expected, not problems for stderr.
+  const waiting = pending.map(({ id, url, problem }) => `${id}: ${url} answers ${problem}`).join('; ');
   process.stdout.write(
     `Fetched ${fetched.length} report(s), ${unchanged.length} unchanged, ${discovered.length} newly discovered` +
+      `${pending.length ? `, ${pending.length} pending (${waiting})` : ''}` +
       `${failed.length ? `, ${failed.length} failed` : ''}.\n`,
   );
 }

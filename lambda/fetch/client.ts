@@ -91,7 +91,7 @@ export class PageClient {
         current = parseUrl(location, current);
         continue;
       }
-      if (response.status !== 200) throw new FetchError(`HTTP ${response.status}`, false);
+      if (response.status !== 200) throw new FetchError(`HTTP ${response.status}`, false, response.status);
       return {
         status: 'fetched',
         url: current.href,
@@ -112,7 +112,7 @@ export class PageClient {
         const response = await this.transport(this.#request(url, validators));
         if (!isRetryableStatus(response.status)) return response;
         if (attempt >= retries)
-          throw new FetchError(`HTTP ${response.status} after ${attempt + 1} tries`, false);
+          throw new FetchError(`HTTP ${response.status} after ${attempt + 1} tries`, false, response.status);
         wait = retryAfterMs(response.headers['retry-after'], maxBackoffMs) ?? wait;
       } catch (error) {
         if (!(error instanceof FetchError) || !error.retryable) throw error;

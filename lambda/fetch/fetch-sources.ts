@@ -2,21 +2,21 @@
  * One fetch run over the registry: look at each listing for newer reports, then fetch every page
  * (registered or discovered) conditionally. What changed is archived and written; what did not
  * costs a 304 and writes nothing; what failed is reported and leaves the existing report untouched.
+ * A discovered page that is not there yet (404, 410) is pending, not failed, and asked for again next
+ * run; what the registry no longer names is forgotten from the state (its reports stay published).
  */
 import { createHash } from 'node:crypto';
-import { ReportError } from '../pipeline/errors.ts';
 import type { Store } from '../stores/store.ts';
-import { decodePage } from './charset.ts';
 import { type FetchPolicy, PageClient } from './client.ts';
-import { FetchError } from './fetch-error.ts';
-import { discoverSources, listingLinks } from './listing.ts';
+import { discover } from './discovery.ts';
+import { FetchError, isNotFound, problemOf } from './fetch-error.ts';
 import { pageText } from './page-text.ts';
 import { writeReport } from './provenance.ts';
 import type { Source } from './sources.ts';
 import {
   type FetchState,
+  forgetRemoved,
   isSameContent,
-  type ListingState,
   loadState,
   STATE_KEY,
   serializeState,
@@ -47,13 +47,22 @@ export interface FetchFailure {
   problem: string;
 }
 
+/** A source found on a listing whose page answers 404 or 410: not published yet, tried again next run. */
+export interface PendingSource {
+  id: string;
+  url: string;
+  problem: string;
+}
+
 export interface FetchSummary {
   /** Ids whose report was (re)written. */
   fetched: string[];
   /** Ids whose page had not changed: nothing written. */
   unchanged: string[];
-  /** Ids first seen on a listing page in this run (also fetched, or failed). */
+  /** Ids first seen on a listing page in this run (also fetched, pending or failed). */
   discovered: string[];
+  /** Discovered sources whose page is not there (yet): not a failure, nothing written. */
+  pending: PendingSource[];
   failed: FetchFailure[];
 }
 
@@ -62,63 +71,25 @@ export async function fetchSources(options: FetchSourcesOptions): Promise<FetchS
   const client =
     options.client ?? new PageClient({ ...options.policy, allowPrivate: options.allowPrivate ?? false });
   const before = await loadState(stateStore);
-  const state: FetchState = structuredClone(before);
-  const summary: FetchSummary = { fetched: [], unchanged: [], discovered: [], failed: [] };
-  const sources = await withDiscovered(options.sources, state, client, summary);
+  const state = forgetRemoved(structuredClone(before), options.sources);
+  const { sources, discovered, failed } = await discover(options.sources, state, client);
+  const summary: FetchSummary = { fetched: [], unchanged: [], discovered, pending: [], failed };
+  const registered = new Set(options.sources.map((source) => source.id));
   for (const source of sources) {
     try {
       const outcome = await fetchOne(source, state, client, options);
       summary[outcome].push(source.id);
     } catch (error) {
-      summary.failed.push({ id: source.id, problem: problemOf(error, source.url) });
+      // A listing may link next year's report before its page is live; the registry's pages must exist.
+      if (!registered.has(source.id) && isNotFound(error))
+        summary.pending.push({ id: source.id, url: source.url, problem: error.message });
+      else summary.failed.push({ id: source.id, problem: problemOf(error, source.url) });
     }
   }
   const bytes = serializeState(state);
   if (Buffer.compare(bytes, serializeState(before)) !== 0)
     await stateStore.put(STATE_KEY, bytes, { contentType: 'application/json' });
   return summary;
-}
-
-/** The registry plus every source found on a listing, in this run or an earlier one. */
-async function withDiscovered(
-  registry: Source[],
-  state: FetchState,
-  client: PageClient,
-  summary: FetchSummary,
-): Promise<Source[]> {
-  const all = new Map(registry.map((source) => [source.id, source]));
-  for (const source of registry) {
-    if (!source.listing) continue;
-    try {
-      const known = new Set(all.keys());
-      const found = await readListing(source, state, client, known);
-      for (const added of found) if (!all.has(added.id)) all.set(added.id, added);
-    } catch (error) {
-      summary.failed.push({ id: source.id, problem: `listing: ${problemOf(error, source.listing.url)}` });
-    }
-  }
-  for (const [id, source] of all)
-    if (!registry.some((r) => r.id === id) && !Object.hasOwn(state.pages, id))
-      summary.discovered.push(source.id);
-  // A listing that failed this time still names what it named before.
-  for (const listing of Object.values(state.listings))
-    for (const found of listing.found) if (!all.has(found.id)) all.set(found.id, found);
-  return [...all.values()];
-}
-
-async function readListing(source: Source, state: FetchState, client: PageClient, known: Set<string>) {
-  const listing = source.listing;
-  if (!listing) return [];
-  const previous = state.listings[source.id];
-  const result = await client.get(listing.url, validatorsFor(previous, listing.url, true));
-  if (result.status === 'unchanged') return previous?.found ?? [];
-  const sha256 = sha256Hex(result.body);
-  const links = listingLinks(decodePage(result.contentType, result.body), result.url);
-  const found = [...(previous?.found ?? [])];
-  for (const added of discoverSources(source, links, new Set([...known, ...found.map((f) => f.id)])))
-    found.push(added);
-  state.listings[source.id] = withValidators<ListingState>({ url: listing.url, sha256, found }, result);
-  return found;
 }
 
 async function fetchOne(
@@ -153,13 +124,6 @@ async function fetchOne(
     retrieved,
   });
   return 'fetched';
-}
-
-function problemOf(error: unknown, url: string): string {
-  if (error instanceof FetchError)
-    return error.message.startsWith('http') ? error.message : `${url}: ${error.message}`;
-  if (error instanceof ReportError) return error.message;
-  throw error;
 }
 
 function sha256Hex(bytes: Uint8Array): string {

@@ -48,6 +48,28 @@ export function discoverSources(source: Source, links: ListingLink[], known: Rea
   return [...found.values()];
 }
 
+/**
+ * What a listing names after reading it again: entries already fetched stay as they were; entries
+ * never fetched are replaced by what today's links say, so a link fixed before its page went live
+ * is followed at its new URL and a link taken down is forgotten; new ones come last, in page order.
+ * `fresh` is discoverSources over the links with only the fetched entries counted as known.
+ */
+export function mergeFound(
+  previous: readonly Source[],
+  fresh: readonly Source[],
+  wasFetched: (id: string) => boolean,
+): Source[] {
+  const refound = new Map(fresh.map((source) => [source.id, source]));
+  const found: Source[] = [];
+  for (const entry of previous) {
+    const again = refound.get(entry.id);
+    if (wasFetched(entry.id)) found.push(entry);
+    else if (again) found.push(again);
+    refound.delete(entry.id);
+  }
+  return [...found, ...refound.values()];
+}
+
 function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { parseJsonWith } from '../pipeline/settings.ts';
 import type { Store } from '../stores/store.ts';
 import type { Validators } from './client.ts';
-import { sourceSchema } from './sources.ts';
+import { type Source, sourceSchema } from './sources.ts';
 
 /** Not a valid report id (it starts with `_`), so it can never collide with `sources/<id>/`. */
 export const STATE_KEY = 'sources/_state.json';
@@ -45,6 +45,20 @@ export async function loadState(store: Store): Promise<FetchState> {
   const bytes = await store.get(STATE_KEY);
   if (!bytes) return { pages: {}, listings: {} };
   return parseJsonWith(fetchStateSchema, bytes, `${store.location.replace(/\/+$/, '')}/${STATE_KEY}`);
+}
+
+/**
+ * The state without what the registry no longer names: the listings of sources gone (or that lost
+ * their listing), with what they found, and the pages of ids neither registered nor found by a
+ * remaining listing. Only the state: written reports and archived originals are published data.
+ */
+export function forgetRemoved(state: FetchState, registry: readonly Source[]): FetchState {
+  const withListing = new Set(registry.filter((source) => source.listing).map((source) => source.id));
+  const listings = Object.fromEntries(Object.entries(state.listings).filter(([id]) => withListing.has(id)));
+  const named = new Set(registry.map((source) => source.id));
+  for (const listing of Object.values(listings)) for (const found of listing.found) named.add(found.id);
+  const pages = Object.fromEntries(Object.entries(state.pages).filter(([id]) => named.has(id)));
+  return { pages, listings };
 }
 
 export function serializeState(state: FetchState): Uint8Array {

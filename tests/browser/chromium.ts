@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { chromiumPath } from './requirements.ts';
 
-/** Debian's Chromium (`apt-get install -y chromium fonts-wqy-microhei`; `.ci/run` installs it). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium, or CHROMIUM_PATH; `npm test` installs it first when it can (bin/setup-browser.ts). */
+export const CHROMIUM = chromiumPath(process.env);
 
 /** The flags from ../shared/TOOLCHAIN.md: headless, and no request of Chromium's own (updates, DNS). */
 const ARGS = [
@@ -23,7 +24,7 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium is missing at ${CHROMIUM}: the browser tests need it. Install it with ` +
-        '`sudo apt-get install -y chromium fonts-wqy-microhei` (or run .ci/run), or set CHROMIUM_PATH.',
+        '`npm run setup:browser` (it says what to run when it cannot), or set CHROMIUM_PATH.',
     );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });

@@ -56,6 +56,7 @@ describe('opendata fetch', () => {
       fetched: ['baisha-2024'],
       unchanged: [],
       discovered: [],
+      pending: [],
       failed: [{ id: 'gone-2024', problem: `${server.url('/gone.html')}: HTTP 404` }],
     });
     expect(await readdir(join(dir, 'reports'))).toEqual(['baisha-2024.meta.json', 'baisha-2024.txt']);
@@ -66,6 +67,54 @@ describe('opendata fetch', () => {
 
     const second = await runCli([...args, '--allow-private']);
     expect(second.stdout).toBe('Fetched 0 report(s), 1 unchanged, 0 newly discovered, 1 failed.\n');
+  });
+
+  it('exits 0 with a pending report that a listing links before its page is live', async () => {
+    // Three servers, because the CLI waits 2 s between two requests to one host (and port).
+    const { server } = await baishaPage();
+    const [listingServer, nextYear] = [await startServer(), await startServer()];
+    const pendingUrl = nextYear.url('/baisha/2025.html');
+    listingServer.routes.set(
+      '/list.html',
+      page(`<a href="${pendingUrl}">白沙街道2025年法治政府建设工作报告</a>`, {
+        contentType: 'text/html; charset=utf-8',
+        etag: '"l1"',
+      }),
+    );
+    const dir = await tempDir();
+    const registry = join(dir, 'sources.json');
+    const listing = { url: listingServer.url('/list.html'), pattern: '白沙街道(?<year>\\d{4})年' };
+    const baisha = { entity: '白沙街道', year: 2024, kind: '法治政府建设工作报告', listing };
+    await writeFile(
+      registry,
+      JSON.stringify([{ ...baisha, id: 'baisha-2024', url: server.url('/baisha/2024.html') }]),
+    );
+    const args = [
+      'fetch',
+      '--sources',
+      registry,
+      '--out',
+      join(dir, 'reports'),
+      '--archive',
+      join(dir, 'archive'),
+    ];
+
+    const first = await runCli([...args, '--allow-private']);
+    expect(first).toEqual({
+      code: 0,
+      stdout: `Fetched 1 report(s), 0 unchanged, 1 newly discovered, 1 pending (baisha-2025: ${pendingUrl} answers HTTP 404).\n`,
+      stderr: '',
+    });
+    const again = await runCli([...args, '--allow-private', '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual({
+      fetched: [],
+      unchanged: ['baisha-2024'],
+      discovered: [],
+      pending: [{ id: 'baisha-2025', url: pendingUrl, problem: 'HTTP 404' }],
+      failed: [],
+    });
+    expect(await readdir(join(dir, 'reports'))).toEqual(['baisha-2024.meta.json', 'baisha-2024.txt']);
   });
 
   it('names the registry file and field when it is invalid', async () => {

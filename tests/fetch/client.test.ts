@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PageClient, USER_AGENT } from '../../lambda/fetch/client.ts';
+import { FetchError, isNotFound } from '../../lambda/fetch/fetch-error.ts';
 import { failing, hanging, page, redirect, useTestServer } from './support/server.ts';
 
 const startServer = useTestServer();
@@ -46,6 +47,21 @@ describe('PageClient', () => {
     const client = new PageClient({ ...FAST, allowPrivate: true });
     await expect(client.get(server.url('/missing'))).rejects.toThrow('HTTP 404');
     expect(server.seen('/missing')).toHaveLength(1);
+  });
+
+  it.each([
+    ['/missing', 404, 'HTTP 404'],
+    ['/removed', 410, 'HTTP 410'],
+    ['/down', 500, 'HTTP 500 after 3 tries'],
+  ])('carries the status of %s as a field, not only in the message', async (path, status, message) => {
+    const server = await startServer();
+    server.routes.set('/removed', failing(99, html(''), 410));
+    server.routes.set('/down', failing(99, html('')));
+    const client = new PageClient({ ...FAST, allowPrivate: true });
+    const error = await client.get(server.url(path)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FetchError);
+    expect(error).toMatchObject({ status, message });
+    expect(isNotFound(error)).toBe(status !== 500);
   });
 
   it('times out a hanging server, retrying it as a network failure', async () => {

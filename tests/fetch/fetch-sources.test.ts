@@ -1,27 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { fetchSources } from '../../lambda/fetch/fetch-sources.ts';
 import type { Source } from '../../lambda/fetch/sources.ts';
 import { readReports } from '../../lambda/publish/read-reports.ts';
-import { FsStore } from '../../lambda/stores/fs-store.ts';
 import { useTempDirs } from '../support/temp.ts';
+import { fixture, gbk, json, listing, NOW, POLICY, recordingStores, text } from './support/listing-site.ts';
 import { minimalPdf } from './support/pdf.ts';
-import { RecordingStore } from './support/recording-store.ts';
+import type { RecordingStore } from './support/recording-store.ts';
 import { failing, hanging, page, redirect, type TestServer, useTestServer } from './support/server.ts';
 
 const tempDir = useTempDirs();
 const startServer = useTestServer();
-const POLICY = { timeoutMs: 300, retries: 1, backoffMs: 10, maxBackoffMs: 20, minIntervalMs: 0 };
-const NOW = () => new Date('2025-03-01T08:00:00Z');
 const LAST_MODIFIED = 'Sun, 02 Mar 2025 01:00:00 GMT';
-const fixture = (name: string) => readFile(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
-const gbk = (text: string) => new Uint8Array(iconv.encode(text, 'gbk'));
-const listing = (years: number[]) =>
-  `<html><head><meta charset="utf-8"></head><body><ul>${years
-    .map((y) => `<li><a href="/qingshi/${y}.html">青石镇${y}年法治政府建设情况报告</a></li>`)
-    .join('')}<li><a href="/notice.html">关于开展普法宣传月活动的通知</a></li></ul></body></html>`;
 
 interface Site {
   server: TestServer;
@@ -74,21 +64,13 @@ async function site(): Promise<Site> {
   return { server, sources, qingshiBytes, pdfBytes };
 }
 
-async function stores() {
-  const reports = new RecordingStore(new FsStore(await tempDir()));
-  const archive = new RecordingStore(new FsStore(await tempDir()));
-  return { reports, archive };
-}
-
-const text = async (store: RecordingStore, key: string) => new TextDecoder().decode(await store.get(key));
-const json = async (store: RecordingStore, key: string) => JSON.parse(await text(store, key));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const stored = async (store: RecordingStore, key: string) => new Uint8Array((await store.get(key)) ?? []);
 
 describe('fetchSources', () => {
   it('fetches, archives and writes each report, and reports each failure', async () => {
     const { server, sources, qingshiBytes, pdfBytes } = await site();
-    const { reports, archive } = await stores();
+    const { reports, archive } = await recordingStores(tempDir);
     // A hand-written sidecar: its own fields survive, the registry's and the provenance are added.
     await reports.put('qingshi-2024.meta.json', new TextEncoder().encode('{"publisher":"青石镇人民政府"}'), {
       contentType: 'application/json',
@@ -107,6 +89,8 @@ describe('fetchSources', () => {
       fetched: ['qingshi-2024', 'baisha-2024', 'qingshi-pdf-2024'],
       unchanged: [],
       discovered: [],
+      // A registered page answering 404 is a failure: the registry says it exists.
+      pending: [],
       failed: [
         { id: 'gone-2024', problem: `${server.url('/gone.html')}: HTTP 404` },
         { id: 'hang-2024', problem: `${server.url('/hang.html')}: timed out after 300 ms (2 tries)` },
@@ -149,7 +133,7 @@ describe('fetchSources', () => {
 
   it('gives publish reports with their original URLs and figures', async () => {
     const { server, sources } = await site();
-    const { reports, archive } = await stores();
+    const { reports, archive } = await recordingStores(tempDir);
     await fetchSources({
       sources: sources.slice(0, 2),
       reports,
@@ -168,7 +152,7 @@ describe('fetchSources', () => {
 
   it('makes only conditional requests and writes nothing when nothing changed', async () => {
     const { server, sources } = await site();
-    const { reports, archive } = await stores();
+    const { reports, archive } = await recordingStores(tempDir);
     const run = () =>
       fetchSources({ sources, reports, archive, now: NOW, allowPrivate: true, policy: POLICY });
     await run();
@@ -189,46 +173,9 @@ describe('fetchSources', () => {
     expect(conditional('/baisha/old.html')?.['if-modified-since']).toBe(LAST_MODIFIED);
   });
 
-  it('discovers a new report on the listing page in the next run', async () => {
-    const { server, sources } = await site();
-    const { reports, archive } = await stores();
-    const run = () =>
-      fetchSources({
-        sources: sources.slice(0, 1),
-        reports,
-        archive,
-        now: NOW,
-        allowPrivate: true,
-        policy: POLICY,
-      });
-    expect((await run()).discovered).toEqual([]);
-
-    const trs2025 = (await fixture('trs-page.html.txt')).replaceAll('2024', '2025');
-    server.routes.set(
-      '/qingshi/list.html',
-      page(listing([2025, 2024, 2023]), { contentType: 'text/html', etag: '"l2"' }),
-    );
-    server.routes.set('/qingshi/2025.html', page(gbk(trs2025), { contentType: 'text/html', etag: '"n1"' }));
-    const summary = await run();
-    expect(summary).toMatchObject({
-      fetched: ['qingshi-2025'],
-      unchanged: ['qingshi-2024'],
-      discovered: ['qingshi-2025'],
-    });
-    expect((await text(reports, 'qingshi-2025.txt')).split('\n')[0]).toBe('青石镇2025年法治政府建设情况报告');
-    expect(await json(reports, 'qingshi-2025.meta.json')).toMatchObject({
-      year: 2025,
-      sourceUrl: server.url('/qingshi/2025.html'),
-    });
-
-    // Known from now on: the next run asks for it conditionally even if the listing is unchanged.
-    const third = await run();
-    expect(third).toMatchObject({ fetched: [], unchanged: ['qingshi-2024', 'qingshi-2025'], discovered: [] });
-  });
-
   it('never damages an existing report when its page breaks or changes into something else', async () => {
     const { server, sources } = await site();
-    const { reports, archive } = await stores();
+    const { reports, archive } = await recordingStores(tempDir);
     const run = () =>
       fetchSources({
         sources: sources.slice(0, 1),
@@ -266,7 +213,7 @@ describe('fetchSources', () => {
 
   it('refuses the loopback test server without allowPrivate, sending nothing', async () => {
     const { server, sources } = await site();
-    const { reports, archive } = await stores();
+    const { reports, archive } = await recordingStores(tempDir);
     const summary = await fetchSources({
       sources: sources.slice(0, 2),
       reports,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discoverSources, listingLinks } from '../../lambda/fetch/listing.ts';
+import { discoverSources, listingLinks, mergeFound } from '../../lambda/fetch/listing.ts';
 import type { Source } from '../../lambda/fetch/sources.ts';
 
 const source: Source = {
@@ -56,5 +56,44 @@ describe('listing discovery', () => {
     };
     const links = [{ text: '下载', href: 'https://www.example.org/files/fzzf-2025.pdf' }];
     expect(discoverSources(byUrl, links, new Set()).map((s) => s.id)).toEqual(['qingshi-2025']);
+  });
+});
+
+describe('mergeFound', () => {
+  const found = (year: number, path: string): Source => {
+    const { listing: _, ...inherited } = source;
+    return { ...inherited, id: `qingshi-${year}`, year, url: `https://www.example.org/fzzf/${path}` };
+  };
+  const fetched = new Set(['qingshi-2025']);
+  const wasFetched = (id: string) => fetched.has(id);
+
+  it.each([
+    [
+      'keeps a fetched entry as it was, even when its link moved or went',
+      [found(2025, 'a.html')],
+      [found(2025, 'b.html')],
+      [found(2025, 'a.html')],
+    ],
+    [
+      'keeps a fetched entry the listing no longer links',
+      [found(2025, 'a.html')],
+      [],
+      [found(2025, 'a.html')],
+    ],
+    [
+      'follows a never-fetched entry to its current link, in its old place',
+      [found(2026, 'a.html'), found(2025, 'a.html')],
+      [found(2027, 'c.html'), found(2026, 'b.html')],
+      [found(2026, 'b.html'), found(2025, 'a.html'), found(2027, 'c.html')],
+    ],
+    ['forgets a never-fetched entry whose link is gone', [found(2026, 'a.html')], [], []],
+    [
+      'adds new ones in page order',
+      [],
+      [found(2027, 'c.html'), found(2026, 'b.html')],
+      [found(2027, 'c.html'), found(2026, 'b.html')],
+    ],
+  ])('%s', (_why, previous, fresh, merged) => {
+    expect(mergeFound(previous, fresh, wasFetched)).toEqual(merged);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isSameContent, validatorsFor, withValidators } from '../../lambda/fetch/state.ts';
+import type { Source } from '../../lambda/fetch/sources.ts';
+import {
+  type FetchState,
+  forgetRemoved,
+  isSameContent,
+  type PageState,
+  validatorsFor,
+  withValidators,
+} from '../../lambda/fetch/state.ts';
 
 const previous = {
   url: 'https://a.example.org/r.html',
@@ -37,5 +45,67 @@ describe('fetch state', () => {
       sha256: 'ab',
       etag: '"v2"',
     });
+  });
+});
+
+describe('forgetRemoved', () => {
+  const report = { entity: '青石镇', kind: '法治政府建设情况报告' };
+  const listing = { url: 'https://a.example.org/list/', pattern: '(?<year>\\d{4})' };
+  const source = (id: string, year: number, more: Partial<Source> = {}): Source => ({
+    ...report,
+    id,
+    year,
+    url: `https://a.example.org/${id}.html`,
+    ...more,
+  });
+  const pageState = (id: string): PageState => ({
+    url: `https://a.example.org/${id}.html`,
+    retrieved: '2025-03-01T08:00:00.000Z',
+    sha256: 'a'.repeat(64),
+    archive: `sources/${id}/${'a'.repeat(64)}.html`,
+  });
+  const listingState = (found: Source[]) => ({ url: listing.url, sha256: 'b', found });
+  const state: FetchState = {
+    pages: Object.fromEntries(
+      ['qingshi-2024', 'qingshi-2025', 'baisha-2024', 'baisha-2025', 'old-2020'].map((id) => [
+        id,
+        pageState(id),
+      ]),
+    ),
+    listings: {
+      'qingshi-2024': listingState([source('qingshi-2025', 2025), source('qingshi-2026', 2026)]),
+      'baisha-2024': listingState([source('baisha-2025', 2025)]),
+    },
+  };
+
+  it.each([
+    [
+      'keeps everything the registry still names',
+      [
+        source('qingshi-2024', 2024, { listing }),
+        source('baisha-2024', 2024, { listing }),
+        source('old-2020', 2020),
+      ],
+      ['qingshi-2024', 'qingshi-2025', 'baisha-2024', 'baisha-2025', 'old-2020'],
+      ['qingshi-2024', 'baisha-2024'],
+    ],
+    [
+      'drops a source gone from the registry, with its listing and what it found',
+      [source('qingshi-2024', 2024, { listing })],
+      ['qingshi-2024', 'qingshi-2025'],
+      ['qingshi-2024'],
+    ],
+    [
+      'drops a listing the registry entry no longer has, keeping the entry',
+      [source('qingshi-2024', 2024), source('baisha-2024', 2024, { listing })],
+      ['qingshi-2024', 'baisha-2024', 'baisha-2025'],
+      ['baisha-2024'],
+    ],
+    ['forgets all for an empty registry', [], [], []],
+  ])('%s', (_why, registry, pages, listings) => {
+    const kept = forgetRemoved(state, registry);
+    expect(Object.keys(kept.pages)).toEqual(pages);
+    expect(Object.keys(kept.listings)).toEqual(listings);
+    for (const id of listings) expect(kept.listings[id]).toEqual(state.listings[id]);
   });
 });

@@ -100,7 +100,8 @@ function setupVerbAt(text: string, i: number): string {
  * 行政村居设立三务公开栏), when both fit in a label.
  */
 export function nounAfter(text: string, end: number): string {
-  if (text.startsWith('以上', end) || text.startsWith('左右', end)) return '';
+  if (text.startsWith('左右', end)) return '';
+  if (text.startsWith('以上', end)) return nounAfterBound(text, end + 2);
   const { noun, stop } = scanNoun(text, end);
   if (noun.length === 0 || !PLACE_LAST.has(noun.charCodeAt(noun.length - 1))) return noun;
   const verb = setupVerbAt(text, stop);
@@ -113,3 +114,11 @@ export function nounAfter(text: string, end: number): string {
   return label;
 }
 
+/**
+ * 新增50家以上先进智能工厂: a lower bound written between the count and its noun. One character
+ * there is most often a word cut short by a stop character (华为云 at 为), so it names nothing.
+ */
+function nounAfterBound(text: string, at: number): string {
+  const { noun } = scanNoun(text, at);
+  return noun.length >= 2 ? noun : '';
+}

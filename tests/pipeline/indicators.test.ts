@@ -102,7 +102,7 @@ const SEED_MATCHES: [string, string, string | null][] = [
   ['50余次', '占道经营行为', null],
   ['200余处', '沿街店外摆卖行为', null],
   ['10余处', '乱吊乱挂行为', null],
-  ['2人', '做', null],
+  ['2人', '行政执法', null],
   ['10个', '执法记录仪', 'enforcement.body_cameras'],
   ['1部', '摄像机', null],
   ['4部', '执法手机', null],

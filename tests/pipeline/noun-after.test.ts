@@ -1,7 +1,7 @@
 /**
  * Labels read after the measure word (noun-after.ts), through extractFigures: the noun a count
- * counts, and the place and what it set up. Sentences from the seed and from the provincial work
- * reports of 2026 (../shared/long), as written.
+ * counts, the place and what it set up, the noun after a lower bound. Sentences from the seed and
+ * from the provincial work reports of 2026 (../shared/long), as written.
  */
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../lambda/pipeline/figures.ts';
@@ -41,6 +41,19 @@ describe('extractFigures: the noun alone when there is no place, no set-up or no
     ],
     ['实现全镇21个村(居)委会人民调解委员会全覆盖,', [['21个', 21, '村委会人民调解委员会']]],
     ['在镇大厅每个业务窗口和基层21个便民服务站分别设置“好差评”二维码,', [['21个', 21, '便民服务站']]],
+  ])('%s', (text, expected) => {
+    expect(labelled(text)).toEqual(expected);
+  });
+});
+
+describe('extractFigures: the noun after a lower bound', () => {
+  it.each<[string, Array<[string, number, string]>]>([
+    ['加快重点产业智能化改造，新增50家以上先进智能工厂，', [['50家', 50, '先进智能工厂']]],
+    ['强化科技人才支撑，选派1200名以上科技特派员到基层开展科技服务，', [['1200名', 1200, '科技特派员']]],
+    // 华为云 is cut at 为: one character names nothing, the words before are kept.
+    ['累计引进和培育150家以上华为云生态企业。', [['150家', 150, '和培育']]],
+    // A verb after the bound: the counted thing is before the number.
+    ['组织执法人员10人以上参加培训。', [['10人', 10, '执法人员']]],
   ])('%s', (text, expected) => {
     expect(labelled(text)).toEqual(expected);
   });

@@ -4,7 +4,7 @@
  * Each rule looks at a few characters around the candidate only, so the scan stays linear.
  */
 
-import { isFrequencyNorm } from './norms.ts';
+import { isChecklistSize, isClassThreshold, isFrequencyNorm, isRequiredBound } from './norms.ts';
 import type { NumberToken } from './number-tokens.ts';
 import { isAsciiLetterCode, isDigitCode } from './number-tokens.ts';
 import { isChineseNumeralCode } from './numerals.ts';
@@ -188,6 +188,9 @@ const RULES: ReadonlyArray<(text: string, c: Candidate) => boolean> = [
   isWordAfterUnit,
   isDurationName,
   isFrequencyNorm,
+  isRequiredBound,
+  isClassThreshold,
+  isChecklistSize,
 ];
 
 /** True when the candidate is one of the excluded kinds of FIGURES.md. */

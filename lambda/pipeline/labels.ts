@@ -107,6 +107,18 @@ for (const w of [
 ])
   LEADING_FIRST[w.charCodeAt(0)] = 1;
 
+/** The verbs of LEADING_VERB, longest first: a number right after one is the amount of what it does. */
+const ACTION_VERBS = LEADING_VERB.source
+  .slice(4, -1)
+  .split('|')
+  .sort((a, b) => b.length - a.length);
+
+/** True when `text` has one of the verbs that open a counted thing (新建, 投入, 完成…) just before `at`. */
+export function endsWithActionVerb(text: string, at: number): boolean {
+  for (const v of ACTION_VERBS) if (text.startsWith(v, at - v.length)) return true;
+  return false;
+}
+
 export function stripLeading(s: string): string {
   let cur = s;
   for (let guard = 0; guard < 8; guard++) {

@@ -36,7 +36,8 @@ function skipParenthetical(text: string, i: number): number {
   return i;
 }
 
-function startsCut(text: string, i: number): boolean {
+/** True when a verb phrase (参加, 建成, 增长…) or a bound (以上) starts at `i`: the noun before it ends there. */
+export function startsVerbAfterNoun(text: string, i: number): boolean {
   const words = CUTS_BY_FIRST.get(text.charCodeAt(i));
   if (words !== undefined) for (const w of words) if (text.startsWith(w, i)) return true;
   return false;
@@ -67,7 +68,7 @@ function scanNoun(text: string, end: number): Scanned {
       continue;
     }
     if (cls === STOP || code < 0x4e00 || code > 0x9fff) break;
-    if (cls === CUT && startsCut(text, i)) break;
+    if (cls === CUT && startsVerbAfterNoun(text, i)) break;
     i++;
   }
   return { noun: out + text.slice(from, i), stop: i };

@@ -3,6 +3,8 @@
  * ordinals and ranks, codes, clock times, periods, norms, phase names and slogans.
  * Each rule looks at a few characters around the candidate only, so the scan stays linear.
  */
+
+import { isChecklistSize, isClassThreshold, isFrequencyNorm, isRequiredBound } from './norms.ts';
 import type { NumberToken } from './number-tokens.ts';
 import { isAsciiLetterCode, isDigitCode } from './number-tokens.ts';
 import { isChineseNumeralCode } from './numerals.ts';
@@ -47,7 +49,7 @@ function flagsAt(text: string, i: number): number {
 
 const code = (s: string): number => s.charCodeAt(0);
 const [DOT, COLON, WIDE_COLON, PLUS, WIDE_PLUS, PERCENT, WIDE_PERCENT] = [...'.:：+＋%％'].map(code);
-const [SHI, DIAN, ZHI, YUE, JI, SHU, YU, SHAO, GUO] = [...'时点之月级数于少过'].map(code);
+const [SHI, DIAN, ZHI, YUE, JI, SHU] = [...'时点之月级数'].map(code);
 
 function isCodeOrOrdinal(text: string, c: Candidate): boolean {
   const start = c.token.start;
@@ -168,23 +170,6 @@ function isDurationName(text: string, c: Candidate): boolean {
 }
 
 const DURATION_QUALIFIERS = ['以上', '左右', '以下'];
-const FREQUENCY_UNITS = new Set(['次', '场', '场次', '期', '轮']);
-const EVERY_PERIOD = /每(?:半年|两年|季度|年|月|周|季|天|日|星期)[^，。；：,;:\n]{0,16}$/;
-/** Words of a rule rather than a result: 不少于2次, 不低于40学时, 至少1名. */
-const NORM_WORDS = ['不少于', '不低于', '不超过', '不高于', '至少'];
-
-/** 每季度召开1次, 每年听取汇报不少于2次: how often something must be done, a norm and not a result. */
-function isFrequencyNorm(text: string, c: Candidate): boolean {
-  const before = text.charCodeAt(c.token.start - 1);
-  // Every norm word ends in 于, 少 or 过: one character check before trying them.
-  if (before === YU || before === SHAO || before === GUO) {
-    for (const w of NORM_WORDS) if (text.startsWith(w, c.token.start - w.length)) return true;
-  }
-  if (!FREQUENCY_UNITS.has(c.unit)) return false;
-  const window = text.slice(Math.max(0, c.token.start - 20), c.token.start);
-  return window.includes('每') && EVERY_PERIOD.test(window);
-}
-
 /** 两位数增长 is a rate class, 千亿级 and 5A级 are grades. */
 function isGradeOrClass(text: string, c: Candidate): boolean {
   const after = text.charCodeAt(c.end);
@@ -203,6 +188,9 @@ const RULES: ReadonlyArray<(text: string, c: Candidate) => boolean> = [
   isWordAfterUnit,
   isDurationName,
   isFrequencyNorm,
+  isRequiredBound,
+  isClassThreshold,
+  isChecklistSize,
 ];
 
 /** True when the candidate is one of the excluded kinds of FIGURES.md. */

@@ -24,7 +24,7 @@ const MAX_LABEL = 14;
 
 /** Time phrases, scopes and connectives that open a clause but are not what is counted. */
 const LEADING =
-  /^(?:今年以来|今年来|一年来|近年来|截至目前|截至年底|截至\d{4}年(?:\d{1,2}月)?(?:底|末)?|\d{4}年(?:度|末|底|初|以来)?|年内|全年度?|今年|当年|同期|年末|年底|年初|力争|努力|确保|预计|本年度|年度|上半年|下半年|目前|其中|此外|另外|同时|并且|并|还|也|均|已|先后|共计|共有|现有|拥有|共|累计|合计|总计|以上|以下|全(?:镇|县|区|市|乡|街道|街|省|州|旗|村|局|系统)|[我本](?:镇|县|区|市|乡|街道|街|局|委|办|单位)|辖区内?|通过|积极|主动|持续|成功)/;
+  /^(?:今年以来|今年来|一年来|近年来|截至目前|截至年底|截至\d{4}年(?:\d{1,2}月)?(?:底|末)?|\d{4}年(?:度|末|底|初|以来)?|年内|全年度?|今年|当年|同期|年末|年底|年初|力争|努力|确保|预计|本年度|年度|上半年|下半年|目前|其中|此外|另外|同时|并且|并|还|也|均|已|先后|共计|共有|现有|拥有|共|累计|合计|总计|及?以[上下]的?|全(?:镇|县|区|市|乡|街道|街|省|州|旗|村|局|系统)|[我本](?:镇|县|区|市|乡|街道|街|局|委|办|单位)|辖区内?|通过|积极|主动|持续|成功)/;
 
 /** Verbs that open a clause before the counted thing (开展专题学习2场 → 专题学习). */
 const LEADING_VERB =
@@ -80,8 +80,8 @@ export function rawBeforeWide(text: string, start: number, floor: number): strin
   return rawBack(text, start, floor, true);
 }
 
-/** Words after which a long label can be cut without cutting a word (规模以上 | 工业增加值). */
-const CUT_AFTER = /(?:以上|以下|的|和|及|与)/g;
+/** Words after which a long label can be cut without cutting a word (规模以上 | 工业增加值, 及以上的 | 行政村). */
+const CUT_AFTER = /(?:及?以[上下]的?|的|和|及|与)/g;
 /** A cut that leaves less than this says too little (…生产总值的比例 → 比例): slice instead. */
 const MIN_CUT_REST = 4;
 
@@ -102,10 +102,22 @@ export function shorten(label: string): string {
  */
 const LEADING_FIRST = new Uint8Array(0x10000);
 for (const w of [
-  ...'今一近截年全当同本上下目其此另并还也均已先共现拥累合总以我辖通积主持成力努确预0123456789',
+  ...'今一近截年全当同本上下目其此另并还也均已先共现拥累合总以及我辖通积主持成力努确预0123456789',
   ...LEADING_VERB.source.slice(4, -1).split('|'),
 ])
   LEADING_FIRST[w.charCodeAt(0)] = 1;
+
+/** The verbs of LEADING_VERB, longest first: a number right after one is the amount of what it does. */
+const ACTION_VERBS = LEADING_VERB.source
+  .slice(4, -1)
+  .split('|')
+  .sort((a, b) => b.length - a.length);
+
+/** True when `text` has one of the verbs that open a counted thing (新建, 投入, 完成…) just before `at`. */
+export function endsWithActionVerb(text: string, at: number): boolean {
+  for (const v of ACTION_VERBS) if (text.startsWith(v, at - v.length)) return true;
+  return false;
+}
 
 export function stripLeading(s: string): string {
   let cur = s;

@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { ReportError } from '../pipeline/errors.ts';
 import { EXIT, exitCodeOf, hintFor } from './exit-codes.ts';
 import { COMMAND_NAMES, createProgram } from './program.ts';
 import { UsageError } from './usage.ts';
@@ -31,7 +32,9 @@ export function reportError(error: unknown, argv: readonly string[] = []): numbe
   if (error instanceof CommanderError) return commanderExit(error, argv);
   const code = exitCodeOf(error);
   if (code === undefined) throw error;
-  process.stderr.write(`opendata: ${(error as Error).message}${hintFor(error)}\n`);
+  // A report's error starts with its file, as a compiler's does; the others say who is speaking.
+  const prefix = error instanceof ReportError ? '' : 'opendata: ';
+  process.stderr.write(`${prefix}${(error as Error).message}${hintFor(error)}\n`);
   if (error instanceof UsageError) process.stderr.write(`${helpPointer(argv)}\n`);
   return code;
 }

@@ -72,7 +72,8 @@ export function publishCommand(run: RunCommand): Command {
 }
 
 async function publishReports(reportsDir: string, options: PublishCommandOptions): Promise<number> {
-  await assertFolder(reportsDir, 'the reports folder');
+  // With --sources the fetch fills the folder (and may make it); otherwise a missing one is a typo.
+  if (!options.sources) await assertFolder(reportsDir, 'the reports folder');
   const json = options.json === true;
   const dryRun = options.dryRun === true;
   if (dryRun && options.sources)

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { lockFolder } from '../publish/lock.ts';
+import { MANIFEST_KEY } from '../publish/state.ts';
 import { FsStore } from '../stores/fs-store.ts';
 import { createS3Client } from '../stores/s3-client.ts';
 import { S3Store } from '../stores/s3-store.ts';
@@ -62,7 +63,7 @@ const UNREACHABLE = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|
 
 async function checkBucket(store: S3Store, endpoint: string | undefined): Promise<void> {
   try {
-    await store.checkAccess();
+    await store.checkAccess(MANIFEST_KEY);
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     if (error.configuration) {

@@ -131,12 +131,16 @@ export class S3Store implements Store {
   }
 
   /**
-   * One LIST of at most one key under the prefix: proves the endpoint answers, the credentials are
-   * accepted and the bucket exists before a run builds anything. Throws the StoreError of that request.
+   * One LIST whose prefix is a single key, so that at most that key comes back: proves the endpoint
+   * answers, the credentials are accepted and the bucket exists before a run builds anything, with
+   * S3's own error names (a HEAD of the bucket has no body to name them). A prefix that matches one
+   * key also never makes a continuation token, which s3rver cannot make on Node 20 (OpenSSL 3).
+   * Throws the StoreError of that request.
    */
-  async checkAccess(): Promise<void> {
-    await this.#send('LIST', '', () =>
-      this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.#prefix, MaxKeys: 1 })),
+  async checkAccess(probeKey: string): Promise<void> {
+    assertSafeKey(probeKey);
+    await this.#send('LIST', probeKey, () =>
+      this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.#prefix + probeKey })),
     );
   }
 

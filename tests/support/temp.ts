@@ -22,4 +22,3 @@ export const SEED = new URL('data/reports/xiaowangzhuang-2023.txt', PROJECT_ROOT
 export const CORPUS = new URL('tests/fixtures/corpus/', PROJECT_ROOT);
 /** The seed's gold file; its text is SEED. */
 export const SEED_GOLD = new URL('tests/fixtures/seeds/xiaowangzhuang-2023.gold.jsonl', PROJECT_ROOT);
-export const SHARED = new URL('../shared/', PROJECT_ROOT);

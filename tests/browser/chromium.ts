@@ -4,7 +4,10 @@ import { type Browser, chromium } from 'playwright-core';
 /** Debian's Chromium (`apt-get install -y chromium fonts-wqy-microhei`; `.ci/run` installs it). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The flags from ../shared/TOOLCHAIN.md: headless, and no request of Chromium's own (updates, DNS). */
+/**
+ * Headless in a container (no sandbox, GPU or /dev/shm), and no request of Chromium's own: no
+ * updates, sync or background fetches, and no DNS but 127.0.0.1, so a test sees every request.
+ */
 const ARGS = [
   '--headless',
   '--no-sandbox',

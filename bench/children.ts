@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { SHARED_DIR } from './texts.ts';
+import { ROOT_DIR } from './texts.ts';
 
 export interface Measurement {
   scanner: 'ours' | 'peer' | 'regex';
@@ -38,7 +38,7 @@ export function bundleWorker(): void {
 export function measure(scanner: Measurement['scanner'], scale: number, budgetS: number): Measurement {
   const run = spawnSync(process.execPath, [OUT, scanner, String(scale), String(budgetS)], {
     encoding: 'utf8',
-    env: { ...process.env, OPENDATA_SHARED: SHARED_DIR },
+    env: { ...process.env, OPENDATA_BENCH_ROOT: ROOT_DIR },
     maxBuffer: 1 << 20,
   });
   if (run.status !== 0) throw new Error(`bench worker ${scanner} ×${scale} failed:\n${run.stderr}`);

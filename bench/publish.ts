@@ -1,27 +1,33 @@
 /**
  * `npx tsx bench/publish.ts [--json] [--reports N]`: publishing at scale. Makes N reports (10,000 by
- * default) from the long texts of ../shared/long, each a stretch of one text under a title line
- * with its own entity and year, into a temporary folder (never into the project), then publishes
- * them into another temporary folder three times, each run in a child process of its own so that
- * its peak RSS is its own: the first publication, the same inputs again (writes nothing), and one
- * report changed (writes its files and the aggregates).
+ * default) from the 31 provincial work reports shipped in data/reports, each a stretch of one text
+ * under a title line with its own entity and year, into a temporary folder (never into the
+ * project), then publishes them into another temporary folder three times, each run in a child
+ * process of its own so that its peak RSS is its own: the first publication, the same inputs again
+ * (writes nothing), and one report changed (writes its files and the aggregates).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { longReportFiles } from './texts.ts';
 
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     reports: { type: 'string', default: '10000' },
     child: { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
 });
 
-const LONG = fileURLToPath(new URL('../../shared/long/', import.meta.url));
+const USAGE = `Usage: npx tsx bench/publish.ts [--json] [--reports N]
+Publishes N reports (default 10000), made from the work reports of data/reports, into a temporary
+folder three times (first, unchanged, one report changed) and prints time and peak RSS of each run.
+`;
+
 /** Characters of long text per report: about a town report's length (the seed has 5,400). */
 const REPORT_CHARS = 2_500;
 const TOWNS = [
@@ -57,7 +63,8 @@ interface PhaseResult {
   changed: number;
 }
 
-if (values.child) await runChild(values.child);
+if (values.help) process.stdout.write(USAGE);
+else if (values.child) await runChild(values.child);
 else await main();
 
 async function main(): Promise<void> {
@@ -80,8 +87,7 @@ async function main(): Promise<void> {
 /** N reports: stretches of the long texts, each under a title naming its own town and year. */
 async function makeReports(dir: string, count: number): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const names = (await readdir(LONG)).filter((name) => name.endsWith('.txt')).sort();
-  const texts = await Promise.all(names.map((name) => readFile(join(LONG, name), 'utf8')));
+  const texts = await Promise.all(longReportFiles().map((file) => readFile(file, 'utf8')));
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const text = texts[i % texts.length] as string;

@@ -4,9 +4,9 @@
  * - Speed, each scanner in a child process of its own (bench/children.ts) so that its peak RSS
  *   is its own: ours (extractFigures), the peer (Recognizers-Text zh-cn number + percentage,
  *   given one sentence at a time) and a bare digit regex as the ceiling, on the same texts:
- *   the 31 long 政府工作报告 of ../shared/long, in interleaved rounds. Ours and the regex also
- *   at 10× and 100× that corpus, to show that cost grows linearly.
- * - Quality over ../shared/corpus and ../shared/seeds (bench/quality.ts).
+ *   the 31 provincial 政府工作报告 shipped in data/reports, in interleaved rounds. Ours and the
+ *   regex also at 10× and 100× that corpus, to show that cost grows linearly.
+ * - Quality over the gold files of tests/fixtures: the corpus and the seed (bench/quality.ts).
  * - Then publishing at scale (bench/publish.ts: 10,000 reports, three runs), unless `--no-publish`.
  *
  * The machine is shared and noisy: ratios within one run are what to compare.

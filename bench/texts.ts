@@ -1,26 +1,35 @@
 /**
- * The texts the benchmark reads, all from ../shared at run time (never copied into the project):
- * the 31 long 政府工作报告 as the speed corpus, repeated for the 10× and 100× scales, and the
- * hand-labelled gold reports for quality.
+ * The texts the benchmark reads, all from the project: the provincial 政府工作报告 shipped in
+ * data/reports (chosen by their sidecar's kind) as the speed corpus, repeated for the 10× and 100×
+ * scales, and the hand-labelled gold reports of tests/fixtures for quality.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildReport, type Report } from '../lambda/pipeline/report.ts';
 import type { GoldFigure } from '../tests/support/score.ts';
 
-/** ../shared next to the project; a bundled worker, which lives elsewhere, is told by run.ts. */
-const SHARED = process.env.OPENDATA_SHARED
-  ? pathToFileURL(`${process.env.OPENDATA_SHARED}/`)
-  : new URL('../../shared/', import.meta.url);
+/** The project's root; a bundled worker, which lives elsewhere, is told by children.ts. */
+const ROOT = process.env.OPENDATA_BENCH_ROOT
+  ? pathToFileURL(`${process.env.OPENDATA_BENCH_ROOT}/`)
+  : new URL('../', import.meta.url);
 
-export const SHARED_DIR = fileURLToPath(SHARED);
+export const ROOT_DIR = fileURLToPath(ROOT);
+const REPORTS = new URL('data/reports/', ROOT);
+/** The kind of the long reports: whole documents of 10,000–33,000 characters. */
+const LONG_KIND = '政府工作报告';
 
-function listDir(dir: string, suffix: string): { name: string; path: URL }[] {
-  const url = new URL(`${dir}/`, SHARED);
+function listDir(url: URL, suffix: string): { name: string; path: URL }[] {
   return readdirSync(url)
     .filter((name) => name.endsWith(suffix))
     .sort()
     .map((name) => ({ name, path: new URL(name, url) }));
+}
+
+/** The shipped reports whose sidecar says they are 政府工作报告, as text files, in id order. */
+export function longReportFiles(): URL[] {
+  return listDir(REPORTS, '.meta.json')
+    .filter(({ path }) => JSON.parse(readFileSync(path, 'utf8')).kind === LONG_KIND)
+    .map(({ name }) => new URL(name.replace(/\.meta\.json$/, '.txt'), REPORTS));
 }
 
 export interface SpeedCorpus {
@@ -31,7 +40,7 @@ export interface SpeedCorpus {
 }
 
 export function speedCorpus(scale: number): SpeedCorpus {
-  const long = listDir('long', '.txt').map(({ path }) => readFileSync(path, 'utf8'));
+  const long = longReportFiles().map((path) => readFileSync(path, 'utf8'));
   const once = long.reduce((a, t) => a + Buffer.byteLength(t), 0);
   const texts: string[] = [];
   for (let i = 0; i < scale; i++) texts.push(...long);
@@ -44,11 +53,15 @@ export interface GoldCase {
   gold: GoldFigure[];
 }
 
-/** Every `*.gold.jsonl` of ../shared/<dir> with its report built as the CLI builds it. */
+/**
+ * Every `*.gold.jsonl` of tests/fixtures/<dir> with its report built as the CLI builds it: the
+ * corpus keeps its texts beside the gold files, the seed's text is the shipped one.
+ */
 export function goldCases(dir: 'seeds' | 'corpus'): GoldCase[] {
-  return listDir(dir, '.gold.jsonl').map(({ name, path }) => {
+  const texts = dir === 'seeds' ? REPORTS : new URL('tests/fixtures/corpus/', ROOT);
+  return listDir(new URL(`tests/fixtures/${dir}/`, ROOT), '.gold.jsonl').map(({ name, path }) => {
     const base = name.replace(/\.gold\.jsonl$/, '');
-    const bytes = readFileSync(new URL(`${base}.txt`, path));
+    const bytes = readFileSync(new URL(`${base}.txt`, texts));
     const report = buildReport({ id: base, file: base, bytes, defaultLicense: 'CC-BY-4.0' });
     const gold = readFileSync(path, 'utf8')
       .split('\n')

@@ -47,7 +47,7 @@ export function dcatCatalog(
     ...(report.year === null
       ? {}
       : { 'dcterms:temporal': { '@value': String(report.year), '@type': 'xsd:gYear' } }),
-    ...(report.source.url ? { 'dcterms:source': { '@id': report.source.url } } : {}),
+    ...sourceOf(report),
     'dcat:inSeries': { '@id': seriesId(catalogId, report) },
     'dcat:distribution': ['source.txt', 'index.html'].flatMap((name) => {
       const path = `reports/${report.id}/${name}`;
@@ -134,6 +134,16 @@ function texts(zh: string, en: string) {
     { '@value': zh, '@language': 'zh' },
     { '@value': en, '@language': 'en' },
   ];
+}
+
+/** The original page, then the copy the text was taken from: what each report dataset derives from. */
+function sourceOf(report: ReportSummary): { 'dcterms:source'?: { '@id': string } | { '@id': string }[] } {
+  const urls = [report.source.url, report.source.retrievedFrom ?? '']
+    .filter(Boolean)
+    .map((url) => ({ '@id': url }));
+  // One source stays a single node, as catalogs published before the copy was recorded have it.
+  if (urls.length === 0) return {};
+  return { 'dcterms:source': urls.length === 1 ? (urls[0] as { '@id': string }) : urls };
 }
 
 function licenseUrl(id: string): string {

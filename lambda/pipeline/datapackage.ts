@@ -62,7 +62,11 @@ export function dataPackage(
     contributors: [{ title: settings.publisher, roles: ['publisher'] }],
     sources: reports.map((report) => ({
       title: report.title || report.id,
-      path: report.source.url || `${settings.baseUrl}/reports/${report.id}/source.txt`,
+      // The original page, else the copy the text was taken from, else the text as published here.
+      path:
+        report.source.url ||
+        report.source.retrievedFrom ||
+        `${settings.baseUrl}/reports/${report.id}/source.txt`,
       hash: `sha256:${report.source.sha256}`,
     })),
     resources: files.filter((file) => file.format === 'csv' || file.format === 'json').map(resource),

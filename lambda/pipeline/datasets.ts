@@ -200,6 +200,15 @@ const reportFields: readonly FieldSpec[] = [
     descriptionZh: '报告的原始发布地址（如已知）。',
   },
   {
+    name: 'retrieved_from',
+    type: 'string',
+    title: 'Retrieved from',
+    titleZh: '文本取自',
+    description:
+      'Where the text was taken from when that is not the page it was published on (a library’s or an archive’s copy), when known.',
+    descriptionZh: '文本的获取地址（非原始发布页面时，如图书馆或档案馆的副本）。',
+  },
+  {
     name: 'sha256',
     type: 'string',
     title: 'SHA-256',
@@ -283,6 +292,7 @@ export function reportsDataset(reports: readonly Report[], baseUrl: string): Dat
       publisher: report.publisher,
       license: report.license,
       source_url: report.source.url,
+      retrieved_from: report.source.retrievedFrom ?? '',
       sha256: report.source.sha256,
       figures: report.figures.length,
       url: reportPageUrl(baseUrl, report.id),

@@ -13,6 +13,9 @@ const reportMetaSchema = z
     publisher: z.string().min(1).optional(),
     license: z.string().min(1).optional(),
     sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
+    // Where the text was taken from when that is not the publisher's own page (a library's or an
+    // archive's copy): provenance a reader can check, kept apart so sourceUrl always means the original.
+    retrievedFrom: z.url({ protocol: /^https?$/ }).optional(),
     // Provenance written by `opendata fetch`: when and from where the original was fetched, its HTTP
     // validators, the sha256 of the fetched bytes and the key of their archived copy.
     retrieved: z.iso.datetime({ offset: true }).optional(),

@@ -26,6 +26,7 @@ export function reportPage(settings: SiteSettings, report: Report, checks: reado
 </dl>
 <p class="report-links"><a href="source.txt">${bilingual('原文 source.txt', 'Source text (source.txt)')}</a>
 ${report.source.url ? html` · <a href="${report.source.url}" rel="external">${bilingual('原始网页', 'Original page')}</a>` : ''}
+${report.source.retrievedFrom ? html` · <a href="${report.source.retrievedFrom}" rel="external">${bilingual('文本取自', 'Text retrieved from')}</a>` : ''}
 ${report.source.archivedCopy ? html` · <a href="${report.source.archivedCopy}" download>${bilingual('存档副本', 'Archived copy')}</a>` : ''}
 · <a href="../../data/figures.csv">figures.csv</a>
 · <a href="../../index.html#figures">${bilingual('全部数字', 'All figures')}</a>

@@ -19,6 +19,8 @@ export interface Report {
     file: string;
     url: string;
     sha256: string;
+    /** The copy the text was taken from, when not the original page (a library's or an archive's). */
+    retrievedFrom?: string;
     /** Key of the fetched original in the archive, from the sidecar `opendata fetch` wrote. */
     archive?: string;
     /** The published copy of that original (`original.html`, `.pdf`, `.txt` beside the page), if any. */
@@ -59,6 +61,7 @@ export function buildReport(input: ReportInput): Report {
       file: input.file,
       url: meta.sourceUrl ?? '',
       sha256: sha256Hex(input.bytes),
+      ...(meta.retrievedFrom ? { retrievedFrom: meta.retrievedFrom } : {}),
       ...(meta.archive ? { archive: meta.archive } : {}),
     },
     text,

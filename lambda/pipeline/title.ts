@@ -9,6 +9,7 @@ import { isBlank, type Line, trimmedText } from './lines.ts';
 import { isNavigationLine } from './navigation.ts';
 import { parseTitleParts, parseYear } from './titleParts.ts';
 import type { Span, TitleInfo } from './types.ts';
+import { workReportInfo } from './work-report.ts';
 
 export interface TitleResult {
   titleInfo: TitleInfo;
@@ -16,6 +17,8 @@ export interface TitleResult {
 }
 
 const MAX_TITLE = 60;
+/** Page lines (来源, a date, 字体 大 中 小) a page may put between a title and its meeting line. */
+const MAX_FURNITURE = 8;
 const PREAMBLE_LINES = 80;
 const TITLE_END = /(?:报告|公报|总结|思路|情况|汇报|要点|计划|规划|白皮书|年报)$/u;
 const TERMINATOR = /[。！？!?]/u;
@@ -34,7 +37,7 @@ export function parseTitle(lines: Line[]): TitleResult {
     const text = trimmedText(line);
     if (isNavigationLine(text)) continue;
     if (isTitleLine(text)) return titleFrom(content, i);
-    if (isBodyLine(text)) return titleFromProse(text);
+    if (isBodyLine(text)) return completedByGenre(titleFromProse(text), lines);
   }
   return { titleInfo: { ...NO_TITLE }, titleSpan: { start: 0, end: 0 } };
 }
@@ -68,7 +71,7 @@ function titleFrom(content: Line[], index: number): TitleResult {
     parts = { ...parts, entity: cleanEntity(name) };
     start = previous.trimmed.start;
   }
-  const meeting = meetingLines(content, index + 1);
+  const meeting = meetingLines(content, index);
   const end = meeting.end ?? line.trimmed.end;
   const info: TitleInfo = {
     title,
@@ -85,8 +88,13 @@ interface Meeting {
   entity: string;
 }
 
-/** `——2026年1月26日在广东省第十四届` (+ `人民代表大会第五次会议上`) right below a title. */
-function meetingLines(content: Line[], index: number): Meeting {
+/** `——2026年1月26日在广东省第十四届` (+ `人民代表大会第五次会议上`) below a title, page lines between skipped. */
+function meetingLines(content: Line[], title: number): Meeting {
+  let index = title + 1;
+  for (; index - title <= MAX_FURNITURE; index++) {
+    const line = content[index];
+    if (line === undefined || !isNavigationLine(trimmedText(line))) break;
+  }
   const first = content[index];
   const match = first === undefined ? null : MEETING_LINE.exec(trimmedText(first));
   if (first === undefined || match === null) return { end: undefined, year: null, entity: '' };
@@ -98,6 +106,23 @@ function meetingLines(content: Line[], index: number): Meeting {
     year: parseYear(match[1] ?? ''),
     entity: cleanEntity(leadingUnits(match[2] ?? '')),
   };
+}
+
+/**
+ * No title line, and the opening names no kind either: a 政府工作报告 (an excerpt) still says what
+ * it is in the genre's own forms; its year is the one it plans for, not the one its opening reviews.
+ */
+function completedByGenre(result: TitleResult, lines: Line[]): TitleResult {
+  const info = result.titleInfo;
+  const genre = info.kind === '' ? workReportInfo(lines) : null;
+  if (genre === null) return result;
+  const titleInfo = {
+    ...info,
+    kind: genre.kind,
+    year: genre.year ?? info.year,
+    entity: genre.entity || info.entity,
+  };
+  return { ...result, titleInfo };
 }
 
 /** No title line: the opening paragraph's year, and what `现将…报告如下` names. */

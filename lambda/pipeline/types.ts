@@ -82,6 +82,8 @@ export interface ReportMeta {
   publisher?: string;
   license?: string;
   sourceUrl?: string;
+  /** The copy the text was taken from when it is not the publisher's own page (a library's, an archive's). */
+  retrievedFrom?: string;
   /** Key of the fetched original in the archive (`sources/<id>/<sha256>.<ext>`), written by `opendata fetch`. */
   archive?: string;
 }

@@ -19,6 +19,8 @@ interface PublishedReport {
   publisher: string;
   license: string;
   source_url: string;
+  /** Absent in versions published before the column existed. */
+  retrieved_from?: string;
   sha256: string;
 }
 
@@ -54,7 +56,12 @@ export class LastGoodReports {
     try {
       const report = buildReport({ id, file, bytes, defaultLicense: row.license });
       const { title, entity, parent, year, kind, publisher, license } = row;
-      const source = { file, url: row.source_url, sha256: row.sha256 };
+      const source = {
+        file,
+        url: row.source_url,
+        sha256: row.sha256,
+        ...(row.retrieved_from ? { retrievedFrom: row.retrieved_from } : {}),
+      };
       return { ...report, title, entity, parent, year, kind, publisher, license, source };
     } catch (error) {
       if (error instanceof ReportError) return undefined;

@@ -5,7 +5,10 @@ import { chromiumPath } from './requirements.ts';
 /** Debian's Chromium, or CHROMIUM_PATH; `npm test` installs it first when it can (bin/setup-browser.ts). */
 export const CHROMIUM = chromiumPath(process.env);
 
-/** The flags from ../shared/TOOLCHAIN.md: headless, and no request of Chromium's own (updates, DNS). */
+/**
+ * Headless in a container (no sandbox, GPU or /dev/shm), and no request of Chromium's own: no
+ * updates, sync or background fetches, and no DNS but 127.0.0.1, so a test sees every request.
+ */
 const ARGS = [
   '--headless',
   '--no-sandbox',

@@ -112,12 +112,12 @@ describe('opendata extract', () => {
 });
 
 describe('opendata publish', () => {
-  it('publishes data/reports into a folder and reports what it wrote', async () => {
+  it('publishes data/reports (the seed and 31 provincial reports) into a folder and reports what it wrote', async () => {
     const out = await tempDir();
     const { code, stdout } = await runCli(['publish', '--out', out]);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /^Published 1 report \(\d+ figures\) to .*: new version \d{8}T\d{6}Z-[0-9a-f]{12}, \d+ objects written, 0 linked from the previous version, 0 unchanged\.\n$/,
+      /^Published 32 reports \(\d+ figures\) to .*: new version \d{8}T\d{6}Z-[0-9a-f]{12}, \d+ objects written, 0 linked from the previous version, 0 unchanged\.\n$/,
     );
     const csv = await readFile(join(out, 'data/figures.csv'), 'utf8');
     expect(csv).toContain(',2361,件,exact,2361件,');
@@ -130,9 +130,10 @@ describe('opendata publish', () => {
       unchanged: expect.any(Number),
       changed: [],
       invalidated: [],
-      reports: ['xiaowangzhuang-2023'],
+      reports: expect.arrayContaining(['xiaowangzhuang-2023', 'shanghai-zhengfugongzuobaogao-2026']),
       problems: [],
     });
+    expect(JSON.parse(again.stdout).reports).toHaveLength(32);
     expect(again.stderr).toBe('');
   });
 
@@ -176,15 +177,17 @@ describe('opendata serve', () => {
     ];
     for (const [path, type] of expectations) {
       const response = await fetch(server.url + path);
+      // Read to the end: a body left unread holds its connection, and the server's exit waits for it.
+      await response.arrayBuffer();
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type'), path).toBe(type);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     }
     const home = await (await fetch(server.url)).text();
     expect(home).toContain('href="data/figures.csv"');
-    expect((await fetch(`${server.url}data/figures.csv`)).headers.get('access-control-allow-origin')).toBe(
-      '*',
-    );
+    const csv = await fetch(`${server.url}data/figures.csv`);
+    await csv.arrayBuffer();
+    expect(csv.headers.get('access-control-allow-origin')).toBe('*');
     expect((await fetch(`${server.url}nothing-here`)).status).toBe(404);
   });
 

@@ -1,8 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCli, stop } from '../support/cli.ts';
+import { parseCsv } from '../support/csv.ts';
 import { PROJECT_ROOT, useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs();
@@ -21,23 +23,43 @@ function freePort(): Promise<number> {
   });
 }
 
+/** What npm start publishes: every report of data/reports (the seed and the 31 provincial reports). */
+const SHIPPED = readdirSync(new URL('data/reports/', PROJECT_ROOT))
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => name.slice(0, -'.txt'.length))
+  .sort();
+
 describe('npm start', () => {
-  it('publishes data/reports and serves a home page that links figures.csv with the seed’s figures', async () => {
+  it('publishes all 32 reports of data/reports and serves a home page that lists them and links figures.csv', async () => {
+    expect(SHIPPED).toHaveLength(32);
     const port = await freePort();
     const tsx = fileURLToPath(new URL('node_modules/tsx/dist/cli.mjs', PROJECT_ROOT));
     const start = fileURLToPath(new URL('bin/start.ts', PROJECT_ROOT));
+    const started = performance.now();
     const server = await startCli([], {
       command: [tsx, start],
       env: { PORT: String(port), OPENDATA_SITE_DIR: await tempDir() },
     });
     children.push(server.child);
+    console.log(`npm start published and served in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     expect(server.url).toBe(`http://127.0.0.1:${port}/`);
+    expect(server.output()).toMatch(/^Published 32 report\(s\), \d+ figures into \.site\/\n/);
     const home = await (await fetch(server.url)).text();
     expect(home).toContain('<a href="data/figures.csv">');
+    for (const id of SHIPPED) expect(home).toContain(`<a href="reports/${id}/index.html">`);
+    const [header, ...reports] = parseCsv(
+      await (await fetch(new URL('data/reports.csv', server.url))).text(),
+    );
+    expect(reports.map((row) => row[0]).sort()).toEqual(SHIPPED);
+    // Every report's figures are in figures.csv, as many as its row in reports.csv counts.
     const csv = await (await fetch(new URL('data/figures.csv', server.url))).text();
-    const rows = csv.trim().split('\r\n').slice(1);
-    expect(rows.length).toBeGreaterThan(20);
-    expect(rows.every((row) => row.includes(',xiaowangzhuang-2023,小王庄镇,2023,'))).toBe(true);
+    const [, ...figures] = parseCsv(csv);
+    const counted = header?.indexOf('figures') ?? -1;
+    for (const row of reports) {
+      const rows = figures.filter((figure) => figure[1] === row[0]);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(String(rows.length)).toBe(row[counted]);
+    }
     expect(csv).toContain(`http://127.0.0.1:${port}/reports/xiaowangzhuang-2023/index.html#f-`);
   });
 });

@@ -8,7 +8,7 @@ import { buildReport } from '../../lambda/pipeline/report.ts';
 import { parseSiteSettings } from '../../lambda/pipeline/settings.ts';
 import { buildSite } from '../../lambda/pipeline/site.ts';
 import { parseCsv } from '../support/csv.ts';
-import { PROJECT_ROOT, SEED, SHARED } from '../support/temp.ts';
+import { CORPUS, PROJECT_ROOT, SEED } from '../support/temp.ts';
 
 const catalog = parseIndicatorCatalog(
   await readFile(new URL('data/indicators.json', PROJECT_ROOT)),
@@ -77,7 +77,7 @@ describe('the checks of the seed', () => {
   });
 });
 
-describe('checks over ../shared/corpus', () => {
+describe('checks over the development corpus', () => {
   it.each([
     [
       '11-lirangjie-jiedao-fazhi-2024',
@@ -96,7 +96,7 @@ describe('checks over ../shared/corpus', () => {
       ],
     ],
   ])('%s: parts against the total', async (name, expected) => {
-    const text = await readFile(new URL(`corpus/${name}.txt`, SHARED), 'utf8');
+    const text = await readFile(new URL(`${name}.txt`, CORPUS), 'utf8');
     const checks = allChecks([matchIndicators(report(name, text, 2024), catalog)]);
     expect(checks.map(summary)).toContainEqual(expected);
   });

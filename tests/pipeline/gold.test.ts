@@ -1,15 +1,13 @@
 /**
- * Scores the extractor against the hand-labelled gold files in ../shared (read at test time,
- * never copied into the project) and prints a per-file table.
+ * Scores the extractor against the hand-labelled gold files (tests/fixtures: the seed's and the
+ * development corpus) and prints a per-file table.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../lambda/pipeline/report.ts';
 import type { FigureMention } from '../../lambda/pipeline/types.ts';
 import { type GoldFigure, microScore, type Score, scoreFigures } from '../support/score.ts';
-
-const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
+import { CORPUS, SEED, SEED_GOLD } from '../support/temp.ts';
 
 interface Case {
   name: string;
@@ -18,23 +16,24 @@ interface Case {
   gold: GoldFigure[];
 }
 
-function loadCase(dir: string, base: string): Case {
-  const file = `${SHARED}${dir}/${base}.txt`;
-  const report = buildReport({ id: base, file, bytes: readFileSync(file), defaultLicense: 'CC-BY-4.0' });
-  const gold = readFileSync(`${SHARED}${dir}/${base}.gold.jsonl`, 'utf8')
+function loadCase(name: string, text: URL, goldFile: URL): Case {
+  const file = text.pathname;
+  const report = buildReport({ id: name, file, bytes: readFileSync(text), defaultLicense: 'CC-BY-4.0' });
+  const gold = readFileSync(goldFile, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as GoldFigure);
-  return { name: base, predicted: report.figures, gold };
+  return { name, predicted: report.figures, gold };
 }
 
 function corpusCases(): Case[] {
-  const dir = `${SHARED}corpus`;
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  return readdirSync(CORPUS)
     .filter((f) => f.endsWith('.gold.jsonl'))
     .sort()
-    .map((f) => loadCase('corpus', f.replace(/\.gold\.jsonl$/, '')));
+    .map((f) => {
+      const name = f.replace(/\.gold\.jsonl$/, '');
+      return loadCase(name, new URL(`${name}.txt`, CORPUS), new URL(f, CORPUS));
+    });
 }
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(6);
@@ -73,7 +72,7 @@ function report(cases: Case[]): Score[] {
 
 describe('gold evaluation', () => {
   it('scores the seed report at F1 ≥ 0.97 with label accuracy 1.00', () => {
-    const [s] = report([loadCase('seeds', 'xiaowangzhuang-2023')]);
+    const [s] = report([loadCase('xiaowangzhuang-2023', SEED, SEED_GOLD)]);
     expect(s?.f1).toBeGreaterThanOrEqual(0.97);
     expect(s?.labelAccuracy).toBe(1);
     expect(s?.qualifierAccuracy).toBeGreaterThanOrEqual(0.97);
@@ -81,7 +80,7 @@ describe('gold evaluation', () => {
 
   const cases = corpusCases();
   it('scores the development corpus at micro F1 ≥ 0.95, label ≥ 0.90, qualifier ≥ 0.97', () => {
-    expect(cases.length, 'the corpus in ../shared/corpus').toBeGreaterThan(0);
+    expect(cases.length, 'the corpus in tests/fixtures/corpus').toBe(12);
     const total = microScore(report(cases));
     expect(total.f1).toBeGreaterThanOrEqual(0.95);
     expect(total.labelAccuracy).toBeGreaterThanOrEqual(0.9);

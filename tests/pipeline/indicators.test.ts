@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseIndicatorCatalog } from '../../lambda/pipeline/indicator-catalog.ts';
 import { indicatorValue, matchIndicators } from '../../lambda/pipeline/indicators.ts';
 import { buildReport } from '../../lambda/pipeline/report.ts';
-import { PROJECT_ROOT, SEED, SHARED } from '../support/temp.ts';
+import { CORPUS, PROJECT_ROOT, SEED } from '../support/temp.ts';
 
 const CATALOG_FILE = new URL('data/indicators.json', PROJECT_ROOT);
 const catalog = parseIndicatorCatalog(await readFile(CATALOG_FILE), 'data/indicators.json');
-const CORPUS = new URL('corpus/', SHARED);
 const valid = JSON.parse(await readFile(CATALOG_FILE, 'utf8'));
 
 async function report(url: URL, id = 'r') {
@@ -152,7 +151,7 @@ describe('the seed', async () => {
 });
 
 /**
- * Every figure of ../shared/corpus that a rule matches, checked by hand against its sentence:
+ * Every figure of the development corpus that a rule matches, checked by hand against its sentence:
  * file → [text, label, indicator]. A match not in this table, or one missing from it, fails.
  */
 const CORPUS_MATCHES: Record<string, [string, string, string][]> = {
@@ -223,9 +222,36 @@ const CORPUS_MATCHES: Record<string, [string, string, string][]> = {
     ['3.89', '第三产业增长', 'economy.tertiary_value_added_growth'],
     ['20.58万人', '常住人口', 'population.resident'],
   ],
+  // Levels and growth of the review (2020 levels, the 十四五 average, 2025), then the 2026 targets:
+  // each is the indicator its label says; period and status tell them apart, not the indicator.
+  // The 2025 levels after 增长到 (4.93万亿元, 4398.6亿元) stay unmatched: read as changes, not levels.
+  '90-hebei-zhengfugongzuobaogao-2026': [
+    ['3.68万亿元', '生产总值', 'economy.gdp'],
+    ['3826.5亿元', '一般公共预算收入', 'fiscal.general_budget_revenue'],
+    ['6.5%', '规上工业增加值增长', 'economy.industrial_value_added_growth'],
+    ['1.5万亿元', '社会消费品零售总额', 'economy.retail_sales'],
+    ['5.6%', '生产总值增长', 'economy.gdp_growth'],
+    ['2%', '一般公共预算收入增长', 'fiscal.general_budget_revenue_growth'],
+    ['7.9%', '规上工业增加值增长', 'economy.industrial_value_added_growth'],
+    ['6.1%', '固定资产投资增长', 'economy.fixed_asset_investment_growth'],
+    ['5.6%', '社会消费品零售总额增长', 'economy.retail_sales_growth'],
+    ['5%', '地区生产总值增长', 'economy.gdp_growth'],
+    ['2%', '一般公共预算收入增长', 'fiscal.general_budget_revenue_growth'],
+    ['5.5%', '规上工业增加值增长', 'economy.industrial_value_added_growth'],
+    ['5.5%', '固定资产投资增长', 'economy.fixed_asset_investment_growth'],
+    ['5%', '社会消费品零售总额增长', 'economy.retail_sales_growth'],
+  ],
+  '91-liaoning-zhengfugongzuobaogao-2026': [
+    ['3.7%', '地区生产总值增长', 'economy.gdp_growth'],
+    ['0.4%', '一般公共预算收入增长', 'fiscal.general_budget_revenue_growth'],
+    ['4.5%', '地区生产总值增长', 'economy.gdp_growth'],
+    ['5%', '地区生产总值增长', 'economy.gdp_growth'],
+    ['4.5%', '地区生产总值增长', 'economy.gdp_growth'],
+    ['2.5%', '一般公共预算收入增长', 'fiscal.general_budget_revenue_growth'],
+  ],
 };
 
-describe('../shared/corpus', async () => {
+describe('the development corpus', async () => {
   const names = (await readdir(CORPUS)).filter((n) => n.endsWith('.txt')).map((n) => n.slice(0, -4));
   const results = await Promise.all(
     names.map(async (name) => matchIndicators(await report(new URL(`${name}.txt`, CORPUS), name), catalog)),
@@ -253,6 +279,6 @@ describe('../shared/corpus', async () => {
       `corpus figures unmatched:\n${counts.map((c) => `  ${c[0]}: ${c[3]} of ${c[1]} (matched ${c[2]})`).join('\n')}`,
     );
     const total = (i: number) => counts.reduce((sum, c) => sum + (c[i] as number), 0);
-    expect([total(1), total(2), total(3)]).toEqual([125, 49, 76]);
+    expect([total(1), total(2), total(3)]).toEqual([224, 69, 155]);
   });
 });

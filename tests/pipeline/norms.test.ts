@@ -1,7 +1,7 @@
 /**
  * Norms, checklist sizes and thresholds that define a category are not figures (FIGURES.md); the
  * counts of those categories and the lower bounds of results are. Sentences from the seed and from
- * the provincial work reports of 2026 (../shared/long), as written.
+ * the provincial work reports of 2026 (shipped in data/reports), as written.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

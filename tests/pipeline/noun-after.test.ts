@@ -1,7 +1,7 @@
 /**
  * Labels read after the measure word (noun-after.ts), through extractFigures: the noun a count
  * counts, the place and what it set up, the noun after a lower bound. Sentences from the seed and
- * from the provincial work reports of 2026 (../shared/long), as written.
+ * from the provincial work reports of 2026 (shipped in data/reports), as written.
  */
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../lambda/pipeline/figures.ts';

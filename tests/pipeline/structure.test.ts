@@ -95,6 +95,12 @@ describe('title', () => {
       '政府工作报告\n——2026年1月20日在某某省第十四届\n人民代表大会第五次会议上',
     ],
     [
+      'page lines between the title and its meeting line',
+      '2026年政府工作报告\n来源：某某日报\n2026-02-03 09:02:33\n【字体：\n大\n中\n小\n】\n——2026年1月28日在某某省第十四届人民代表大会第四次会议上\n各位代表：',
+      { title: '2026年政府工作报告', entity: '某某省', year: 2026, kind: '政府工作报告' },
+      '2026年政府工作报告\n来源：某某日报\n2026-02-03 09:02:33\n【字体：\n大\n中\n小\n】\n——2026年1月28日在某某省第十四届人民代表大会第四次会议上',
+    ],
+    [
       'navigation words before the title',
       '下载\n打印\n【字号：\n大 中 小\n】\n分享：\n来源：某某日报\n发布时间：2026-02-03 09:00\n2026年某某自治区政府工作报告\n各位代表：',
       { title: '2026年某某自治区政府工作报告', entity: '某某自治区', year: 2026, kind: '政府工作报告' },
@@ -116,6 +122,12 @@ describe('title', () => {
       'no title line: entity after the leadership phrase',
       '2021年,在市委的坚强领导下,某某镇深入推进法治建设。\n',
       { title: '', entity: '某某镇', year: 2021, kind: '' },
+      '',
+    ],
+    [
+      'no title line: a work report excerpt says its kind and the year it plans for',
+      '一、2025年工作回顾\n各位代表，刚刚过去的2025年，全市经济稳中有进。\n二、2026年主要任务\n主要预期目标是：增长5%左右。\n',
+      { title: '', entity: '', year: 2026, kind: '政府工作报告' },
       '',
     ],
     [

@@ -18,4 +18,7 @@ export function useTempDirs(): () => Promise<string> {
 
 export const PROJECT_ROOT = new URL('../../', import.meta.url);
 export const SEED = new URL('data/reports/xiaowangzhuang-2023.txt', PROJECT_ROOT);
-export const SHARED = new URL('../shared/', PROJECT_ROOT);
+/** The hand-labelled development corpus (texts, gold files, MANIFEST.tsv). */
+export const CORPUS = new URL('tests/fixtures/corpus/', PROJECT_ROOT);
+/** The seed's gold file; its text is SEED. */
+export const SEED_GOLD = new URL('tests/fixtures/seeds/xiaowangzhuang-2023.gold.jsonl', PROJECT_ROOT);

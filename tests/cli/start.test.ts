@@ -43,7 +43,9 @@ describe('npm start', () => {
     children.push(server.child);
     console.log(`npm start published and served in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     expect(server.url).toBe(`http://127.0.0.1:${port}/`);
-    expect(server.output()).toMatch(/^Published 32 report\(s\), \d+ figures into \.site\/\n/);
+    expect(server.output()).toMatch(
+      /^Published 32 reports \(\d+ figures\) to .+: new version \S+, \d+ objects written/,
+    );
     const home = await (await fetch(server.url)).text();
     expect(home).toContain('<a href="data/figures.csv">');
     for (const id of SHIPPED) expect(home).toContain(`<a href="reports/${id}/index.html">`);

@@ -1,32 +1,27 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  createPublishHandler,
   type HandlerLogger,
   type PublishResult,
   ReportProblemsError,
 } from '../../lambda/handlers/publish-handler.ts';
-import { parseSiteSettings } from '../../lambda/pipeline/settings.ts';
 import { IMMUTABLE_CACHE_CONTROL, STABLE_CACHE_CONTROL } from '../../lambda/publish/publish.ts';
 import { CONTENT_TYPE_BY_EXTENSION } from '../../lambda/serve/headers.ts';
-import { type LocalS3, startLocalS3 } from '../support/s3.ts';
+import type { LocalS3 } from '../support/s3.ts';
 import { PROJECT_ROOT } from '../support/temp.ts';
-import { type FakeCloudFront, startFakeCloudFront } from './fake-cloudfront.ts';
-import { type FakeKeyValueStore, KVS_ARN, startFakeKeyValueStore } from './fake-kvs.ts';
+import type { FakeCloudFront } from './fake-cloudfront.ts';
+import type { FakeKeyValueStore } from './fake-kvs.ts';
+import { DISTRIBUTION_ID, type LocalAws, localHandler, SITE_URL, startLocalAws } from './local-aws.ts';
 
-const SITE_URL = 'https://d111111abcdef8.cloudfront.net';
-const DISTRIBUTION_ID = 'E2EXAMPLE';
 const seed = (name: string) => readFile(new URL(`data/reports/${name}`, PROJECT_ROOT));
 
+let aws: LocalAws;
 let s3: LocalS3;
 let cloudfront: FakeCloudFront;
 let kvs: FakeKeyValueStore;
 let day = 0;
-let directory: string;
 /** The handler, for events that publish (rollbacks are tested in rollback.test.ts). */
 let handler: (event: unknown) => Promise<PublishResult>;
 const logged: { level: string; message: string; extra?: Record<string, unknown> }[] = [];
@@ -44,39 +39,19 @@ const s3Event = (key: string, eventName = 'ObjectCreated:Put') => ({
 });
 
 beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 's3rver-handler-'));
-  s3 = await startLocalS3(directory, ['source', 'site']);
-  cloudfront = await startFakeCloudFront();
-  kvs = await startFakeKeyValueStore();
+  aws = await startLocalAws();
+  ({ s3, cloudfront, kvs } = aws);
   await upload('reports/xiaowangzhuang-2023.txt', await seed('xiaowangzhuang-2023.txt'));
   await upload('reports/xiaowangzhuang-2023.meta.json', await seed('xiaowangzhuang-2023.meta.json'));
-  const settings = parseSiteSettings(
-    await readFile(new URL('data/site.json', PROJECT_ROOT)),
-    'data/site.json',
-  );
-  const publisher = createPublishHandler({
-    environment: {
-      sourceBucket: 'source',
-      siteBucket: 'site',
-      distributionId: DISTRIBUTION_ID,
-      versionPointerArn: KVS_ARN,
-      siteUrl: `${SITE_URL}/`,
-    },
-    settings,
-    s3: s3.client,
-    cloudfront: cloudfront.client,
-    keyValueStore: kvs.client,
+  const publisher = localHandler(aws, {
     logger,
     clock: () => new Date(Date.UTC(2026, 0, 1 + day++)),
+    // With a trailing slash, as an output may give it: the handler trims it.
+    siteUrl: `${SITE_URL}/`,
   });
   handler = async (event) => (await publisher(event)) as PublishResult;
 });
-afterAll(async () => {
-  await cloudfront?.close();
-  await kvs?.close();
-  await s3?.close();
-  await rm(directory, { recursive: true, force: true });
-});
+afterAll(() => aws?.close());
 
 const stableKeys = (keys: string[]) => keys.filter((key) => !key.startsWith('versions/'));
 

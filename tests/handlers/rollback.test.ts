@@ -1,20 +1,18 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublishHandler, type HandlerLogger } from '../../lambda/handlers/publish-handler.ts';
-import { parseSiteSettings } from '../../lambda/pipeline/settings.ts';
+import type { HandlerLogger } from '../../lambda/handlers/publish-handler.ts';
 import { ShrinkRefusedError } from '../../lambda/publish/shrink-guard.ts';
-import { type LocalS3, startLocalS3 } from '../support/s3.ts';
-import { PROJECT_ROOT, SEED } from '../support/temp.ts';
-import { type FakeCloudFront, startFakeCloudFront } from './fake-cloudfront.ts';
-import { type FakeKeyValueStore, KVS_ARN, startFakeKeyValueStore } from './fake-kvs.ts';
+import type { LocalS3 } from '../support/s3.ts';
+import { SEED } from '../support/temp.ts';
+import type { FakeCloudFront } from './fake-cloudfront.ts';
+import type { FakeKeyValueStore } from './fake-kvs.ts';
+import { type LocalAws, localHandler, startLocalAws } from './local-aws.ts';
 
+let aws: LocalAws;
 let s3: LocalS3;
 let cloudfront: FakeCloudFront;
 let kvs: FakeKeyValueStore;
-let directory: string;
 let day = 0;
 const logged: { level: string; message: string; extra: Record<string, unknown> }[] = [];
 const logger: HandlerLogger = {
@@ -22,26 +20,11 @@ const logger: HandlerLogger = {
   error: (message, extra) => logged.push({ level: 'error', message, extra }),
 };
 
-async function handlerWith(allowShrink: boolean) {
-  const settings = parseSiteSettings(
-    await readFile(new URL('data/site.json', PROJECT_ROOT)),
-    'data/site.json',
-  );
-  const handler = createPublishHandler({
-    environment: {
-      sourceBucket: 'source',
-      siteBucket: 'site',
-      distributionId: 'E2EXAMPLE',
-      versionPointerArn: KVS_ARN,
-      siteUrl: 'https://d111111abcdef8.cloudfront.net',
-      allowShrink,
-    },
-    settings,
-    s3: s3.client,
-    cloudfront: cloudfront.client,
-    keyValueStore: kvs.client,
+function handlerWith(allowShrink: boolean) {
+  const handler = localHandler(aws, {
     logger,
     clock: () => new Date(Date.UTC(2026, 2, 1 + day++)),
+    allowShrink,
   });
   // The results differ by event; these tests read the fields each kind of run has.
   return async (event: unknown) => (await handler(event)) as unknown as Record<string, unknown>;
@@ -56,26 +39,19 @@ const stable = async (key: string) =>
   )?.Body?.transformToString();
 
 beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 's3rver-rollback-'));
-  s3 = await startLocalS3(directory, ['source', 'site']);
-  cloudfront = await startFakeCloudFront();
-  kvs = await startFakeKeyValueStore();
+  aws = await startLocalAws();
+  ({ s3, cloudfront, kvs } = aws);
   const seed = await readFile(SEED);
   for (const town of ['dongcun', 'xicun', 'nancun']) await put(`reports/${town}-2023.txt`, seed);
 });
-afterAll(async () => {
-  await cloudfront?.close();
-  await kvs?.close();
-  await s3?.close();
-  await rm(directory, { recursive: true, force: true });
-});
+afterAll(() => aws?.close());
 
 // The cases share one site and run in order.
 describe('rollback, release and the shrink guard on AWS (s3rver, fake KeyValueStore and CloudFront)', () => {
   let second: string;
 
   it('refuses a run that would drop most reports, logs why and fails the invocation (the alarm)', async () => {
-    const handler = await handlerWith(false);
+    const handler = handlerWith(false);
     await handler({ trigger: 'schedule' });
     await put('reports/beicun-2023.txt', await readFile(SEED));
     second = (await handler({ trigger: 'schedule' })).version as string;
@@ -92,18 +68,18 @@ describe('rollback, release and the shrink guard on AWS (s3rver, fake KeyValueSt
   });
 
   it('lets one manual run shrink the site when asked, and the allowShrink setting lets every run', async () => {
-    const strict = await handlerWith(false);
+    const strict = handlerWith(false);
     await expect(strict({})).rejects.toThrow(ShrinkRefusedError);
     expect((await strict({ allowShrink: true })).reports).toEqual(['beicun-2023']);
     for (const town of ['dongcun', 'xicun', 'nancun'])
       await put(`reports/${town}-2023.txt`, await readFile(SEED));
     expect((await strict({ trigger: 'schedule' })).reports).toHaveLength(4);
     for (const town of ['dongcun', 'xicun', 'nancun']) await remove(`reports/${town}-2023.txt`);
-    expect((await (await handlerWith(true))({ trigger: 'schedule' })).reports).toEqual(['beicun-2023']);
+    expect((await handlerWith(true)({ trigger: 'schedule' })).reports).toEqual(['beicun-2023']);
   });
 
   it('{"rollback": "<version>"} switches the KeyValueStore pointer and invalidates what changed', async () => {
-    const handler = await handlerWith(false);
+    const handler = handlerWith(false);
     const invalidations = cloudfront.invalidations.length;
     const result = await handler({ rollback: second });
     expect(result).toMatchObject({ action: 'rollback', version: second, pinned: { version: second } });
@@ -117,7 +93,7 @@ describe('rollback, release and the shrink guard on AWS (s3rver, fake KeyValueSt
   });
 
   it('the schedule then builds nothing and says the site is pinned; {"release": true} lifts the pin', async () => {
-    const handler = await handlerWith(true);
+    const handler = handlerWith(true);
     const pinned = await handler({ trigger: 'schedule' });
     expect(pinned).toMatchObject({ pinned: { version: second }, written: [], invalidated: [] });
     expect(logged.at(-1)).toMatchObject({ message: 'Pinned' });
@@ -130,7 +106,7 @@ describe('rollback, release and the shrink guard on AWS (s3rver, fake KeyValueSt
   });
 
   it('{"rollback": true} goes back one version', async () => {
-    const handler = await handlerWith(false);
+    const handler = handlerWith(false);
     const manifest = JSON.parse((await stable('manifest.json')) as string);
     const result = await handler({ rollback: true });
     expect(result.version).toBe(manifest.versions[1].version);

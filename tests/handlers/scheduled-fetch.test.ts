@@ -1,29 +1,24 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Source } from '../../lambda/fetch/sources.ts';
 import {
-  createPublishHandler,
   FetchProblemsError,
   type HandlerLogger,
   type PublishResult,
 } from '../../lambda/handlers/publish-handler.ts';
-import { parseSiteSettings } from '../../lambda/pipeline/settings.ts';
 import { type Handler, page } from '../fetch/support/server.ts';
-import { type LocalS3, startLocalS3 } from '../support/s3.ts';
+import type { LocalS3 } from '../support/s3.ts';
 import { PROJECT_ROOT } from '../support/temp.ts';
-import { type FakeCloudFront, startFakeCloudFront } from './fake-cloudfront.ts';
-import { type FakeKeyValueStore, KVS_ARN, startFakeKeyValueStore } from './fake-kvs.ts';
+import type { FakeCloudFront } from './fake-cloudfront.ts';
+import { type LocalAws, localHandler, startLocalAws } from './local-aws.ts';
 
+let aws: LocalAws;
 let s3: LocalS3;
 let cloudfront: FakeCloudFront;
-let kvs: FakeKeyValueStore;
-let directory: string;
 let day = 0;
 let pages: Server;
 let origin: string;
@@ -32,10 +27,8 @@ const routes = new Map<string, Handler>();
 const logger: HandlerLogger = { info: () => {}, error: () => {} };
 
 beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 's3rver-fetch-'));
-  s3 = await startLocalS3(directory, ['source', 'site']);
-  cloudfront = await startFakeCloudFront();
-  kvs = await startFakeKeyValueStore();
+  aws = await startLocalAws();
+  ({ s3, cloudfront } = aws);
   // The report pages, on 127.0.0.1 for the whole file: the runs below are days of one schedule.
   pages = createServer((req, res) => {
     seen.push({ path: req.url ?? '', headers: req.headers });
@@ -49,29 +42,11 @@ beforeAll(async () => {
 afterAll(async () => {
   pages?.closeAllConnections();
   pages?.close();
-  await cloudfront?.close();
-  await kvs?.close();
-  await s3?.close();
-  await rm(directory, { recursive: true, force: true });
+  await aws?.close();
 });
 
-async function handlerFor(sources: Source[]): Promise<(event: unknown) => Promise<PublishResult>> {
-  const settings = parseSiteSettings(
-    await readFile(new URL('data/site.json', PROJECT_ROOT)),
-    'data/site.json',
-  );
-  const handler = createPublishHandler({
-    environment: {
-      sourceBucket: 'source',
-      siteBucket: 'site',
-      distributionId: 'E2EXAMPLE',
-      versionPointerArn: KVS_ARN,
-      siteUrl: 'https://d111111abcdef8.cloudfront.net',
-    },
-    settings,
-    s3: s3.client,
-    cloudfront: cloudfront.client,
-    keyValueStore: kvs.client,
+function handlerFor(sources: Source[]): (event: unknown) => Promise<PublishResult> {
+  const handler = localHandler(aws, {
     logger,
     clock: () => new Date(Date.UTC(2026, 1, 1 + day++)),
     sources,

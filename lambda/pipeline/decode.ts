@@ -37,8 +37,40 @@ function decodeBytes(bytes: Uint8Array, file: string): string {
     );
   }
   const gb = tryDecode('gb18030', bytes);
-  if (gb !== null && looksLikeChineseText(gb)) return gb;
-  throw new ReportError(file, 'cannot be decoded: it is neither UTF-8 nor GB18030/GBK text');
+  if (gb !== null && looksLikeChineseText(gb) && mostlyGb2312(bytes)) return gb;
+  throw new ReportError(
+    file,
+    'cannot be decoded: it is neither UTF-8 nor GB18030/GBK text (Shift_JIS, Big5 and other encodings are not read: save it as UTF-8)',
+  );
+}
+
+/**
+ * GB18030 also "decodes" Shift_JIS and Big5 bytes, into rare characters. Chinese prose in GBK is
+ * written almost only in GB2312's double-byte block (lead 0xA1–0xF7, trail 0xA1–0xFE: every common
+ * character and punctuation mark); Shift_JIS kana lead with 0x81–0x9F and Big5 trails half the time
+ * with 0x40–0x7E, both outside it. Names with rarer characters (GBK's extension blocks) leave
+ * room below 100%; four-byte sequences, which neither of those encodings makes, do not count.
+ */
+function mostlyGb2312(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let common = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i] ?? 0;
+    const next = bytes[i + 1] ?? 0;
+    if (lead < 0x80) {
+      i += 1;
+      continue;
+    }
+    if (next >= 0x30 && next <= 0x39) {
+      // A four-byte GB18030 sequence (rare characters, CJK extensions): neither encoding above makes one.
+      i += 4;
+      continue;
+    }
+    pairs++;
+    if (lead >= 0xa1 && lead <= 0xf7 && next >= 0xa1 && next <= 0xfe) common++;
+    i += 2;
+  }
+  return common >= pairs * 0.9;
 }
 
 function strictDecode(encoding: string, bytes: Uint8Array, file: string): string {
@@ -89,7 +121,12 @@ function scanUtf8(bytes: Uint8Array): Utf8Scan {
       continue;
     }
     const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (length > 0 && i + length <= bytes.length && continuationBytes(bytes, i + 1, i + length)) {
+    if (
+      length > 0 &&
+      i + length <= bytes.length &&
+      secondByteAllowed(b, bytes[i + 1] ?? 0) &&
+      continuationBytes(bytes, i + 1, i + length)
+    ) {
       scan.validMultibyte++;
       i += length;
       continue;
@@ -102,6 +139,18 @@ function scanUtf8(bytes: Uint8Array): Utf8Scan {
     i++;
   }
   return scan;
+}
+
+/**
+ * The second byte's narrower ranges (RFC 3629): no overlong forms (E0, F0), no UTF-16 surrogates
+ * encoded as UTF-8 (ED A0–BF, as CESU-8 writes them), nothing above U+10FFFF (F4).
+ */
+function secondByteAllowed(lead: number, second: number): boolean {
+  if (lead === 0xe0) return second >= 0xa0;
+  if (lead === 0xed) return second <= 0x9f;
+  if (lead === 0xf0) return second >= 0x90;
+  if (lead === 0xf4) return second <= 0x8f;
+  return true;
 }
 
 function continuationBytes(bytes: Uint8Array, from: number, to: number): boolean {

@@ -38,13 +38,15 @@ describe('decodeReport accepts report text', () => {
     expect(decodeReport(bytes(Buffer.from(text, 'utf8')), FILE)).toBe(text);
   });
 
-  it('decodes 50 MB of UTF-8 in linear time', () => {
+  // Its speed is the benchmark's to measure (npm run bench), not a test's: machines are noisy.
+  it('decodes 50 MB of UTF-8', () => {
     const big = Buffer.from('各镇办理事项1,234件，同比增长5.6%。\n'.repeat(1_000_000), 'utf8');
-    const started = performance.now();
     expect(decodeReport(new Uint8Array(big), FILE).length).toBe(23_000_000);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
+
+const UNDECODABLE =
+  'data/reports/x.txt: cannot be decoded: it is neither UTF-8 nor GB18030/GBK text (Shift_JIS, Big5 and other encodings are not read: save it as UTF-8)';
 
 describe('decodeReport rejects what is not report text', () => {
   it.each([
@@ -70,15 +72,41 @@ describe('decodeReport rejects what is not report text', () => {
       bytes(Buffer.from('小王庄镇2023年', 'utf8'), [0xff], Buffer.from('法治政府建设情况报告', 'utf8')),
       'data/reports/x.txt: is not valid UTF-8 (bad byte 0xFF at byte 19)',
     ],
-    [
-      'bytes that are neither UTF-8 nor GB18030',
-      bytes([0x80, 0xff, 0x80, 0xff, 0x41, 0xa1]),
-      'data/reports/x.txt: cannot be decoded: it is neither UTF-8 nor GB18030/GBK text',
-    ],
+    ['bytes that are neither UTF-8 nor GB18030', bytes([0x80, 0xff, 0x80, 0xff, 0x41, 0xa1]), UNDECODABLE],
     [
       'Latin-1 bytes that GB18030 reads as rare characters',
       bytes(Buffer.from('Caf\u00e9 cr\u00e8me br\u00fbl\u00e9e na\u00efve \u00e0 la fa\u00e7on', 'latin1')),
-      'data/reports/x.txt: cannot be decoded: it is neither UTF-8 nor GB18030/GBK text',
+      UNDECODABLE,
+    ],
+    [
+      'Japanese in Shift_JIS, which GB18030 reads as rare characters',
+      bytes(
+        iconv.encode('令和5年度、市役所は1200件の申請を処理しました。調停の成立率は98%でした。', 'shiftjis'),
+      ),
+      UNDECODABLE,
+    ],
+    [
+      'Traditional Chinese in Big5',
+      bytes(iconv.encode('臺北市二〇二三年共辦理調解案件二千三百六十一件，調解成功率百分之九十八。', 'big5')),
+      UNDECODABLE,
+    ],
+    [
+      'a UTF-16 surrogate encoded as UTF-8 (CESU-8) in UTF-8 text',
+      bytes(
+        Buffer.from('小王庄镇2023年', 'utf8'),
+        [0xed, 0xa0, 0x80],
+        Buffer.from('法治政府建设情况报告', 'utf8'),
+      ),
+      'data/reports/x.txt: is not valid UTF-8 (bad byte 0xED at byte 19)',
+    ],
+    [
+      'an overlong UTF-8 form in UTF-8 text',
+      bytes(
+        Buffer.from('小王庄镇2023年', 'utf8'),
+        [0xe0, 0x80, 0xaf],
+        Buffer.from('法治政府建设情况报告', 'utf8'),
+      ),
+      'data/reports/x.txt: is not valid UTF-8 (bad byte 0xE0 at byte 19)',
     ],
     [
       'an HTML page',

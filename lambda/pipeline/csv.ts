@@ -7,9 +7,11 @@ const BATCH = 100;
 
 /**
  * Spreadsheets run a cell that starts with one of these as a formula (CSV injection); a leading
- * apostrophe makes them show it as text. Numbers are never touched: -6.2 stays a number.
+ * apostrophe makes them show it as text. The full-width forms (＝＋－＠) count too: a Chinese input
+ * method types them, and spreadsheets with East Asian settings turn them into their ASCII forms.
+ * Numbers are never touched: -6.2 stays a number.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function formulaSafe(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;

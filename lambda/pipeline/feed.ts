@@ -2,6 +2,7 @@ import { Feed } from 'feed';
 import { html } from './html.ts';
 import type { FigureChange, SiteEvent, VersionRecord } from './publication.ts';
 import type { SiteSettings } from './settings.ts';
+import { withoutXmlForbidden } from './xml.ts';
 
 /** Feed readers show the latest entries; older publications stay listed in manifest.json. */
 export const FEED_ENTRIES = 50;
@@ -51,7 +52,7 @@ export function atomFeed(
       content: entryContent(base, record),
     });
   }
-  return feed.atom1();
+  return withoutXmlForbidden(feed.atom1());
 }
 
 /** A rollback or release: which version the stable URLs serve from now on, and why nothing was built. */

@@ -1,5 +1,6 @@
 import { bodyBytes, Chunked } from './chunks.ts';
 import type { Dataset, Row } from './datasets.ts';
+import { withoutXmlForbidden } from './xml.ts';
 import { zipStoredChunks } from './zip.ts';
 
 /**
@@ -115,15 +116,11 @@ export function columnName(index: number): string {
 
 /** Escapes XML and drops the control characters XML 1.0 cannot hold at all. */
 function xmlText(text: string): string {
-  return (
-    text
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what XML 1.0 forbids.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-  );
+  return withoutXmlForbidden(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 function range(count: number): number[] {

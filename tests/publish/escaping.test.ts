@@ -4,6 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { xml2js } from 'xml-js';
 import { atomFeed } from '../../lambda/pipeline/feed.ts';
@@ -73,5 +74,40 @@ describe('hostile report text in feed.atom and catalog.jsonld', () => {
     const feed = xml2js(target.text('feed.atom') ?? '', { compact: false }) as XmlNode;
     expect(texts(feed, 'entry')).toHaveLength(1);
     expect(JSON.parse(target.text('datapackage.json') ?? '')).toBeTruthy();
+  });
+});
+
+/** The first well-formedness error a conformant XML 1.0 parser finds, or undefined. */
+function xmlError(xml: string): string | undefined {
+  let error: string | undefined;
+  const parser = new SaxesParser();
+  parser.on('error', (e) => {
+    error ??= e.message;
+  });
+  parser.write(xml).close();
+  return error;
+}
+
+describe('characters XML cannot hold', () => {
+  it('a form feed and a vertical tab in a label leave feed.atom well-formed; the CSV keeps them', async () => {
+    const dir = await tempDir();
+    const text = (n: number) =>
+      `小王庄镇2023年法治政府建设情况报告\n一、主要成效\n全年共办理\f行政\v事项${n}件，调解纠纷12件。\n`;
+    await writeFile(join(dir, 'x-2023.txt'), text(2361));
+    const target = new MemoryStore();
+    await publish({ source: new FsStore(dir), target, settings, now: new Date('2026-11-01T00:00:00Z') });
+    await writeFile(join(dir, 'x-2023.txt'), text(2400));
+    const summary = await publish({
+      source: new FsStore(dir),
+      target,
+      settings,
+      now: new Date('2026-11-02T00:00:00Z'),
+    });
+    expect(xmlError('<a>\f</a>')).toBeDefined();
+    const feed = target.text('feed.atom') ?? '';
+    expect(feed).toContain('办理行政事项 (件): 2361 → 2400');
+    expect(xmlError(feed)).toBeUndefined();
+    expect(xmlError(target.text(`versions/${summary.version}/feed.atom`) ?? '')).toBeUndefined();
+    expect(target.text('data/figures.csv')).toContain('办理\f行政\v事项');
   });
 });

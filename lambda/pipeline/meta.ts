@@ -1,32 +1,47 @@
 import { z } from 'zod';
+import { licenceSchema } from './licence.ts';
 import { parseJsonWith } from './settings.ts';
 import type { ReportMeta } from './types.ts';
+
+/**
+ * Longest values a sidecar may give. A title or a name is repeated in many rows, pages and metadata
+ * files, so one long value would multiply: these are far above any real title (under 100
+ * characters) and keep a report's metadata bounded.
+ */
+export const SIDECAR_LIMITS = { title: 300, name: 100, url: 2048, token: 300 } as const;
+
+const text = (max: number) => z.string().min(1).max(max).optional();
+const httpUrl = () =>
+  z
+    .url({ protocol: /^https?$/ })
+    .max(SIDECAR_LIMITS.url)
+    .optional();
 
 /** The optional sidecar `<id>.meta.json`; unknown keys are refused so that typos do not pass silently. */
 const reportMetaSchema = z
   .object({
-    title: z.string().min(1).optional(),
-    entity: z.string().min(1).optional(),
-    parent: z.string().min(1).optional(),
+    title: text(SIDECAR_LIMITS.title),
+    entity: text(SIDECAR_LIMITS.name),
+    parent: text(SIDECAR_LIMITS.name),
     year: z.number().int().min(1949).max(2100).optional(),
-    kind: z.string().min(1).optional(),
-    publisher: z.string().min(1).optional(),
-    license: z.string().min(1).optional(),
-    sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
+    kind: text(SIDECAR_LIMITS.name),
+    publisher: text(SIDECAR_LIMITS.name),
+    license: licenceSchema.optional(),
+    sourceUrl: httpUrl(),
     // Where the text was taken from when that is not the publisher's own page (a library's or an
     // archive's copy): provenance a reader can check, kept apart so sourceUrl always means the original.
-    retrievedFrom: z.url({ protocol: /^https?$/ }).optional(),
+    retrievedFrom: httpUrl(),
     // Provenance written by `opendata fetch`: when and from where the original was fetched, its HTTP
     // validators, the sha256 of the fetched bytes and the key of their archived copy.
     retrieved: z.iso.datetime({ offset: true }).optional(),
-    fetchedUrl: z.url({ protocol: /^https?$/ }).optional(),
-    etag: z.string().min(1).optional(),
-    lastModified: z.string().min(1).optional(),
+    fetchedUrl: httpUrl(),
+    etag: text(SIDECAR_LIMITS.token),
+    lastModified: text(SIDECAR_LIMITS.token),
     sha256: z
       .string()
       .regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex sha256')
       .optional(),
-    archive: z.string().min(1).optional(),
+    archive: text(SIDECAR_LIMITS.token),
   })
   .strict();
 

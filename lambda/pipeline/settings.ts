@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReportError } from './errors.ts';
+import { licenceSchema } from './licence.ts';
 
 /** Site-wide settings (data/site.json): what the portal and the metadata say about the publisher. */
 export const siteSettingsSchema = z
@@ -9,8 +10,8 @@ export const siteSettingsSchema = z
     description: z.string().min(1),
     descriptionEn: z.string().min(1),
     publisher: z.string().min(1),
-    /** SPDX id of the license of the published data (CC-BY-4.0 by default). */
-    license: z.string().min(1).default('CC-BY-4.0'),
+    /** SPDX id (or LicenseRef-… id or URL) of the license of the published data (CC-BY-4.0 by default). */
+    license: licenceSchema.default('CC-BY-4.0'),
     /** Absolute URL the site is served from, without a trailing slash. */
     baseUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
   })

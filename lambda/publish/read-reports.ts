@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ReportError } from '../pipeline/errors.ts';
 import { parseReportMeta } from '../pipeline/meta.ts';
 import { buildReport, type Report } from '../pipeline/report.ts';
-import type { Store } from '../stores/store.ts';
+import { ObjectTooLargeError, type Store } from '../stores/store.ts';
 
 /** A report that could not be published as it is now, and why. */
 export interface ReportProblem {
@@ -38,6 +38,9 @@ const REPORT_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
  */
 export const MAX_REPORT_BYTES = 1024 * 1024;
 
+/** A sidecar holds a dozen short fields (each limited, see SIDECAR_LIMITS): real ones are under 2 KB. */
+export const MAX_SIDECAR_BYTES = 64 * 1024;
+
 /**
  * Reads every `<id>.txt` at the top of the store, with its optional `<id>.meta.json`, sorted by id.
  * Files that are not reports at all become problems; the texts are parsed later, one at a time.
@@ -45,8 +48,12 @@ export const MAX_REPORT_BYTES = 1024 * 1024;
 export async function readReportInputs(
   source: Store,
 ): Promise<{ inputs: ReportInput[]; problems: ReportProblem[] }> {
-  const keys = await source.list('');
-  const available = new Set(keys);
+  // Sizes come with the listing where the store gives them, so what is too large is never read.
+  const listed = source.listWithSizes
+    ? await source.listWithSizes('')
+    : (await source.list('')).map((key) => ({ key, bytes: undefined }));
+  const keys = listed.map((object) => object.key);
+  const available = new Map<string, number | undefined>(listed.map((object) => [object.key, object.bytes]));
   const links = new Set(source.unfollowed ? await source.unfollowed('') : []);
   const inputs: ReportInput[] = [];
   const problems: ReportProblem[] = [];
@@ -75,7 +82,8 @@ interface InputPlace {
   file: string;
   metaFile: string;
   links: ReadonlySet<string>;
-  available: ReadonlySet<string>;
+  /** The keys listed, with their sizes when the store gave them. */
+  available: ReadonlyMap<string, number | undefined>;
 }
 
 /** One report's bytes and sidecar, or the reason they cannot be used (the input then carries it). */
@@ -94,15 +102,53 @@ async function readInput(source: Store, place: InputPlace): Promise<ReportInput>
     return refused('is a symbolic link: links are not followed, so it was not read');
   if (links.has(metaKey))
     return refused('is a symbolic link: links are not followed, so it was not read', place.metaFile);
-  const bytes = await source.get(`${id}.txt`);
-  if (!bytes) return refused('disappeared while it was being read');
-  if (bytes.byteLength > MAX_REPORT_BYTES) {
-    return refused(
-      `is ${megabytes(bytes.byteLength)}; reports over ${megabytes(MAX_REPORT_BYTES)} are refused (split it or remove what is not report text)`,
-    );
+  const report = await readBounded(source, `${id}.txt`, available.get(`${id}.txt`), REPORT_LIMIT);
+  if (!report) return refused('disappeared while it was being read');
+  if ('problem' in report) return refused(report.problem);
+  const meta = available.has(metaKey)
+    ? await readBounded(source, metaKey, available.get(metaKey), SIDECAR_LIMIT)
+    : undefined;
+  if (meta && 'problem' in meta) return refused(meta.problem, place.metaFile);
+  return { id, file, bytes: report.bytes, metaBytes: meta?.bytes };
+}
+
+interface SizeLimit {
+  bytes: number;
+  /** What is refused, for the message: `reports`, `sidecars`. */
+  noun: string;
+  advice: string;
+}
+
+const REPORT_LIMIT: SizeLimit = {
+  bytes: MAX_REPORT_BYTES,
+  noun: 'reports',
+  advice: ' (split it or remove what is not report text)',
+};
+const SIDECAR_LIMIT: SizeLimit = { bytes: MAX_SIDECAR_BYTES, noun: 'sidecars', advice: '' };
+
+/**
+ * The object's bytes, or why it is refused for its size: told by the listing before anything is
+ * read, by the store while reading (an open file's size, a ranged GET), or after, by a store that
+ * cannot tell before. Undefined when it is gone.
+ */
+async function readBounded(
+  source: Store,
+  key: string,
+  listedBytes: number | undefined,
+  limit: SizeLimit,
+): Promise<{ bytes: Uint8Array } | { problem: string } | undefined> {
+  const oversize = (bytes: number) => ({
+    problem: `is ${megabytes(bytes)}; ${limit.noun} over ${megabytes(limit.bytes)} are refused${limit.advice}`,
+  });
+  if (listedBytes !== undefined && listedBytes > limit.bytes) return oversize(listedBytes);
+  try {
+    const bytes = await source.get(key, { maxBytes: limit.bytes });
+    if (bytes && bytes.byteLength > limit.bytes) return oversize(bytes.byteLength);
+    return bytes ? { bytes } : undefined;
+  } catch (error) {
+    if (error instanceof ObjectTooLargeError) return oversize(error.bytes);
+    throw error;
   }
-  const metaBytes = available.has(metaKey) ? await source.get(metaKey) : undefined;
-  return { id, file, bytes, metaBytes };
 }
 
 function megabytes(bytes: number): string {

@@ -7,7 +7,10 @@ import {
   type Body,
   bodyChunks,
   bodyInMemory,
+  type GetOptions,
+  type ListedObject,
   type ObjectHead,
+  ObjectTooLargeError,
   type PutOptions,
   type Store,
 } from './store.ts';
@@ -23,12 +26,19 @@ export class FsStore implements Store {
     return this.root;
   }
 
-  /** A symbolic link is not followed: it reads as missing, like `list` leaves it out. */
-  async get(key: string): Promise<Uint8Array | undefined> {
+  /**
+   * A symbolic link is not followed: it reads as missing, like `list` leaves it out. The size is
+   * taken from the open file, so a file larger than `maxBytes` is never read, even one that grew
+   * since it was listed.
+   */
+  async get(key: string, options: GetOptions = {}): Promise<Uint8Array | undefined> {
     assertSafeKey(key);
     try {
       const handle = await open(join(this.root, key), constants.O_RDONLY | constants.O_NOFOLLOW);
       try {
+        const { size } = await handle.stat();
+        if (options.maxBytes !== undefined && size > options.maxBytes)
+          throw new ObjectTooLargeError(key, size);
         return await handle.readFile();
       } finally {
         await handle.close();
@@ -86,15 +96,19 @@ export class FsStore implements Store {
   }
 
   async list(prefix: string): Promise<string[]> {
+    return (await this.#entries(prefix, (kind) => kind.isFile())).map((entry) => entry.key);
+  }
+
+  async listWithSizes(prefix: string): Promise<ListedObject[]> {
     return this.#entries(prefix, (kind) => kind.isFile());
   }
 
   async unfollowed(prefix: string): Promise<string[]> {
-    return this.#entries(prefix, (kind) => kind.isSymbolicLink());
+    return (await this.#entries(prefix, (kind) => kind.isSymbolicLink())).map((entry) => entry.key);
   }
 
   /** Symbolic links are not followed: a link must not pull a file from outside the folder into a store. */
-  async #entries(prefix: string, wanted: (kind: Stats) => boolean): Promise<string[]> {
+  async #entries(prefix: string, wanted: (kind: Stats) => boolean): Promise<ListedObject[]> {
     let entries: string[];
     try {
       entries = await readdir(this.root, { recursive: true });
@@ -103,13 +117,19 @@ export class FsStore implements Store {
       throw error;
     }
     const found = await Promise.all(
-      entries.map(async (entry) => (wanted(await lstat(join(this.root, entry))) ? entry : null)),
+      entries.map(async (entry) => {
+        const stats = await lstat(join(this.root, entry));
+        return wanted(stats) ? { entry, bytes: stats.size } : null;
+      }),
     );
     return found
-      .filter((entry): entry is string => entry !== null)
-      .map((entry) => relative(this.root, join(this.root, entry)).split(sep).join('/'))
-      .filter((key) => key.startsWith(prefix) && !key.includes('.tmp-'))
-      .sort();
+      .filter((found): found is { entry: string; bytes: number } => found !== null)
+      .map(({ entry, bytes }) => ({
+        key: relative(this.root, join(this.root, entry)).split(sep).join('/'),
+        bytes,
+      }))
+      .filter(({ key }) => key.startsWith(prefix) && !key.includes('.tmp-'))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   async delete(key: string): Promise<void> {

@@ -17,7 +17,10 @@ import {
   bodyBytes,
   bodyChunks,
   bodyInMemory,
+  type GetOptions,
+  type ListedObject,
   type ObjectHead,
+  ObjectTooLargeError,
   type PutOptions,
   type Store,
 } from './store.ts';
@@ -52,19 +55,33 @@ export class S3Store implements Store {
     return `s3://${this.bucket}/${this.#prefix}`;
   }
 
-  async get(key: string): Promise<Uint8Array | undefined> {
+  /**
+   * With `maxBytes`, an object whose Content-Length is larger is not read: its body is dropped as
+   * soon as the headers say so (a Range request would do too, but S3-compatible servers differ on
+   * ranges of empty objects), and its full size is reported.
+   */
+  async get(key: string, options: GetOptions = {}): Promise<Uint8Array | undefined> {
     assertSafeKey(key);
-    return this.#send('GET', key, async () => {
+    const { maxBytes } = options;
+    const got = await this.#send('GET', key, async () => {
       try {
         const out = await this.client.send(
           new GetObjectCommand({ Bucket: this.bucket, Key: this.#prefix + key }),
         );
-        return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+        const total = out.ContentLength ?? 0;
+        if (maxBytes !== undefined && total > maxBytes) {
+          (out.Body as Readable | undefined)?.destroy();
+          return { total };
+        }
+        return { bytes: out.Body ? await out.Body.transformToByteArray() : new Uint8Array(), total };
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw error;
       }
     });
+    // Thrown here, not in the request: a size is no failure to retry.
+    if (got && !got.bytes) throw new ObjectTooLargeError(key, got.total);
+    return got?.bytes;
   }
 
   /**
@@ -145,7 +162,11 @@ export class S3Store implements Store {
   }
 
   async list(prefix: string): Promise<string[]> {
-    const keys: string[] = [];
+    return (await this.listWithSizes(prefix)).map((object) => object.key);
+  }
+
+  async listWithSizes(prefix: string): Promise<ListedObject[]> {
+    const objects: ListedObject[] = [];
     let token: string | undefined;
     do {
       const continuation = token;
@@ -159,11 +180,11 @@ export class S3Store implements Store {
         ),
       );
       for (const object of out.Contents ?? []) {
-        if (object.Key) keys.push(object.Key.slice(this.#prefix.length));
+        if (object.Key) objects.push({ key: object.Key.slice(this.#prefix.length), bytes: object.Size ?? 0 });
       }
       token = out.IsTruncated ? out.NextContinuationToken : undefined;
     } while (token);
-    return keys.sort();
+    return objects.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   async delete(key: string): Promise<void> {

@@ -2,8 +2,12 @@ import { createHash } from 'node:crypto';
 
 /** What a publication needs from storage: a flat namespace of keys with `/` as separator. */
 export interface Store {
-  /** The object's bytes, or undefined when there is no such key. */
-  get(key: string): Promise<Uint8Array | undefined>;
+  /**
+   * The object's bytes, or undefined when there is no such key. With `maxBytes`, an object larger
+   * than that is not read: ObjectTooLargeError says how large it is (a store that cannot tell before
+   * reading may ignore the option; callers check the size of what they get too).
+   */
+  get(key: string, options?: GetOptions): Promise<Uint8Array | undefined>;
   /**
    * Writes the bytes, given whole, as a list of chunks, or as chunks made one after another (a
    * generator, sync or async) for files too big to hold in memory: those are read once, as written.
@@ -22,6 +26,11 @@ export interface Store {
   /** Keys under the prefix, sorted. */
   list(prefix: string): Promise<string[]>;
   /**
+   * Keys under the prefix with their sizes, sorted, from the same listing (a folder's lstat, S3's
+   * LIST): what is too large can be refused before anything is read. Optional: `list` elsewhere.
+   */
+  listWithSizes?(prefix: string): Promise<ListedObject[]>;
+  /**
    * Keys under the prefix that the store will not read because they are symbolic links (a folder
    * only), so that a link is reported instead of passing unnoticed. Optional: none elsewhere.
    */
@@ -36,6 +45,27 @@ export interface Store {
  * `put`; callers that need the bytes twice (to hash, then to write) pass an iterable that starts over.
  */
 export type Body = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+export interface GetOptions {
+  /** Do not read an object larger than this many bytes. */
+  maxBytes?: number;
+}
+
+export interface ListedObject {
+  key: string;
+  bytes: number;
+}
+
+/** An object was not read because it is larger than the caller's limit. */
+export class ObjectTooLargeError extends Error {
+  override name = 'ObjectTooLargeError';
+  constructor(
+    readonly key: string,
+    readonly bytes: number,
+  ) {
+    super(`${key} is ${bytes} bytes`);
+  }
+}
 
 export interface PutOptions {
   contentType: string;

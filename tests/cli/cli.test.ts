@@ -149,6 +149,17 @@ describe('opendata publish', () => {
     expect(await readFile(join(out, 'data/reports.csv'), 'utf8')).toContain('good-2023');
   });
 
+  it('refuses site settings whose licence is not an SPDX id, a LicenseRef id or a URL, naming the field', async () => {
+    const dir = await tempDir();
+    const site = JSON.parse(await readFile(new URL('data/site.json', PROJECT_ROOT), 'utf8'));
+    await writeFile(join(dir, 'site.json'), JSON.stringify({ ...site, license: 'CC BY 4.0' }));
+    const { code, stderr } = await runCli(['publish', '--out', dir, '--site', join(dir, 'site.json')]);
+    expect(stderr).toBe(
+      `${join(dir, 'site.json')}: has an invalid field "license": must be an SPDX licence id such as CC-BY-4.0, a LicenseRef-… id or an http(s) URL, got "CC BY 4.0" (did you mean "CC-BY-4.0"?)\n`,
+    );
+    expect(code).toBe(1);
+  });
+
   it('needs a target', async () => {
     const { code, stderr } = await runCli(['publish']);
     expect(code).toBe(2);

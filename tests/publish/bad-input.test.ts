@@ -80,6 +80,21 @@ const CASES: [string, Record<string, Content>, Outcome][] = [
     { refused: /is not valid UTF-8 \(bad byte 0xFF at byte \d+\)/ },
   ],
   [
+    'Japanese in Shift_JIS (which GB18030 would read as rare characters): refused',
+    {
+      'case-2024.txt': iconv.encode(
+        '令和5年度、市役所は1200件の申請を処理しました。調停の成立率は98%でした。',
+        'shiftjis',
+      ),
+    },
+    { refused: /cannot be decoded: .*Shift_JIS, Big5 and other encodings are not read/ },
+  ],
+  [
+    'a UTF-16 surrogate encoded in UTF-8 (CESU-8): refused, naming the byte',
+    { 'case-2024.txt': Buffer.concat([utf8(TEXT), Buffer.from([0xed, 0xa0, 0x80]), utf8(TEXT)]) },
+    { refused: /is not valid UTF-8 \(bad byte 0xED at byte 124\)/ },
+  ],
+  [
     'an HTML page: refused (opendata fetch extracts the text of pages)',
     { 'case-2024.txt': `<!DOCTYPE html><html><body><p>${TEXT}</p></body></html>` },
     { refused: /is an HTML page, not report text/ },
@@ -119,6 +134,49 @@ const CASES: [string, Record<string, Content>, Outcome][] = [
     'a sidecar with an unknown field: refused, naming the field',
     { 'case-2024.txt': TEXT, 'case-2024.meta.json': '{"yaer": 2024}' },
     { refused: /has an invalid the document: Unrecognized key: "yaer"|yaer/, file: 'case-2024.meta.json' },
+  ],
+  [
+    'a 6 MiB sidecar: refused by the sidecar size limit, naming the sidecar',
+    { 'case-2024.txt': TEXT, 'case-2024.meta.json': JSON.stringify({ title: '长'.repeat(2 * MIB) }) },
+    { refused: /^is 6\.0 MiB; sidecars over 0\.1 MiB are refused$/, file: 'case-2024.meta.json' },
+  ],
+  [
+    'a sidecar title of 301 characters: refused, naming the field',
+    { 'case-2024.txt': TEXT, 'case-2024.meta.json': JSON.stringify({ title: '长'.repeat(301) }) },
+    {
+      refused: /has an invalid field "title": Too big: expected string to have <=300 characters/,
+      file: 'case-2024.meta.json',
+    },
+  ],
+  [
+    'a sidecar licence that is not an id ("CC BY 4.0"): refused, naming the field and the nearest SPDX id',
+    { 'case-2024.txt': TEXT, 'case-2024.meta.json': '{"license": "CC BY 4.0"}' },
+    {
+      refused:
+        /has an invalid field "license": must be an SPDX licence id such as CC-BY-4.0, a LicenseRef-… id or an http\(s\) URL, got "CC BY 4\.0" \(did you mean "CC-BY-4\.0"\?\)/,
+      file: 'case-2024.meta.json',
+    },
+  ],
+  [
+    'a sidecar licence in words ("Proprietary, all rights reserved"): refused',
+    { 'case-2024.txt': TEXT, 'case-2024.meta.json': '{"license": "Proprietary, all rights reserved"}' },
+    { refused: /has an invalid field "license": must be an SPDX licence id/, file: 'case-2024.meta.json' },
+  ],
+  [
+    'a LicenseRef licence: published with it',
+    { 'case-2024.txt': TEXT, 'case-2024.meta.json': '{"license": "LicenseRef-PRC-Official-Document"}' },
+    {
+      published: 'case-2024',
+      check: (site, id) => expect(site.row('reports', id)?.license).toBe('LicenseRef-PRC-Official-Document'),
+    },
+  ],
+  [
+    'a licence given as the URL of its text: published with it',
+    { 'case-2024.txt': TEXT, 'case-2024.meta.json': '{"license": "https://www.gov.cn/copyright.html"}' },
+    {
+      published: 'case-2024',
+      check: (site, id) => expect(site.row('reports', id)?.license).toBe('https://www.gov.cn/copyright.html'),
+    },
   ],
   [
     'a sidecar whose year contradicts the title: the sidecar wins',
@@ -172,7 +230,14 @@ const CASES: [string, Record<string, Content>, Outcome][] = [
     {
       'case-2024.txt': `=HYPERLINK("http://evil.example","点击")${TITLE}\n一、主要成效\n=1+2全年共受理矛盾纠纷12件，\n@SUM(A1)调解成功率100%。\n`,
     },
-    { published: 'case-2024', check: (site) => expectFormulaSafe(site) },
+    { published: 'case-2024', check: (site) => expectFormulaSafe(site, '=1+2全年共受理矛盾纠纷12件') },
+  ],
+  [
+    'full-width formula signs (＝＋－＠) at the start of a cell: published, cells neutralised',
+    {
+      'case-2024.txt': `＝HYPERLINK("http://evil.example")${TITLE}\n一、主要成效\n＋全年共受理矛盾纠纷12件，\n＠调解成功率100%。\n`,
+    },
+    { published: 'case-2024', check: (site) => expectFormulaSafe(site, '＋全年共受理矛盾纠纷12件') },
   ],
   [
     'HTML and script in the text: published, escaped',
@@ -295,19 +360,20 @@ function siteOf(target: MemoryStore): Site {
 }
 
 /** No text cell of any CSV starts a formula; the XLSX has no formula cell at all. */
-function expectFormulaSafe(site: Site): void {
+/** No cell starts a formula (ASCII or full-width sign); JSON and XLSX keep the text as it is. */
+function expectFormulaSafe(site: Site, kept: string): void {
   let neutralised = 0;
   for (const dataset of ['figures', 'reports', 'indicators', 'checks']) {
     for (const cell of parseCsv(site.read(`data/${dataset}.csv`)).flat()) {
       if (cell !== '' && Number.isFinite(Number(cell))) continue;
-      expect(cell, dataset).not.toMatch(/^[=+\-@\t\r]/);
-      if (/^'[=+\-@]/.test(cell)) neutralised += 1;
+      expect(cell, dataset).not.toMatch(/^[=+\-@\t\r＝＋－＠]/);
+      if (/^'[=+\-@＝＋－＠]/.test(cell)) neutralised += 1;
     }
   }
   expect(neutralised).toBeGreaterThan(0);
-  expect(site.read('data/figures.json')).toContain('=1+2全年共受理矛盾纠纷12件');
+  expect(site.read('data/figures.json')).toContain(kept);
   const sheet = site.read('data/figures.xlsx');
-  expect(sheet).toContain('=1+2全年共受理矛盾纠纷12件');
+  expect(sheet).toContain(kept);
   expect(sheet).not.toMatch(/<f[\s>]/);
 }
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FsStore } from '../../lambda/stores/fs-store.ts';
+import { ObjectTooLargeError } from '../../lambda/stores/store.ts';
 import { useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs();
@@ -19,6 +20,23 @@ describe('FsStore', () => {
     await store.delete('data/b.csv');
     expect(await store.get('data/b.csv')).toBeUndefined();
     expect(await store.list('')).toEqual(['a.txt']);
+  });
+
+  it('lists sizes with the keys, and never reads a file larger than maxBytes (3 GiB, sparse)', async () => {
+    const dir = await tempDir();
+    const store = new FsStore(dir);
+    await store.put('small.txt', bytes('小'), { contentType: 'text/plain' });
+    await writeFile(join(dir, 'huge.txt'), '');
+    await truncate(join(dir, 'huge.txt'), 3 * 1024 ** 3);
+    expect(await store.listWithSizes('')).toEqual([
+      { key: 'huge.txt', bytes: 3 * 1024 ** 3 },
+      { key: 'small.txt', bytes: 3 },
+    ]);
+    await expect(store.get('huge.txt', { maxBytes: 1024 })).rejects.toThrow(
+      new ObjectTooLargeError('huge.txt', 3 * 1024 ** 3),
+    );
+    expect(new TextDecoder().decode(await store.get('small.txt', { maxBytes: 3 }))).toBe('小');
+    await expect(store.get('small.txt', { maxBytes: 2 })).rejects.toBeInstanceOf(ObjectTooLargeError);
   });
 
   it('lists nothing for a folder that does not exist', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3Store, SHA256_METADATA } from '../../lambda/stores/s3-store.ts';
+import { ObjectTooLargeError } from '../../lambda/stores/store.ts';
 import { type LocalS3, startLocalS3 } from '../support/s3.ts';
 
 let s3: LocalS3;
@@ -22,6 +23,26 @@ afterAll(async () => {
 const bytes = (s: string) => new TextEncoder().encode(s);
 
 describe('S3Store against a local S3 server', () => {
+  it('lists sizes with the keys, and does not read the body of an object larger than maxBytes', async () => {
+    const store = new S3Store(s3.client, 'site', 'sizes');
+    const big = new Uint8Array(2 * 1024 * 1024).fill(0x41);
+    await store.put('big.txt', big, { contentType: 'text/plain' });
+    await store.put('small.txt', bytes('小'), { contentType: 'text/plain' });
+    await store.put('empty.txt', new Uint8Array(), { contentType: 'text/plain' });
+    expect(await store.listWithSizes('')).toEqual([
+      { key: 'big.txt', bytes: big.byteLength },
+      { key: 'empty.txt', bytes: 0 },
+      { key: 'small.txt', bytes: 3 },
+    ]);
+    await expect(store.get('big.txt', { maxBytes: 1024 })).rejects.toThrow(
+      new ObjectTooLargeError('big.txt', big.byteLength),
+    );
+    expect(new TextDecoder().decode(await store.get('small.txt', { maxBytes: 3 }))).toBe('小');
+    expect((await store.get('empty.txt', { maxBytes: 3 }))?.byteLength).toBe(0);
+    expect(await store.get('missing.txt', { maxBytes: 3 })).toBeUndefined();
+    expect((await store.get('big.txt'))?.byteLength).toBe(big.byteLength);
+  });
+
   it('puts with content type, gets, lists under its prefix and deletes', async () => {
     const store = new S3Store(s3.client, 'site', 'v1');
     expect(store.location).toBe('s3://site/v1/');

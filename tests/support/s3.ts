@@ -58,7 +58,7 @@ export async function startRestartableS3(directory: string): Promise<Restartable
 }
 
 /** A client as s3rver needs it: its fixed credentials, path-style addressing, no aws-chunked bodies. */
-function s3rverClient(endpoint: string): S3Client {
+export function s3rverClient(endpoint: string): S3Client {
   return new S3Client({
     endpoint,
     region: 'us-east-1',

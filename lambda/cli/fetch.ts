@@ -5,6 +5,7 @@ import { FsStore } from '../stores/fs-store.ts';
 import { DEFAULT_ARCHIVE_DIR, DEFAULT_REPORTS_DIR, DEFAULT_SOURCES } from './defaults.ts';
 import { readInput } from './extract.ts';
 import type { RunCommand } from './run-command.ts';
+import { terminalSafe } from './terminal.ts';
 
 interface FetchCommandOptions {
   sources: string;
@@ -76,7 +77,8 @@ export async function fetchInto(options: FetchIntoOptions): Promise<FetchSummary
 }
 
 function report(summary: FetchSummary, json: boolean | undefined): void {
-  for (const { id, problem } of summary.failed) process.stderr.write(`${id}: ${problem}\n`);
+  for (const { id, problem } of summary.failed)
+    process.stderr.write(`${terminalSafe(`${id}: ${problem}`)}\n`);
   if (json) {
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     return;
@@ -85,8 +87,10 @@ function report(summary: FetchSummary, json: boolean | undefined): void {
   // Pending pages are named on the summary line itself: they are expected, not problems for stderr.
   const waiting = pending.map(({ id, url, problem }) => `${id}: ${url} answers ${problem}`).join('; ');
   process.stdout.write(
-    `Fetched ${fetched.length} report(s), ${unchanged.length} unchanged, ${discovered.length} newly discovered` +
-      `${pending.length ? `, ${pending.length} pending (${waiting})` : ''}` +
-      `${failed.length ? `, ${failed.length} failed` : ''}.\n`,
+    terminalSafe(
+      `Fetched ${fetched.length} report(s), ${unchanged.length} unchanged, ${discovered.length} newly discovered` +
+        `${pending.length ? `, ${pending.length} pending (${waiting})` : ''}` +
+        `${failed.length ? `, ${failed.length} failed` : ''}.\n`,
+    ),
   );
 }

@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { ReportError } from '../pipeline/errors.ts';
 import { EXIT, exitCodeOf, hintFor } from './exit-codes.ts';
 import { COMMAND_NAMES, createProgram } from './program.ts';
+import { terminalSafe } from './terminal.ts';
 import { UsageError } from './usage.ts';
 
 /**
@@ -34,7 +35,7 @@ export function reportError(error: unknown, argv: readonly string[] = []): numbe
   if (code === undefined) throw error;
   // A report's error starts with its file, as a compiler's does; the others say who is speaking.
   const prefix = error instanceof ReportError ? '' : 'opendata: ';
-  process.stderr.write(`${prefix}${(error as Error).message}${hintFor(error)}\n`);
+  process.stderr.write(`${terminalSafe(`${prefix}${(error as Error).message}${hintFor(error)}`)}\n`);
   if (error instanceof UsageError) process.stderr.write(`${helpPointer(argv)}\n`);
   return code;
 }
@@ -48,7 +49,7 @@ function commanderExit(error: CommanderError, argv: readonly string[]): number {
     .replace(/^error: /, '')
     .replace(/\n\(Did you mean (.+)\?\)$/s, ' (did you mean $1?)')
     .replace(/\n/g, ' ');
-  process.stderr.write(`opendata: ${message}\n${helpPointer(argv)}\n`);
+  process.stderr.write(`${terminalSafe(`opendata: ${message}`)}\n${helpPointer(argv)}\n`);
   return EXIT.usage;
 }
 

@@ -1,5 +1,6 @@
 import type { PublishSummary } from '../publish/publish.ts';
 import type { ReportProblem } from '../publish/read-reports.ts';
+import { terminalSafe } from './terminal.ts';
 
 /** Prints what a publication did (or, in a dry run, would do): problems on stderr, the summary on stdout. */
 export function reportPublication(
@@ -7,7 +8,7 @@ export function reportPublication(
   location: string,
   options: { json: boolean; dryRun: boolean },
 ): void {
-  for (const problem of summary.problems) process.stderr.write(`${problemLine(problem)}\n`);
+  for (const problem of summary.problems) process.stderr.write(`${terminalSafe(problemLine(problem))}\n`);
   if (options.json) {
     // No CloudFront here: nothing is invalidated (the Lambda handler invalidates `changed`).
     const json = { target: location, ...summary, invalidated: [], dryRun: options.dryRun };
@@ -15,12 +16,12 @@ export function reportPublication(
     return;
   }
   if (summary.pinned) {
-    process.stdout.write(`${pinnedLine(summary, location)}\n`);
+    process.stdout.write(`${terminalSafe(pinnedLine(summary, location))}\n`);
     return;
   }
   if (summary.released) process.stdout.write(`Released the pin on version ${summary.released}.\n`);
   const lines = options.dryRun ? dryRunLines(summary, location) : [publishedLine(summary, location)];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${terminalSafe(lines.join('\n'))}\n`);
 }
 
 function publishedLine(summary: PublishSummary, location: string): string {

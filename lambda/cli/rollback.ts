@@ -6,6 +6,7 @@ import { DEFAULT_SITE_SETTINGS } from './defaults.ts';
 import { loadSettings } from './publish.ts';
 import type { RunCommand } from './run-command.ts';
 import { openTarget, type TargetOptions, withTargetOptions } from './target.ts';
+import { terminalSafe } from './terminal.ts';
 import { UsageError } from './usage.ts';
 
 interface RollbackCommandOptions extends TargetOptions {
@@ -76,5 +77,5 @@ async function rollbackSite(version: string | undefined, options: RollbackComman
 }
 
 function print(json: boolean, result: object, line: string): void {
-  process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${line}\n`);
+  process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${terminalSafe(line)}\n`);
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { startServer } from '../serve/server.ts';
 import { choosePort, portOption } from './args.ts';
 import type { RunCommand } from './run-command.ts';
+import { terminalSafe } from './terminal.ts';
 import { UsageError } from './usage.ts';
 
 /** `opendata serve <dir> [--port N] [--host H]`: runs until interrupted. */
@@ -23,7 +24,7 @@ async function serve(dir: string, options: { port?: number; host: string }): Pro
   await assertFolder(dir, 'the folder to serve', '(publish into it first)');
   const port = choosePort(options.port, process.env.PORT, 8080);
   const { server, url } = await startServer({ dir, port, host: options.host });
-  process.stdout.write(`Serving ${dir} at ${url}\n`);
+  process.stdout.write(`${terminalSafe(`Serving ${dir} at ${url}`)}\n`);
   await untilInterrupted();
   server.close();
   return 0;

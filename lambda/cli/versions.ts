@@ -3,6 +3,7 @@ import type { PublicationChanges } from '../pipeline/publication.ts';
 import { type KeptVersion, keptVersions } from '../publish/kept-versions.ts';
 import type { RunCommand } from './run-command.ts';
 import { openTarget, type TargetOptions, withTargetOptions } from './target.ts';
+import { terminalSafe } from './terminal.ts';
 
 /** `opendata versions --out <dir> | --bucket <name> [--json]`. */
 export function versionsCommand(run: RunCommand): Command {
@@ -19,7 +20,7 @@ export function versionsCommand(run: RunCommand): Command {
         const target = await openTarget(options);
         const kept = await keptVersions(target.store);
         if (options.json) process.stdout.write(`${JSON.stringify(kept)}\n`);
-        else process.stdout.write(versionsTable(kept.location, kept.versions, kept.pinned));
+        else process.stdout.write(terminalSafe(versionsTable(kept.location, kept.versions, kept.pinned)));
         return 0;
       }),
     );

@@ -34,7 +34,12 @@ export function parseJsonWith<T>(schema: z.ZodType<T>, bytes: Uint8Array, file: 
   const result = schema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const where = issue?.path.length ? `field "${issue.path.join('.')}"` : 'the document';
+    if (issue?.code === 'unrecognized_keys') {
+      const at = issue.path.length ? ` in "${issue.path.join('.')}"` : '';
+      const keys = issue.keys.map((key) => JSON.stringify(key)).join(', ');
+      throw new ReportError(file, `has an unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}${at}`);
+    }
+    const where = issue?.path.length ? `field "${issue.path.join('.')}"` : 'document';
     throw new ReportError(file, `has an invalid ${where}: ${issue?.message ?? 'unknown problem'}`);
   }
   return result.data;

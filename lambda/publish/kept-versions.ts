@@ -1,4 +1,5 @@
 import {
+  isVersionId,
   type SiteEvent,
   type SitePin,
   type VersionRecord,
@@ -25,7 +26,8 @@ export interface KeptVersions {
 export async function keptVersions(target: Store): Promise<KeptVersions> {
   const { manifest } = await readPublishedState(target);
   const versions: KeptVersion[] = [];
-  for (const record of manifest?.versions ?? []) {
+  // A manifest written by something else may hold anything: only version ids are listed.
+  for (const record of (manifest?.versions ?? []).filter((r) => isVersionId(r?.version))) {
     const present = (await headObject(target, versionManifestPath(record.version))) !== undefined;
     versions.push({ ...record, current: record.version === manifest?.current, present });
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ReportError } from '../pipeline/errors.ts';
 import { parseReportMeta } from '../pipeline/meta.ts';
 import { buildReport, type Report } from '../pipeline/report.ts';
-import { ObjectTooLargeError, type Store } from '../stores/store.ts';
+import { ObjectTooLargeError, type Store, type UnfollowedEntry } from '../stores/store.ts';
 
 /** A report that could not be published as it is now, and why. */
 export interface ReportProblem {
@@ -54,11 +54,11 @@ export async function readReportInputs(
     : (await source.list('')).map((key) => ({ key, bytes: undefined }));
   const keys = listed.map((object) => object.key);
   const available = new Map<string, number | undefined>(listed.map((object) => [object.key, object.bytes]));
-  const links = new Set(source.unfollowed ? await source.unfollowed('') : []);
+  const links = new Map((source.unfollowed ? await source.unfollowed('') : []).map((e) => [e.key, e.kind]));
   const inputs: ReportInput[] = [];
   const problems: ReportProblem[] = [];
   const where = (key: string) => `${source.location.replace(/\/+$/, '')}/${key}`;
-  for (const key of [...keys, ...links].filter((k) => /\.txt$/i.test(k)).sort()) {
+  for (const key of [...keys, ...links.keys()].filter((k) => /\.txt$/i.test(k)).sort()) {
     const file = where(key);
     const id = key.slice(0, -'.txt'.length);
     if (key.includes('/')) {
@@ -81,7 +81,8 @@ interface InputPlace {
   id: string;
   file: string;
   metaFile: string;
-  links: ReadonlySet<string>;
+  /** Entries that are not regular files, never read. */
+  links: ReadonlyMap<string, UnfollowedEntry['kind']>;
   /** The keys listed, with their sizes when the store gave them. */
   available: ReadonlyMap<string, number | undefined>;
 }
@@ -98,10 +99,14 @@ async function readInput(source: Store, place: InputPlace): Promise<ReportInput>
     problem,
   });
   const metaKey = `${id}.meta.json`;
-  if (links.has(`${id}.txt`))
-    return refused('is a symbolic link: links are not followed, so it was not read');
-  if (links.has(metaKey))
-    return refused('is a symbolic link: links are not followed, so it was not read', place.metaFile);
+  const unread = (kind: UnfollowedEntry['kind']) =>
+    kind === 'symbolic link'
+      ? 'is a symbolic link: links are not followed, so it was not read'
+      : 'is not a regular file (a pipe, a socket or a device), so it was not read';
+  const reportKind = links.get(`${id}.txt`);
+  if (reportKind) return refused(unread(reportKind));
+  const metaKind = links.get(metaKey);
+  if (metaKind) return refused(unread(metaKind), place.metaFile);
   const report = await readBounded(source, `${id}.txt`, available.get(`${id}.txt`), REPORT_LIMIT);
   if (!report) return refused('disappeared while it was being read');
   if ('problem' in report) return refused(report.problem);

@@ -4,6 +4,7 @@ import {
   type SitePin,
   type VersionManifest,
   type VersionRecord,
+  versionedPath,
   versionManifestPath,
 } from '../pipeline/publication.ts';
 import type { SiteSettings } from '../pipeline/settings.ts';
@@ -58,6 +59,15 @@ export async function rollback(options: RollbackOptions): Promise<RollbackSummar
   const manifest = await readJson<VersionManifest>(target, versionManifestPath(record.version));
   if (!manifest?.files)
     throw new RollbackError(`the files of version ${record.version} are gone from ${target.location}`);
+  // Every file must be there before the pointer moves: a hole would be a 404 on the live site.
+  const present = new Set(await target.list(versionedPath(record.version, '')));
+  const missing = Object.keys(manifest.files).filter(
+    (path) => !present.has(versionedPath(record.version, path)),
+  );
+  if (missing.length > 0)
+    throw new RollbackError(
+      `version ${record.version} at ${target.location} is incomplete: ${missing.length} of its files are gone (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}); nothing was changed`,
+    );
   const pinned: SitePin = { version: record.version, at: options.now.toISOString() };
   const from = state.manifest.current;
   const site: SiteManifest = withEvent(

@@ -13,6 +13,7 @@ import {
   ObjectTooLargeError,
   type PutOptions,
   type Store,
+  type UnfollowedEntry,
 } from './store.ts';
 
 /** A folder as a store: key `a/b.csv` is the file `<root>/a/b.csv`. Content types are not kept. */
@@ -103,8 +104,17 @@ export class FsStore implements Store {
     return this.#entries(prefix, (kind) => kind.isFile());
   }
 
-  async unfollowed(prefix: string): Promise<string[]> {
-    return (await this.#entries(prefix, (kind) => kind.isSymbolicLink())).map((entry) => entry.key);
+  /** Links, pipes, sockets and devices: a link could pull in a file from outside, a pipe would block a read. */
+  async unfollowed(prefix: string): Promise<UnfollowedEntry[]> {
+    const special = (kind: Stats) => !kind.isFile() && !kind.isDirectory();
+    return Promise.all(
+      (await this.#entries(prefix, special)).map(async ({ key }) => ({
+        key,
+        kind: (await lstat(join(this.root, key))).isSymbolicLink()
+          ? ('symbolic link' as const)
+          : ('pipe, socket or device' as const),
+      })),
+    );
   }
 
   /** Symbolic links are not followed: a link must not pull a file from outside the folder into a store. */

@@ -34,7 +34,7 @@ export interface Store {
    * Keys under the prefix that the store will not read because they are symbolic links (a folder
    * only), so that a link is reported instead of passing unnoticed. Optional: none elsewhere.
    */
-  unfollowed?(prefix: string): Promise<string[]>;
+  unfollowed?(prefix: string): Promise<UnfollowedEntry[]>;
   delete(key: string): Promise<void>;
   /** Where the store lives, for messages: a folder or s3://bucket/prefix. */
   readonly location: string;
@@ -45,6 +45,12 @@ export interface Store {
  * `put`; callers that need the bytes twice (to hash, then to write) pass an iterable that starts over.
  */
 export type Body = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/** An entry of a folder that is not a regular file: never read, but told about. */
+export interface UnfollowedEntry {
+  key: string;
+  kind: 'symbolic link' | 'pipe, socket or device';
+}
 
 export interface GetOptions {
   /** Do not read an object larger than this many bytes. */

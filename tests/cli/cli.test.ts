@@ -160,6 +160,17 @@ describe('opendata publish', () => {
     expect(code).toBe(1);
   });
 
+  it('shows control characters of file names as escapes, so a name cannot drive the terminal', async () => {
+    const reports = await tempDir();
+    await writeFile(join(reports, 'evil\u001b[2J\u001b]0;owned\u0007\u202e-2024.txt'), await readFile(SEED));
+    const { code, stderr } = await runCli(['publish', reports, '--out', await tempDir()]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `${reports}/evil\\x1b[2J\\x1b]0;owned\\x07\\u202e-2024.txt: has a name that is not a report id (use lower-case letters, digits and - _ .)\n`,
+    );
+    expect(stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+  });
+
   it('needs a target', async () => {
     const { code, stderr } = await runCli(['publish']);
     expect(code).toBe(2);

@@ -32,7 +32,6 @@ describe('parseSources', () => {
     [{ ...valid, url: 'ftp://www.example.org/a' }, 'field "0.url"'],
     [{ ...valid, year: 1800 }, 'field "0.year"'],
     [{ ...valid, entity: undefined }, 'field "0.entity"'],
-    [{ ...valid, extra: 1 }, 'field "0": Unrecognized key'],
     [
       { ...valid, listing: { ...valid.listing, pattern: '青石镇(\\d{4})' } },
       'field "0.listing.pattern": needs a named group',
@@ -44,6 +43,12 @@ describe('parseSources', () => {
   ])('refuses entry %# naming the file and the field', (entry, message) => {
     expect(() => parseSources(bytes([entry]), 'data/sources.json')).toThrow(
       `data/sources.json: has an invalid ${message}`,
+    );
+  });
+
+  it('refuses an unknown field, naming it', () => {
+    expect(() => parseSources(bytes([{ ...valid, extra: 1 }]), 'data/sources.json')).toThrow(
+      'data/sources.json: has an unknown field "extra" in "0"',
     );
   });
 

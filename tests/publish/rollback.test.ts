@@ -145,6 +145,23 @@ describe.each([
   });
 });
 
+describe('rollback to a version that lost files', () => {
+  it('is refused before anything moves, naming what is gone', async () => {
+    const target = new FsStore(await mkdtemp(join(root, 'holes-')));
+    const reports = await mkdtemp(join(root, 'reports-'));
+    await writeReports(reports);
+    const first = await publish({ source: new FsStore(reports), target, settings, now: day(1) });
+    await changeOneReport(reports);
+    await publish({ source: new FsStore(reports), target, settings, now: day(2) });
+    await target.delete(`versions/${first.version}/data/figures.csv`);
+    const before = await text(target, 'manifest.json');
+    await expect(rollback({ target, settings, now: day(3) })).rejects.toThrow(
+      `version ${first.version} at ${target.location} is incomplete: 1 of its files are gone (data/figures.csv); nothing was changed`,
+    );
+    expect(await text(target, 'manifest.json')).toBe(before);
+  });
+});
+
 describe('rollback of a site with nothing to go back to', () => {
   it('refuses an empty store and a site with one version', async () => {
     const target = new FsStore(await mkdtemp(join(root, 'one-')));

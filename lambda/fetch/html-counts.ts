@@ -3,7 +3,15 @@
  * on its own (rendering its text, walking its ancestors) costs its whole subtree each time, which is
  * quadratic on a deeply nested page: 100,000 nested <span>s would take hours instead of a second.
  */
-import { children, type Document, type Element, isElement, isHidden, type Node, walk } from './html-dom.ts';
+import {
+  children,
+  type Document,
+  type Element,
+  isElement,
+  isHidden,
+  type TreeNode,
+  walk,
+} from './html-dom.ts';
 
 export interface ElementCounts {
   /** Position in document order: an element contains exactly the ones in (order, order + elements). */
@@ -20,7 +28,7 @@ export interface ElementCounts {
 export function countElements(root: Element | Document): Map<Element, ElementCounts> {
   const counts = new Map<Element, ElementCounts>();
   let order = 0;
-  const enter = (node: Node | Element | Document) => {
+  const enter = (node: TreeNode) => {
     if (isElement(node)) counts.set(node, { order: order++, elements: 1, chars: 0, linkedChars: 0 });
     return true;
   };

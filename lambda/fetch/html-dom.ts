@@ -8,6 +8,8 @@ import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 export type Element = T.Element;
 export type Document = T.Document;
 export type Node = T.ChildNode | T.Document;
+/** Anything a walk meets: a node, or a parent such as a document fragment. */
+export type TreeNode = Node | T.ParentNode;
 
 /** A whole page, parsed as browsers parse it (parse5 follows the HTML standard). */
 export function parseHtml(html: string): Document {

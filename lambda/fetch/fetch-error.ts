@@ -10,6 +10,8 @@ export class FetchError extends Error {
     message: string,
     readonly retryable: boolean,
     readonly status?: number,
+    /** How long the server asked us to wait before trying again (its Retry-After). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'FetchError';

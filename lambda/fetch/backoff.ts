@@ -4,16 +4,6 @@ export function isRetryableStatus(status: number): boolean {
   return status >= 500 || status === 429;
 }
 
-/** The wait before retry number `attempt` (0-based): base·2^attempt, capped. Deterministic, so testable. */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number): number {
-  return Math.min(maxMs, baseMs * 2 ** attempt);
-}
-
-/** The whole schedule of waits for `retries` retries. */
-export function backoffSchedule(retries: number, baseMs: number, maxMs: number): number[] {
-  return Array.from({ length: retries }, (_, attempt) => backoffDelay(attempt, baseMs, maxMs));
-}
-
 /** A Retry-After header in seconds (dates are not honoured: they need a clock), capped. */
 export function retryAfterMs(header: string | undefined, maxMs: number): number | null {
   if (header === undefined || !/^\d+$/.test(header.trim())) return null;

@@ -3,8 +3,9 @@
  * between requests to the same host, retries with exponential backoff on 5xx and network failures,
  * and a bounded number of redirects, each one checked like the first URL.
  */
+import { type RetryRules, retry } from '../retry.ts';
 import { type PrivateAddressPolicy, urlProblem } from './address.ts';
-import { backoffDelay, isRetryableStatus, retryAfterMs } from './backoff.ts';
+import { isRetryableStatus, retryAfterMs } from './backoff.ts';
 import { FetchError } from './fetch-error.ts';
 import { type HttpGet, type HttpGetResponse, httpGet } from './http-get.ts';
 import { type Clock, HostPacer, REAL_CLOCK } from './pacer.ts';
@@ -19,7 +20,7 @@ export interface FetchPolicy {
   timeoutMs: number;
   /** Retries after the first try, for 5xx, 429 and network failures. @default 3 */
   retries: number;
-  /** First backoff wait; doubles with each retry. @default 1000 */
+  /** Ceiling of the first backoff wait (full jitter under it); doubles with each retry. @default 1000 */
   backoffMs: number;
   /** @default 30000 */
   maxBackoffMs: number;
@@ -103,23 +104,21 @@ export class PageClient {
     }
   }
 
-  async #getWithRetries(url: URL, validators: Validators): Promise<HttpGetResponse> {
+  /**
+   * One request, tried again on 5xx, 429 and network failures. The wait is jittered, which cannot
+   * make it impolite: the pacer still keeps `minIntervalMs` between two requests to one host.
+   */
+  #getWithRetries(url: URL, validators: Validators): Promise<HttpGetResponse> {
     const { retries, backoffMs, maxBackoffMs } = this.policy;
-    for (let attempt = 0; ; attempt++) {
+    const once = async () => {
       await this.#pacer.wait(url.host);
-      let wait = backoffDelay(attempt, backoffMs, maxBackoffMs);
-      try {
-        const response = await this.transport(this.#request(url, validators));
-        if (!isRetryableStatus(response.status)) return response;
-        if (attempt >= retries)
-          throw new FetchError(`HTTP ${response.status} after ${attempt + 1} tries`, false, response.status);
-        wait = retryAfterMs(response.headers['retry-after'], maxBackoffMs) ?? wait;
-      } catch (error) {
-        if (!(error instanceof FetchError) || !error.retryable) throw error;
-        if (attempt >= retries) throw new FetchError(`${error.message} (${attempt + 1} tries)`, false);
-      }
-      await this.clock.sleep(wait);
-    }
+      const response = await this.transport(this.#request(url, validators));
+      if (!isRetryableStatus(response.status)) return response;
+      const wait = retryAfterMs(response.headers['retry-after'], maxBackoffMs) ?? undefined;
+      throw new FetchError(`HTTP ${response.status}`, true, response.status, wait);
+    };
+    const policy = { attempts: retries + 1, baseDelayMs: backoffMs, maxDelayMs: maxBackoffMs };
+    return retry(once, { ...policy, sleep: (ms) => this.clock.sleep(ms) }, FETCH_RETRY_RULES);
   }
 
   #request(url: URL, validators: Validators) {
@@ -135,6 +134,18 @@ export class PageClient {
     return { url, headers, timeoutMs, maxBytes, allowPrivate };
   }
 }
+
+const FETCH_RETRY_RULES: RetryRules = {
+  isTransient: (error: unknown) => error instanceof FetchError && error.retryable,
+  waitFor: (error: unknown) => (error instanceof FetchError ? error.retryAfterMs : undefined),
+  /** The last failure, final now, with the tries it took; anything else (a bug) as it is. */
+  failure: (error: unknown, attempts: number) => {
+    if (!(error instanceof FetchError && error.retryable)) return error;
+    const { message, status } = error;
+    if (status !== undefined) return new FetchError(`HTTP ${status} after ${attempts} tries`, false, status);
+    return new FetchError(`${message} (${attempts} tries)`, false);
+  },
+};
 
 function parseUrl(text: string, base?: URL): URL {
   try {

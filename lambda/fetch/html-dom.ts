@@ -1,9 +1,15 @@
-/** Small helpers over the parse5 tree: walking it, reading attributes and rendering text as lines. */
+/**
+ * Small helpers over the parse5 tree: walking it, reading attributes and rendering text as lines.
+ * Every walk is a loop over an explicit stack, never recursion: parse5 builds a tree as deep as the
+ * page nests (a hostile page of 100,000 nested <div>s is 100,000 levels), far past the call stack.
+ */
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 
 export type Element = T.Element;
 export type Document = T.Document;
 export type Node = T.ChildNode | T.Document;
+/** Anything a walk meets: a node, or a parent such as a document fragment. */
+export type TreeNode = Node | T.ParentNode;
 
 /** A whole page, parsed as browsers parse it (parse5 follows the HTML standard). */
 export function parseHtml(html: string): Document {
@@ -95,10 +101,36 @@ export function children(node: Node | T.ParentNode): T.ChildNode[] {
   return 'childNodes' in node ? node.childNodes : [];
 }
 
+/**
+ * Visits every node under `root` (included) in document order: `enter` before its children, which
+ * are skipped when it returns false; `leave` after them, for the nodes whose children were entered.
+ */
+export function walk(
+  root: Node | T.ParentNode,
+  enter: (node: Node | T.ParentNode) => boolean,
+  leave: (node: Node | T.ParentNode) => void = () => {},
+): void {
+  const stack: { node: Node | T.ParentNode; leaving: boolean }[] = [{ node: root, leaving: false }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    if (top.leaving) {
+      leave(top.node);
+      continue;
+    }
+    if (!enter(top.node)) continue;
+    stack.push({ node: top.node, leaving: true });
+    const kids = children(top.node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] as T.ChildNode, leaving: false });
+  }
+}
+
 /** Every element under `root` in document order, `root` included when it is one. */
 export function* elements(root: Node | T.ParentNode): Generator<Element> {
-  if (isElement(root)) yield root;
-  for (const child of children(root)) yield* elements(child);
+  const stack: (Node | T.ParentNode)[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (isElement(node)) yield node;
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as T.ChildNode);
+  }
 }
 
 export function isHidden(element: Element): boolean {
@@ -124,21 +156,24 @@ export function renderLines(
     if (line !== '') lines.push(line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, ''));
     current = '';
   };
-  const visit = (node: Node | T.ParentNode) => {
+  const enter = (node: Node | T.ParentNode): boolean => {
     if (node.nodeName === '#text') {
       current += (node as T.TextNode).value.replace(WIDE_BREAK, '$1').replace(/[\r\n]+/g, ' ');
-      return;
+      return false;
     }
-    if (!isElement(node)) return children(node).forEach(visit);
-    if (isHidden(node) || skip(node)) return;
-    if (node.tagName === 'br') return flush();
-    const block = BLOCK.has(node.tagName);
-    if (block) flush();
+    if (!isElement(node)) return true;
+    if (isHidden(node) || skip(node)) return false;
+    if (node.tagName === 'br') {
+      flush();
+      return false;
+    }
+    if (BLOCK.has(node.tagName)) flush();
     if (node.tagName === 'td' || node.tagName === 'th') current += '\t';
-    children(node).forEach(visit);
-    if (block) flush();
+    return true;
   };
-  visit(root);
+  walk(root, enter, (node) => {
+    if (isElement(node) && BLOCK.has(node.tagName)) flush();
+  });
   flush();
   return lines.map((line) => line.replace(/^[\s\u3000\u00a0]+/, '')).filter((line) => line !== '');
 }

@@ -7,6 +7,7 @@
  * its length for its parent and half of it for its grandparent, and the best-scoring element wins.
  */
 import { isNavigationLine } from '../pipeline/navigation.ts';
+import { countElements, type ElementCounts, isInside } from './html-counts.ts';
 import {
   attr,
   children,
@@ -47,6 +48,9 @@ const BLOCK_CHILD = new Set([
   'tr',
 ]);
 const MIN_PARAGRAPH_CHARS = 10;
+/** A title is a line of 5–100 characters in a few elements; a bigger subtree is a layout box, not one. */
+const MAX_TITLE_CHARS = 100;
+const MAX_TITLE_ELEMENTS = 200;
 /** Class and id words of the content container in common government CMSs (TRS WCM, 政府网站集约化平台). */
 const CONTENT_NAMES = /trs_editor|zoom|article|content|main|zw|detail|text|body|wzxq|xxgk/i;
 const FURNITURE_NAMES =
@@ -64,19 +68,20 @@ const SITE_LINE = /版权所有|Copyright|©|ICP备|公网安备|技术支持[:�
 export function htmlReportText(html: string): string {
   const document = parseHtml(html);
   const body = [...elements(document)].find((e) => e.tagName === 'body') ?? document;
-  const content = bestContainer(body) ?? body;
+  const counts = countElements(document);
+  const content = bestContainer(body, counts) ?? body;
   const footer = footerLines(renderLines(body));
   const lines = renderLines(content).filter((line) => !isFurnitureLine(line));
-  const title = pageTitle(document, content);
+  const title = pageTitle(document, content, counts);
   const head = title && !lines[0]?.includes(title) ? [title] : [];
   return `${[...head, ...lines, ...footer].join('\n')}\n`;
 }
 
-function bestContainer(body: Element | Document): Element | null {
+function bestContainer(body: Element | Document, counts: Map<Element, ElementCounts>): Element | null {
   const scores = new Map<Element, number>();
   for (const element of elements(body)) {
     if (!isParagraph(element)) continue;
-    const chars = proseChars(element);
+    const chars = proseChars(counts.get(element));
     if (chars < MIN_PARAGRAPH_CHARS) continue;
     const parent = element.parentNode && isElement(element.parentNode) ? element.parentNode : null;
     const grandparent = parent?.parentNode && isElement(parent.parentNode) ? parent.parentNode : null;
@@ -89,7 +94,10 @@ function bestContainer(body: Element | Document): Element | null {
   for (const [element, raw] of scores) {
     const score = raw * nameWeight(element);
     // Ties go to the deeper element: the same prose with less around it.
-    if (score > bestScore * 1.001 || (score >= bestScore * 0.999 && best && contains(best, element))) {
+    if (
+      score > bestScore * 1.001 ||
+      (score >= bestScore * 0.999 && best && isInside(counts, best, element))
+    ) {
       best = element;
       bestScore = score;
     }
@@ -103,12 +111,8 @@ function isParagraph(element: Element): boolean {
 }
 
 /** Characters of text outside links: a menu is all links, a report paragraph almost none. */
-function proseChars(element: Element): number {
-  const all = textOf(element).replace(/\s/g, '').length;
-  const linked = [...elements(element)]
-    .filter((e) => e.tagName === 'a')
-    .reduce((sum, a) => sum + textOf(a).replace(/\s/g, '').length, 0);
-  return all - linked;
+function proseChars(counts: ElementCounts | undefined): number {
+  return counts ? counts.chars - counts.linkedChars : 0;
 }
 
 function nameWeight(element: Element): number {
@@ -118,13 +122,12 @@ function nameWeight(element: Element): number {
   return CONTENT_NAMES.test(names) ? 1.25 : 1;
 }
 
-function contains(ancestor: Element, node: Element): boolean {
-  for (let at = node.parentNode; at && isElement(at); at = at.parentNode) if (at === ancestor) return true;
-  return false;
-}
-
 /** The title: the CMS's ArticleTitle meta, else the nearest heading above the body, else <title>. */
-function pageTitle(document: Document, content: Element | Document): string | null {
+function pageTitle(
+  document: Document,
+  content: Element | Document,
+  counts: Map<Element, ElementCounts>,
+): string | null {
   const all = [...elements(document)];
   const meta = all.find((e) => e.tagName === 'meta' && /^articletitle$/i.test(attr(e, 'name')));
   if (meta && attr(meta, 'content').trim()) return attr(meta, 'content').trim();
@@ -132,6 +135,7 @@ function pageTitle(document: Document, content: Element | Document): string | nu
   const heading = all
     .slice(0, contentAt === -1 ? all.length : contentAt)
     .filter((e) => /^h[1-3]$/.test(e.tagName) || /title|bt/i.test(`${attr(e, 'class')} ${attr(e, 'id')}`))
+    .filter((e) => mayBeTitle(counts.get(e)))
     .map((e) => textOf(e))
     .filter((text) => text.length >= 5 && text.length <= 100 && !isFurnitureLine(text))
     .at(-1);
@@ -140,6 +144,16 @@ function pageTitle(document: Document, content: Element | Document): string | nu
   const text = title?.childNodes.map((c) => ('value' in c ? c.value : '')).join('') ?? '';
   // `小王庄镇2023年法治政府建设情况报告_滨海新区人民政府`: the site name follows a separator.
   return text.split(/\s*[_|｜—–]\s*|\s+-\s+/u)[0]?.trim() || null;
+}
+
+/** Rendering every candidate costs its subtree; those that cannot be a title line are not rendered. */
+function mayBeTitle(counts: ElementCounts | undefined): boolean {
+  return (
+    counts !== undefined &&
+    counts.chars > 0 &&
+    counts.chars <= MAX_TITLE_CHARS &&
+    counts.elements <= MAX_TITLE_ELEMENTS
+  );
 }
 
 /** `主办单位：A 承办单位：B` anywhere on the page → one line per key, in page order, once each. */

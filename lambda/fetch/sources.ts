@@ -3,10 +3,11 @@
  * optionally a listing page on which next year's report of the same town will appear.
  */
 import { z } from 'zod';
+import { isReportId, REPORT_ID_RULE } from '../pipeline/report-id.ts';
 import { parseJsonWith } from '../pipeline/settings.ts';
 
-/** Same rule as the report files: ids become file names and URL segments. */
-const REPORT_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
+/** Any year will do: digits are allowed in an id, so a template valid for one year is valid for all. */
+const SAMPLE_YEAR = '2024';
 const httpUrl = z.url({ protocol: /^https?$/ });
 const year = z.number().int().min(1949).max(2100);
 
@@ -20,17 +21,25 @@ const listingSchema = z
       .min(1)
       .refine(compiles, 'is not a valid regular expression')
       .refine((p) => compiles(p) && /\(\?<year>/.test(p), 'needs a named group (?<year>…) for the year'),
-    /** Id of a discovered report, with `{year}` in it. @default the source id with its year replaced */
+    /**
+     * Id of a discovered report, with `{year}` in it; it names the files `fetch` writes, so with the year
+     * filled in it must be a report id (no `../`, no capitals, no spaces). @default the source id with
+     * its year replaced
+     */
     id: z
       .string()
       .regex(/\{year\}/, 'must contain {year}')
+      .refine(
+        (template) => isReportId(template.replaceAll('{year}', SAMPLE_YEAR)),
+        `must be a report id once {year} is filled in (${REPORT_ID_RULE})`,
+      )
       .optional(),
   })
   .strict();
 
 export const sourceSchema = z
   .object({
-    id: z.string().regex(REPORT_ID, 'must be lower-case letters, digits and - _ . (a report id)'),
+    id: z.string().refine(isReportId, `must be ${REPORT_ID_RULE} (a report id)`),
     /** The report page (HTML) or the report itself (PDF, plain text). */
     url: httpUrl,
     /** The town, street or district the report is about; the fetched text must mention it. */

@@ -6,10 +6,17 @@ import {
   PutKeyCommand,
 } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import type { VersionPointer } from '../publish/pointer.ts';
+import { type RetryPolicy, retry } from '../retry.ts';
 import { KVS_POINTER_KEY } from '../serve/route.ts';
 
-/** A concurrent write moved the store's ETag between our read and our write: read again and retry. */
-const ATTEMPTS = 3;
+/**
+ * A concurrent write moved the store's ETag between our read and our write: read it again and retry,
+ * after a short jittered wait so that two writers do not meet again at once. Only the conflict: the
+ * SDK client retries throttling and server errors itself.
+ */
+export const KVS_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 100, maxDelayMs: 1_000 };
+
+const isConflict = (error: unknown) => (error as { name?: string }).name === 'ConflictException';
 
 /**
  * The CloudFront KeyValueStore that the viewer-request function (lambda/serve/version-pointer.js)
@@ -19,6 +26,8 @@ export class KeyValueStorePointer implements VersionPointer {
   constructor(
     readonly client: CloudFrontKeyValueStoreClient,
     readonly storeArn: string,
+    /** @default KVS_RETRY */
+    readonly retryPolicy: RetryPolicy = KVS_RETRY,
   ) {}
 
   get name(): string {
@@ -26,16 +35,15 @@ export class KeyValueStorePointer implements VersionPointer {
   }
 
   async switchTo(version: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const { ETag } = await this.client.send(new DescribeKeyValueStoreCommand({ KvsARN: this.storeArn }));
-      try {
-        await this.client.send(
-          new PutKeyCommand({ KvsARN: this.storeArn, Key: KVS_POINTER_KEY, Value: version, IfMatch: ETag }),
-        );
-        return;
-      } catch (error) {
-        if ((error as { name?: string }).name !== 'ConflictException' || attempt >= ATTEMPTS) throw error;
-      }
-    }
+    await retry(
+      async () => {
+        const describe = new DescribeKeyValueStoreCommand({ KvsARN: this.storeArn });
+        const { ETag } = await this.client.send(describe);
+        const put = { KvsARN: this.storeArn, Key: KVS_POINTER_KEY, Value: version, IfMatch: ETag };
+        await this.client.send(new PutKeyCommand(put));
+      },
+      this.retryPolicy,
+      { isTransient: isConflict },
+    );
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ReportError } from '../pipeline/errors.ts';
 import { parseReportMeta } from '../pipeline/meta.ts';
 import { buildReport, type Report } from '../pipeline/report.ts';
+import { isReportId, REPORT_ID_RULE } from '../pipeline/report-id.ts';
 import { ObjectTooLargeError, type Store, type UnfollowedEntry } from '../stores/store.ts';
 
 /** A report that could not be published as it is now, and why. */
@@ -27,9 +28,6 @@ export interface ReportInput {
   /** Why the report cannot be read at all (too big, a link, gone): its last good version is kept. */
   problem?: string;
 }
-
-/** Ids become URL path segments and file names: lower-case ASCII words joined by - _ or . */
-const REPORT_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
 /**
  * Reports bigger than this are refused unread. Real reports are 15–300 KB; the checks and the report
@@ -63,10 +61,10 @@ export async function readReportInputs(
     const id = key.slice(0, -'.txt'.length);
     if (key.includes('/')) {
       problems.push({ file, problem: 'is in a subfolder: only reports at the top of the folder are read' });
-    } else if (!REPORT_ID.test(id) || !key.endsWith('.txt')) {
+    } else if (!isReportId(id) || !key.endsWith('.txt')) {
       problems.push({
         file,
-        problem: 'has a name that is not a report id (use lower-case letters, digits and - _ .)',
+        problem: `has a name that is not a report id (use ${REPORT_ID_RULE})`,
       });
     } else {
       inputs.push(

@@ -10,7 +10,8 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry.ts';
+import type { RetryPolicy } from '../retry.ts';
+import { DEFAULT_RETRY, withRetries } from './retry.ts';
 import {
   assertSafeKey,
   type Body,

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backoffSchedule, isRetryableStatus, retryAfterMs } from '../../lambda/fetch/backoff.ts';
+import { isRetryableStatus, retryAfterMs } from '../../lambda/fetch/backoff.ts';
 
 describe('backoff', () => {
-  it('doubles from the base and stops at the cap', () => {
-    expect(backoffSchedule(6, 1000, 10_000)).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
-    expect(backoffSchedule(0, 1000, 10_000)).toEqual([]);
-  });
-
   it.each([
     [500, true],
     [502, true],

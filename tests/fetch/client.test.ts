@@ -2,7 +2,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PageClient, USER_AGENT } from '../../lambda/fetch/client.ts';
 import { FetchError, isNotFound } from '../../lambda/fetch/fetch-error.ts';
-import { failing, hanging, page, redirect, useTestServer } from './support/server.ts';
+import type { Clock } from '../../lambda/fetch/pacer.ts';
+import { failing, type Handler, hanging, page, redirect, useTestServer } from './support/server.ts';
 
 const startServer = useTestServer();
 const FAST = {
@@ -40,6 +41,34 @@ describe('PageClient', () => {
     expect(server.seen('/flaky')).toHaveLength(3);
     await expect(client.get(server.url('/down'))).rejects.toThrow('HTTP 500 after 3 tries');
     expect(server.seen('/down')).toHaveLength(3);
+  });
+
+  it('waits a jittered backoff under a doubling ceiling, or what Retry-After asks (capped)', async () => {
+    const server = await startServer();
+    const waits: number[] = [];
+    const clock: Clock = { now: () => performance.now(), sleep: async (ms) => void waits.push(ms) };
+    const busy =
+      (status: number, retryAfter?: string): Handler =>
+      (_req, res) =>
+        void res.writeHead(status, retryAfter ? { 'retry-after': retryAfter } : {}).end('busy');
+    server.routes.set('/throttled', busy(429));
+    server.routes.set('/asks-3s', busy(503, '3'));
+    server.routes.set('/asks-1h', busy(503, '3600'));
+    server.routes.set('/asks-date', busy(503, 'Wed, 21 Oct 2015 07:28:00 GMT'));
+    const policy = { ...FAST, retries: 3, backoffMs: 1000, maxBackoffMs: 10_000, allowPrivate: true };
+    const client = new PageClient(policy, clock);
+    const waitsFor = async (path: string) => {
+      waits.length = 0;
+      await expect(client.get(server.url(path))).rejects.toThrow(/after 4 tries$/);
+      expect(server.seen(path)).toHaveLength(4);
+      return [...waits];
+    };
+    const jittered = await waitsFor('/throttled');
+    expect(jittered).toHaveLength(3);
+    for (const [i, wait] of jittered.entries()) expect(wait).toBeLessThan(1000 * 2 ** i);
+    expect(await waitsFor('/asks-3s')).toEqual([3000, 3000, 3000]);
+    expect(await waitsFor('/asks-1h')).toEqual([10_000, 10_000, 10_000]);
+    expect((await waitsFor('/asks-date')).every((wait) => wait < 4000)).toBe(true);
   });
 
   it('does not retry 4xx', async () => {

@@ -98,4 +98,24 @@ describe('htmlReportText', () => {
       '',
     ]);
   });
+
+  const PARAGRAPH = '全镇16个村（社区）人民调解委员会共受理矛盾纠纷152件，调解成功148件。';
+  it.each([
+    ['<div>', 5_000],
+    ['<div>', 100_000],
+    ['<span>', 100_000],
+    ['<div class="title">', 100_000],
+    ['<b><i>', 50_000],
+  ])('a page nesting %s %i deep around the report: its text, as for a flat page', (open, depth) => {
+    const close = open
+      .replace(/<(\w+)[^>]*>/g, '</$1>')
+      .split(/(?=<)/)
+      .reverse()
+      .join('');
+    const html =
+      '<html><head><title>青石镇2024年法治政府建设情况报告_示例区人民政府</title></head><body>' +
+      `${open.repeat(depth)}<p>${PARAGRAPH}</p>${close.repeat(depth)}</body></html>`;
+    const title = open.includes('title') ? [] : ['青石镇2024年法治政府建设情况报告'];
+    expect(htmlReportText(html).split('\n')).toEqual([...title, PARAGRAPH, '']);
+  });
 });

@@ -96,4 +96,12 @@ describe('mergeFound', () => {
   ])('%s', (_why, previous, fresh, merged) => {
     expect(mergeFound(previous, fresh, wasFetched)).toEqual(merged);
   });
+
+  it('reads the links of a listing nested 100,000 <div>s deep', () => {
+    const depth = 100_000;
+    const html = `<html><body>${'<div>'.repeat(depth)}${LISTING}${'</div>'.repeat(depth)}</body></html>`;
+    expect(listingLinks(html, 'https://www.example.org/fzzf/')).toEqual(
+      listingLinks(LISTING, 'https://www.example.org/fzzf/'),
+    );
+  });
 });

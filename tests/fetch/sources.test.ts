@@ -27,8 +27,19 @@ describe('parseSources', () => {
     expect(parseSources(await readFile(file), 'data/sources.json')).toEqual([]);
   });
 
-  it.each([
+  it.each<[unknown, string]>([
     [{ ...valid, id: 'Qingshi 2024' }, 'field "0.id": must be lower-case letters'],
+    [
+      { ...valid, id: 'Qingshi-2024' },
+      'field "0.id": must be lower-case letters, digits and - _ . (a report id)',
+    ],
+    ...['../escape-{year}', 'Upper-{year}', 'has space-{year}', 'qingshi-{year}/x', '{year}-'].map(
+      (id): [unknown, string] => [
+        { ...valid, listing: { ...valid.listing, id } },
+        'field "0.listing.id": must be a report id once {year} is filled in (lower-case letters, digits and - _ .)',
+      ],
+    ),
+    [{ ...valid, listing: { ...valid.listing, id: 'qingshi' } }, 'field "0.listing.id": must contain {year}'],
     [{ ...valid, url: 'ftp://www.example.org/a' }, 'field "0.url"'],
     [{ ...valid, year: 1800 }, 'field "0.year"'],
     [{ ...valid, entity: undefined }, 'field "0.entity"'],
@@ -50,6 +61,13 @@ describe('parseSources', () => {
     expect(() => parseSources(bytes([{ ...valid, extra: 1 }]), 'data/sources.json')).toThrow(
       'data/sources.json: has an unknown field "extra" in "0"',
     );
+  });
+
+  it('accepts listing ids that are report ids for every year', () => {
+    for (const id of ['qingshi-{year}', '{year}-qingshi', 'qs.{year}_fzzf', 'qingshi{year}'])
+      expect(
+        parseSources(bytes([{ ...valid, listing: { ...valid.listing, id } }]), 'x.json')[0]?.listing?.id,
+      ).toBe(id);
   });
 
   it('refuses an id used twice', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeyValueStorePointer } from '../../lambda/handlers/kvs-pointer.ts';
+import { KeyValueStorePointer, KVS_RETRY } from '../../lambda/handlers/kvs-pointer.ts';
 import { type FakeKeyValueStore, KVS_ARN, startFakeKeyValueStore } from './fake-kvs.ts';
 
 let kvs: FakeKeyValueStore;
@@ -26,6 +26,19 @@ describe('KeyValueStorePointer', () => {
     kvs.conflicts = 2;
     await new KeyValueStorePointer(kvs.client, KVS_ARN).switchTo('20261128T000000Z-aaaaaaaaaaaa');
     expect(kvs.keys.get('current')).toBe('20261128T000000Z-aaaaaaaaaaaa');
+  });
+
+  it('waits a jittered backoff between conflicts and reads the ETag afresh each time', async () => {
+    kvs.conflicts = 2;
+    kvs.requests.length = 0;
+    const waits: number[] = [];
+    const policy = { ...KVS_RETRY, sleep: async (ms: number) => void waits.push(ms) };
+    await new KeyValueStorePointer(kvs.client, KVS_ARN, policy).switchTo('20261128T120000Z-cccccccccccc');
+    expect(kvs.requests.map((r) => r.method)).toEqual(['GET', 'PUT', 'GET', 'PUT', 'GET', 'PUT']);
+    const etags = kvs.requests.filter((r) => r.method === 'PUT').map((r) => r.ifMatch);
+    expect(new Set(etags).size).toBe(3);
+    expect(waits).toHaveLength(2);
+    for (const [i, wait] of waits.entries()) expect(wait).toBeLessThan(KVS_RETRY.baseDelayMs * 2 ** i);
   });
 
   it('gives up after three conflicts', async () => {

@@ -1,5 +1,6 @@
 /** Fetched bytes → report text, by what they are: a PDF, an HTML page or plain text. */
 import { decodePage } from './charset.ts';
+import { FetchError } from './fetch-error.ts';
 import { htmlReportText } from './html-text.ts';
 import { isPdf, pdfReportText } from './pdf-text.ts';
 
@@ -23,9 +24,23 @@ export function pageFormat(contentType: string, bytes: Uint8Array): PageFormat {
   return HTML_START.test(head) ? 'html' : 'txt';
 }
 
+/**
+ * An HTML page's tree costs ~80 bytes of memory per byte of markup when it nests deeply (a 20 MiB
+ * page of nested elements: 1.6 GB, past the 1 GB function). Report pages are 20–300 KB of HTML;
+ * PDFs, whose text is not a tree, keep the download limit of 20 MiB.
+ */
+export const MAX_HTML_BYTES = 4 * 1024 * 1024;
+
 export async function pageText(contentType: string, bytes: Uint8Array): Promise<PageText> {
   const format = pageFormat(contentType, bytes);
   if (format === 'pdf') return { format, text: await pdfReportText(bytes) };
+  if (format === 'html' && bytes.byteLength > MAX_HTML_BYTES) {
+    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    throw new FetchError(
+      `is an HTML page of ${mib(bytes.byteLength)}; pages over ${mib(MAX_HTML_BYTES)} are refused (report pages are well under 1 MiB)`,
+      false,
+    );
+  }
   if (format === 'html') return { format, text: htmlReportText(decodePage(contentType, bytes)) };
   return { format, text: decodePage(contentType, bytes, false) };
 }

@@ -131,3 +131,31 @@ describe('one hostile page or one failing request does not stop the run', () => 
     ]);
   });
 });
+
+describe('an HTML page over 4 MiB', () => {
+  it('is that source’s problem, named with its size; the others are fetched', async () => {
+    const { server, sources } = await site();
+    // 1,000,000 nested <div>s: its tree would need about 400 MB.
+    server.routes.set(
+      '/deep/huge.html',
+      page(nestedPage(1_000_000), { contentType: 'text/html; charset=utf-8' }),
+    );
+    const { reports, archive } = await recordingStores(tempDir);
+    const huge = { ...(sources[0] as Source), id: 'huge-2024', url: server.url('/deep/huge.html') };
+    const summary = await fetchSources({
+      sources: [huge, ...sources.slice(2)],
+      reports,
+      archive,
+      now: NOW,
+      allowPrivate: true,
+      policy: POLICY,
+    });
+    expect(summary.fetched).toEqual(['qingshi-2024']);
+    expect(summary.failed).toEqual([
+      {
+        id: 'huge-2024',
+        problem: `${server.url('/deep/huge.html')}: is an HTML page of 10.5 MiB; pages over 4.0 MiB are refused (report pages are well under 1 MiB)`,
+      },
+    ]);
+  });
+});

@@ -1,7 +1,5 @@
 import { Command, Option } from 'commander';
-import { releasePin } from '../publish/pin.ts';
-import { rollback } from '../publish/rollback.ts';
-import { readPublishedState } from '../publish/state.ts';
+import { release, rollback } from '../publish/rollback.ts';
 import { DEFAULT_SITE_SETTINGS } from './defaults.ts';
 import { loadSettings } from './publish.ts';
 import type { RunCommand } from './run-command.ts';
@@ -51,9 +49,7 @@ async function rollbackSite(version: string | undefined, options: RollbackComman
   try {
     const now = new Date();
     if (options.release) {
-      const { manifest } = await readPublishedState(target.store);
-      if (!manifest) throw new UsageError(`nothing has been published to ${target.store.location} yet`);
-      const result = await releasePin({ target: target.store, settings, manifest, now });
+      const result = await release({ target: target.store, settings, now });
       print(
         options.json === true,
         result,

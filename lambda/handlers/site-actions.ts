@@ -1,8 +1,6 @@
 import type { SiteSettings } from '../pipeline/settings.ts';
-import { releasePin } from '../publish/pin.ts';
 import type { VersionPointer } from '../publish/pointer.ts';
-import { type RollbackSummary, rollback } from '../publish/rollback.ts';
-import { readPublishedState } from '../publish/state.ts';
+import { type RollbackSummary, release, rollback } from '../publish/rollback.ts';
 import type { Store } from '../stores/store.ts';
 import type { Trigger } from './events.ts';
 import { invalidationPaths } from './invalidation.ts';
@@ -38,9 +36,7 @@ export function createSiteActions(dependencies: SiteActionDependencies) {
   ): Promise<SiteActionResult> {
     const now = dependencies.clock();
     if (trigger.kind === 'release') {
-      const { manifest } = await readPublishedState(target);
-      if (!manifest) throw new Error(`Nothing has been published to ${target.location} yet`);
-      const result = await releasePin({ target, settings, manifest, now });
+      const result = await release({ target, settings, now });
       const invalidated = await invalidateChanged(result.written);
       logger.info('Released', { released: result.released ?? null, invalidated });
       return { action: 'release', released: result.released, written: result.written, invalidated };

@@ -10,7 +10,7 @@ import {
 import type { SiteSettings } from '../pipeline/settings.ts';
 import { contentTypeOf } from '../serve/headers.ts';
 import type { Store } from '../stores/store.ts';
-import { withEvent } from './pin.ts';
+import { type ReleaseResult, releasePin, withEvent } from './pin.ts';
 import type { VersionPointer } from './pointer.ts';
 import { siteLog } from './site-log.ts';
 import { readJson, readPublishedState } from './state.ts';
@@ -87,6 +87,20 @@ export async function rollback(options: RollbackOptions): Promise<RollbackSummar
     concurrency: options.concurrency ?? 16,
   });
   return { version: record.version, from, pinned, ...result };
+}
+
+/**
+ * `rollback --release` and `{"release": true}`: lifts the pin of the site in the store, if it has one
+ * (see releasePin). A store with nothing published is refused like a rollback would be.
+ */
+export async function release(input: {
+  target: Store;
+  settings: SiteSettings;
+  now: Date;
+}): Promise<ReleaseResult> {
+  const { manifest } = await readPublishedState(input.target);
+  if (!manifest) throw new RollbackError(`nothing has been published to ${input.target.location} yet`);
+  return releasePin({ ...input, manifest });
 }
 
 /** The asked version, or the one published before the current one. */

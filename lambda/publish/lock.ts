@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { onDisk } from '../stores/folder-error.ts';
+import { makeFolder, onDisk } from '../stores/folder-error.ts';
 import { isProcessAlive } from '../stores/process-alive.ts';
 
 /** The lock file a local publication holds in its target folder (a dot file: never served). */
@@ -47,7 +47,7 @@ export async function lockFolder(
   now: () => Date = () => new Date(),
 ): Promise<() => Promise<void>> {
   return onDisk('take the publication lock in', dir, async () => {
-    await mkdir(dir, { recursive: true });
+    await makeFolder(dir);
     const lock = new FolderLock(dir, now);
     return lock.take();
   });

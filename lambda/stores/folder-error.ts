@@ -1,3 +1,6 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
 /** What a failing file-system call means to whoever runs the publisher, and what they can do. */
 interface Cause {
   says: string;
@@ -65,5 +68,23 @@ export async function onDisk<T>(operation: string, path: string, run: () => Prom
     return await run();
   } catch (error) {
     throw folderError(operation, path, error);
+  }
+}
+
+/**
+ * `mkdir -p` that tells the real cause: Node's recursive mkdir reports ENOENT where a folder cannot
+ * be made on a read-only mount (EROFS) or in a folder this user may not write (EACCES), so on
+ * ENOENT the first missing folder is made alone, which fails with the system's own code.
+ */
+export async function makeFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(dir) === dir) throw error;
+    await makeFolder(dirname(dir));
+    // Another write may have made it meanwhile.
+    await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== 'EEXIST') throw again;
+    });
   }
 }

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { ARCHIVED_COPY, contentTypeOf, isCorsPath } from './headers.ts';
 import type { OpenedFile } from './open-file.ts';
-import { byteRange } from './range.ts';
+import { byteRange, type RangeAnswer } from './range.ts';
 
 export interface SendOptions {
   /** The path asked for (for the CORS rule) and the path served (for the content type). */
@@ -20,10 +20,11 @@ export interface SendOptions {
 export async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
-  { handle, stats }: OpenedFile,
+  file: OpenedFile,
   options: SendOptions,
 ): Promise<void> {
   try {
+    const { stats } = file;
     const etag = etagOf(stats);
     res.setHeader('ETag', etag);
     res.setHeader('Last-Modified', stats.mtime.toUTCString());
@@ -36,33 +37,41 @@ export async function sendFile(
     }
     res.setHeader('Content-Type', contentTypeOf(options.served.slice(1)));
     if (ARCHIVED_COPY.test(options.served)) res.setHeader('Content-Disposition', 'attachment');
+    // A range is honoured only for the file If-Range names, if it names one.
     const ifRange = req.headers['if-range'];
     const range =
       ifRange === undefined || ifRange === etag ? byteRange(req.headers.range, stats.size) : undefined;
-    if (range?.kind === 'unsatisfiable') {
-      res.removeHeader('Content-Type');
-      res
-        .writeHead(416, {
-          'Content-Range': `bytes */${stats.size}`,
-          'Content-Type': 'text/plain; charset=utf-8',
-        })
-        .end('Range not satisfiable\n');
-      return;
-    }
-    const part = range?.kind === 'part' ? range : undefined;
-    const [start, end] = part ? [part.start, part.end] : [0, stats.size - 1];
-    res.setHeader('Content-Length', Math.max(0, end - start + 1));
-    if (part) res.setHeader('Content-Range', `bytes ${start}-${end}/${stats.size}`);
-    res.writeHead(part ? 206 : 200);
-    if (req.method === 'HEAD' || stats.size === 0) {
-      res.end();
-      return;
-    }
-    // The stream closes the file; a client that goes away mid-file only ends its own response.
-    await pipeline(handle.createReadStream({ start, end, autoClose: true }), res).catch(() => res.destroy());
+    await sendBytes(req, res, file, range ?? { kind: 'whole' });
   } finally {
-    await handle.close().catch(() => {});
+    await file.handle.close().catch(() => {});
   }
+}
+
+async function sendBytes(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { handle, stats }: OpenedFile,
+  range: RangeAnswer,
+): Promise<void> {
+  if (range.kind === 'unsatisfiable') {
+    res
+      .writeHead(416, {
+        'Content-Range': `bytes */${stats.size}`,
+        'Content-Type': 'text/plain; charset=utf-8',
+      })
+      .end('Range not satisfiable\n');
+    return;
+  }
+  const [start, end] = range.kind === 'part' ? [range.start, range.end] : [0, stats.size - 1];
+  res.setHeader('Content-Length', Math.max(0, end - start + 1));
+  if (range.kind === 'part') res.setHeader('Content-Range', `bytes ${start}-${end}/${stats.size}`);
+  res.writeHead(range.kind === 'part' ? 206 : 200);
+  if (req.method === 'HEAD' || stats.size === 0) {
+    res.end();
+    return;
+  }
+  // A client that goes away mid-file only ends its own response.
+  await pipeline(handle.createReadStream({ start, end, autoClose: false }), res).catch(() => res.destroy());
 }
 
 /** Size, modification time and inode: every write replaces a published file, so each version of it differs. */

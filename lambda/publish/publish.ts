@@ -123,7 +123,9 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
       ? await releasePin({ target, settings, manifest: state.manifest, now: options.now ?? new Date() })
       : undefined;
   if (release) state = { ...state, manifest: release.manifest };
-  const released = release ? { released: release.released, written: release.written } : { written: [] as string[] };
+  const released = release
+    ? { released: release.released, written: release.written }
+    : { written: [] as string[] };
   const catalog = options.catalog ?? PROJECT_CATALOG;
   const inputHash = inputsHash(inputs, { settings, catalog });
   const resumed = state.marker?.inputHash === inputHash ? state.marker : undefined;

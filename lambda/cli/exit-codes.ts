@@ -3,6 +3,7 @@ import { PublishLockedError } from '../publish/lock.ts';
 import { RollbackError } from '../publish/rollback.ts';
 import { ShrinkRefusedError } from '../publish/shrink-guard.ts';
 import { PortUnavailableError } from '../serve/server.ts';
+import { FolderError } from '../stores/folder-error.ts';
 import { StoreConfigurationError, StoreError } from '../stores/store-error.ts';
 import { UsageError } from './usage.ts';
 
@@ -13,9 +14,9 @@ export const EXIT = {
   badInput: 1,
   /** The command was called wrongly: fix the command line. */
   usage: 2,
-  /** Nothing changed: the store failed after its retries, or another run holds the lock. Run again. */
+  /** Nothing changed: the store failed after its retries, the disk is full, or another run holds the lock. Run again. */
   runAgain: 3,
-  /** The setup is wrong (credentials, endpoint, bucket, port): running again will not help. */
+  /** The setup is wrong (credentials, endpoint, bucket, a read-only folder, port): running again will not help. */
   configuration: 4,
   /** Refused to protect the live site (it would lose most of its reports): nothing was written. */
   refused: 5,
@@ -25,8 +26,9 @@ export const EXIT_CODES_HELP = `Exit codes:
   0  success (also: the site is pinned by a rollback and nothing was built)
   1  bad input: a report or source could not be read; the others were published
   2  usage error: a mistyped command, option or value, or a reports folder that does not exist
-  3  nothing changed: the store failed after retries, or another publication holds the lock; run again
-  4  configuration: no or wrong S3 credentials, an unreachable endpoint, a missing bucket, a port in use
+  3  nothing changed: the store failed after retries, the disk is full, or another publication holds the lock; run again
+  4  configuration: no or wrong S3 credentials, an unreachable endpoint, a missing bucket, a read-only
+     or unwritable folder, a port in use
   5  refused: the publication would drop more than half of the live site's reports (see --allow-shrink)
 `;
 
@@ -37,6 +39,8 @@ export function exitCodeOf(error: unknown): number | undefined {
   if (error instanceof StoreConfigurationError || error instanceof PortUnavailableError)
     return EXIT.configuration;
   if (error instanceof StoreError) return error.configuration ? EXIT.configuration : EXIT.runAgain;
+  // A read-only mount or a folder this user may not write is the setup, like S3's AccessDenied.
+  if (error instanceof FolderError) return error.configuration ? EXIT.configuration : EXIT.runAgain;
   if (error instanceof PublishLockedError) return EXIT.runAgain;
   if (error instanceof ShrinkRefusedError) return EXIT.refused;
   return undefined;

@@ -20,6 +20,7 @@ import type { Store } from '../stores/store.ts';
 import { withArchivedCopy } from './archived-copy.ts';
 import { ChangeLog } from './changes.ts';
 import { LastGoodReports, problemsFile } from './last-good.ts';
+import { clearLeftovers } from './leftovers.ts';
 import { releasePin } from './pin.ts';
 import type { VersionPointer } from './pointer.ts';
 import { PROJECT_CATALOG } from './project-catalog.ts';
@@ -122,10 +123,15 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
       ? await releasePin({ target, settings, manifest: state.manifest, now: options.now ?? new Date() })
       : undefined;
   if (release) state = { ...state, manifest: release.manifest };
-  const released = release ? { released: release.released, written: release.written } : { written: [] };
+  const released = release
+    ? { released: release.released, written: release.written }
+    : { written: [] as string[] };
   const catalog = options.catalog ?? PROJECT_CATALOG;
   const inputHash = inputsHash(inputs, { settings, catalog });
   const resumed = state.marker?.inputHash === inputHash ? state.marker : undefined;
+  // What a killed run left: its temporary files, and its version once no run will resume it.
+  const leftovers = await clearLeftovers({ target, state, inputHash, now: options.now ?? new Date() });
+  released.written.push(...leftovers.written);
   const created = (options.now ?? new Date()).toISOString();
   const publication: Publication = resumed
     ? { version: resumed.version, created: resumed.created }

@@ -38,4 +38,12 @@ export class DryRunStore implements Store {
   async delete(key: string): Promise<void> {
     this.skipped.push({ key, operation: 'delete' });
   }
+
+  /** As the store underneath: a folder would delete an abandoned version, a bucket record it. */
+  get deleteFolder(): ((prefix: string) => Promise<void>) | undefined {
+    if (!this.inner.deleteFolder) return undefined;
+    return async (prefix: string) => {
+      this.skipped.push({ key: prefix, operation: 'delete' });
+    };
+  }
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { constants, createReadStream, type Stats } from 'node:fs';
-import { link, lstat, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { link, lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { makeFolder, onDisk } from './folder-error.ts';
+import { isProcessAlive } from './process-alive.ts';
 import {
   assertSafeKey,
   type Body,
@@ -16,7 +18,13 @@ import {
   type UnfollowedEntry,
 } from './store.ts';
 
-/** A folder as a store: key `a/b.csv` is the file `<root>/a/b.csv`. Content types are not kept. */
+/** A temporary file beside the file it becomes: `<name>.tmp-<pid>-<n>`. */
+const TEMPORARY = /\.tmp-(\d+)-\d+$/;
+
+/**
+ * A folder as a store: key `a/b.csv` is the file `<root>/a/b.csv`. Content types are not kept. A full
+ * disk, a read-only mount or a folder this user may not write fail as one FolderError naming the path.
+ */
 export class FsStore implements Store {
   #made = new Set<string>();
   #temporary = 0;
@@ -34,8 +42,13 @@ export class FsStore implements Store {
    */
   async get(key: string, options: GetOptions = {}): Promise<Uint8Array | undefined> {
     assertSafeKey(key);
+    const path = join(this.root, key);
+    return onDisk('read', path, () => this.#read(path, key, options));
+  }
+
+  async #read(path: string, key: string, options: GetOptions): Promise<Uint8Array | undefined> {
     try {
-      const handle = await open(join(this.root, key), constants.O_RDONLY | constants.O_NOFOLLOW);
+      const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
       try {
         const { size } = await handle.stat();
         if (options.maxBytes !== undefined && size > options.maxBytes)
@@ -54,17 +67,21 @@ export class FsStore implements Store {
   async put(key: string, body: Body, _options: PutOptions): Promise<void> {
     assertSafeKey(key);
     const path = join(this.root, key);
+    await onDisk('write', path, () => this.#write(path, body));
+  }
+
+  async #write(path: string, body: Body): Promise<void> {
     const temporary = await this.#temporaryBeside(path);
     const handle = await open(temporary, 'w');
     try {
       if (bodyInMemory(body)) await handle.writev(body instanceof Uint8Array ? [body] : [...body]);
       else for await (const chunk of bodyChunks(body)) await handle.write(chunk);
-    } catch (error) {
       await handle.close();
+    } catch (error) {
+      await handle.close().catch(() => {});
       await rm(temporary, { force: true });
       throw error;
     }
-    await handle.close();
     await rename(temporary, path);
   }
 
@@ -72,15 +89,7 @@ export class FsStore implements Store {
   async head(key: string): Promise<ObjectHead | undefined> {
     assertSafeKey(key);
     const path = join(this.root, key);
-    try {
-      const { size } = await stat(path);
-      const hash = createHash('sha256');
-      for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-      return { sha256: hash.digest('hex'), bytes: size };
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
-    }
+    return onDisk('read', path, () => sha256Of(path));
   }
 
   /**
@@ -91,9 +100,11 @@ export class FsStore implements Store {
     assertSafeKey(from);
     assertSafeKey(to);
     const path = join(this.root, to);
-    const temporary = await this.#temporaryBeside(path);
-    await link(join(this.root, from), temporary);
-    await rename(temporary, path);
+    await onDisk('link', path, async () => {
+      const temporary = await this.#temporaryBeside(path);
+      await link(join(this.root, from), temporary);
+      await rename(temporary, path);
+    });
   }
 
   async list(prefix: string): Promise<string[]> {
@@ -119,13 +130,7 @@ export class FsStore implements Store {
 
   /** Symbolic links are not followed: a link must not pull a file from outside the folder into a store. */
   async #entries(prefix: string, wanted: (kind: Stats) => boolean): Promise<ListedObject[]> {
-    let entries: string[];
-    try {
-      entries = await readdir(this.root, { recursive: true });
-    } catch (error) {
-      if (isMissing(error)) return [];
-      throw error;
-    }
+    const entries = await onDisk('list', this.root, () => this.#all());
     const found = await Promise.all(
       entries.map(async (entry) => {
         const stats = await lstat(join(this.root, entry));
@@ -142,19 +147,62 @@ export class FsStore implements Store {
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
+  async #all(): Promise<string[]> {
+    try {
+      return await readdir(this.root, { recursive: true });
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+  }
+
   async delete(key: string): Promise<void> {
     assertSafeKey(key);
-    await rm(join(this.root, key), { force: true });
+    const path = join(this.root, key);
+    await onDisk('delete', path, () => rm(path, { force: true }));
+  }
+
+  /** Removes a whole folder of keys at once (an abandoned version: see publish/leftovers.ts). */
+  async deleteFolder(prefix: string): Promise<void> {
+    assertSafeKey(prefix.replace(/\/$/, ''));
+    const path = join(this.root, prefix);
+    await onDisk('delete', path, () => rm(path, { recursive: true, force: true }));
+  }
+
+  /**
+   * Removes the temporary files (`*.tmp-<pid>-<n>`) of processes that are gone, and only those: a
+   * run killed mid-write leaves them, and nothing else ever would. Returns their paths, relative.
+   */
+  async removeLeftovers(): Promise<string[]> {
+    const leftovers = (await onDisk('list', this.root, () => this.#all())).filter((entry) => {
+      const pid = TEMPORARY.exec(basename(entry))?.[1];
+      return pid !== undefined && !isProcessAlive(Number(pid));
+    });
+    for (const entry of leftovers)
+      await onDisk('delete', join(this.root, entry), () => rm(join(this.root, entry), { force: true }));
+    return leftovers.map((entry) => entry.split(sep).join('/')).sort();
   }
 
   async #temporaryBeside(path: string): Promise<string> {
     const folder = dirname(path);
     if (!this.#made.has(folder)) {
-      await mkdir(folder, { recursive: true });
+      await makeFolder(folder);
       this.#made.add(folder);
     }
     this.#temporary += 1;
     return `${path}.tmp-${process.pid}-${this.#temporary}`;
+  }
+}
+
+async function sha256Of(path: string): Promise<ObjectHead | undefined> {
+  try {
+    const { size } = await stat(path);
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+    return { sha256: hash.digest('hex'), bytes: size };
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
   }
 }
 

@@ -36,6 +36,14 @@ export interface Store {
    */
   unfollowed?(prefix: string): Promise<UnfollowedEntry[]>;
   delete(key: string): Promise<void>;
+  /**
+   * Deletes every key under the prefix (a folder ending in `/`). Optional: a store without it may not
+   * delete versions (the publisher's IAM policy denies it in the bucket), so abandoned versions are
+   * recorded there instead (publish/leftovers.ts).
+   */
+  deleteFolder?(prefix: string): Promise<void>;
+  /** Removes what writers that are gone left behind (a folder's temporary files); returns the keys. */
+  removeLeftovers?(): Promise<string[]>;
   /** Where the store lives, for messages: a folder or s3://bucket/prefix. */
   readonly location: string;
 }

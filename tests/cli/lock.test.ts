@@ -11,6 +11,14 @@ const tempDir = useTempDirs();
 const LOCKED =
   /^opendata: another publication \(process \d+ on .+, started .+\) is writing to .+; nothing was changed, run again when it has finished/;
 
+/** The pid of a process that has exited: what the lock of a killed run holds. */
+function deadPid(): number {
+  const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+    encoding: 'utf8',
+  });
+  return Number(gone.stdout);
+}
+
 async function reportsFolder(copies: number): Promise<string> {
   const dir = await tempDir();
   for (let i = 0; i < copies; i++) await copyFile(SEED, join(dir, `town${i}-2023.txt`));
@@ -60,14 +68,33 @@ describe('two local publications into one folder', () => {
     expect(await readdir(out)).toEqual([LOCK_FILE]);
   });
 
-  it('takes over the lock of a process that is gone, publishes and lets go', async () => {
+  it('20 runs started together over a stale lock: exactly one publishes, the others are refused', async () => {
+    const reports = await reportsFolder(2);
     const out = await tempDir();
-    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
-      encoding: 'utf8',
-    });
     await writeFile(
       join(out, LOCK_FILE),
-      JSON.stringify({ pid: Number(gone.stdout), host: hostname(), started: '2026-11-27T00:00:00.000Z' }),
+      JSON.stringify({ pid: deadPid(), host: hostname(), started: '2026-11-27T00:00:00.000Z' }),
+    );
+    const started = performance.now();
+    const runs = await Promise.all(
+      Array.from({ length: 20 }, () => runCli(['publish', reports, '--out', out, '--json'])),
+    );
+    console.log(`20 publications raced in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    for (const run of runs) expect([0, 3], run.stderr).toContain(run.code);
+    // Two runs that both took the lock would both have found no site and made a version each; a
+    // run that started after the winner had finished (and let go) finds nothing to do.
+    const summaries = runs.filter((run) => run.code === 0).map((run) => JSON.parse(run.stdout));
+    expect(summaries.filter((summary) => summary.newVersion)).toHaveLength(1);
+    for (const run of runs.filter((r) => r.code === 3)) expect(run.stderr).toMatch(LOCKED);
+    await expectWholeSite(out);
+    expect(await readdir(out)).not.toContainEqual(expect.stringMatching(/^\.publish\.lock/));
+  }, 180_000);
+
+  it('takes over the lock of a process that is gone, publishes and lets go', async () => {
+    const out = await tempDir();
+    await writeFile(
+      join(out, LOCK_FILE),
+      JSON.stringify({ pid: deadPid(), host: hostname(), started: '2026-11-27T00:00:00.000Z' }),
     );
     const { code } = await runCli(['publish', await reportsFolder(1), '--out', out]);
     expect(code).toBe(0);
@@ -83,6 +110,7 @@ describe('lockFolder', () => {
       pid: process.pid,
       host: hostname(),
       started: '2026-11-27T02:00:00.000Z',
+      nonce: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
     await expect(lockFolder(dir)).rejects.toBeInstanceOf(PublishLockedError);
     await release();

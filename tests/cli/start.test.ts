@@ -1,9 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCli, stop } from '../support/cli.ts';
+import { LOCK_FILE } from '../../lambda/publish/lock.ts';
+import { runCli, startCli, stop } from '../support/cli.ts';
 import { parseCsv } from '../support/csv.ts';
 import { PROJECT_ROOT, useTempDirs } from '../support/temp.ts';
 
@@ -63,5 +67,26 @@ describe('npm start', () => {
       expect(String(rows.length)).toBe(row[counted]);
     }
     expect(csv).toContain(`http://127.0.0.1:${port}/reports/xiaowangzhuang-2023/index.html#f-`);
+  });
+
+  it('refuses, exit 3, while another publication holds the lock of its folder, and changes nothing', async () => {
+    const site = await tempDir();
+    // This test's own process: alive, so the lock is held.
+    await writeFile(
+      join(site, LOCK_FILE),
+      JSON.stringify({ pid: process.pid, host: hostname(), started: '2026-11-27T00:00:00.000Z' }),
+    );
+    const tsx = fileURLToPath(new URL('node_modules/tsx/dist/cli.mjs', PROJECT_ROOT));
+    const start = fileURLToPath(new URL('bin/start.ts', PROJECT_ROOT));
+    const { code, stdout, stderr } = await runCli([], {
+      command: [tsx, start],
+      env: { PORT: String(await freePort()), OPENDATA_SITE_DIR: site },
+    });
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `opendata: another publication (process ${process.pid} on ${hostname()}, started 2026-11-27T00:00:00.000Z) is writing to ${site}; nothing was changed, run again when it has finished (or delete ${join(site, LOCK_FILE)} if that process is gone)\n`,
+    );
+    expect(code).toBe(3);
+    expect(await readdir(site)).toEqual([LOCK_FILE]);
   });
 });

@@ -13,12 +13,14 @@ export interface CliResult {
 /** Runs the real `opendata` command (or `command`, a script and its arguments) in a child process. */
 export function runCli(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; command?: string[] } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; command?: string[]; uid?: number } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, options.command ?? [CLI, ...args], {
       cwd: options.cwd ?? fileURLToPath(PROJECT_ROOT),
       env: { ...process.env, ...options.env },
+      // Another user (root's tests may run as nobody): what chmod means only to users other than root.
+      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
     });
     let stdout = '';
     let stderr = '';

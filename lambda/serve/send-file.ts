@@ -1,6 +1,7 @@
 import type { Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import fresh from 'fresh';
 import { ARCHIVED_COPY, contentTypeOf, isCorsPath } from './headers.ts';
 import type { OpenedFile } from './open-file.ts';
 import { byteRange, type RangeAnswer } from './range.ts';
@@ -79,13 +80,7 @@ function etagOf(stats: Stats): string {
   return `"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}-${stats.ino.toString(16)}"`;
 }
 
-/** RFC 9110 §13.2.2: If-None-Match (weak comparison) wins; If-Modified-Since counts only without it. */
+/** RFC 9110 §13.2.2, as `fresh` (send's and Express's) reads it: If-None-Match wins over If-Modified-Since. */
 function notModified(req: IncomingMessage, etag: string, stats: Stats): boolean {
-  const noneMatch = req.headers['if-none-match'];
-  if (noneMatch !== undefined) {
-    const tags = noneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
-    return tags.includes('*') || tags.includes(etag);
-  }
-  const since = Date.parse(req.headers['if-modified-since'] ?? '');
-  return !Number.isNaN(since) && Math.floor(stats.mtimeMs / 1000) * 1000 <= since;
+  return fresh(req.headers, { etag, 'last-modified': stats.mtime.toUTCString() });
 }

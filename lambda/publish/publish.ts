@@ -372,6 +372,7 @@ function withoutText(report: Report): Report {
     id: own(figure.id),
     section: own(figure.section),
     sentence: own(figure.sentence),
+    excerpt: own(figure.excerpt),
   }));
   return { ...report, text: '', structure: EMPTY_STRUCTURE, figures };
 }

@@ -47,7 +47,7 @@ export interface Heading extends Span {
   marker: string;
   /** The heading text without its marker (for 一是… headings: the clause up to its first 。). */
   title: string;
-  /** Titles of the enclosing headings and this one, outermost first, each with its marker. */
+  /** Titles of the enclosing headings and this one, outermost first, each with its marker (cut at 200 characters). */
   path: string[];
 }
 

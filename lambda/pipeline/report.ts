@@ -85,6 +85,7 @@ export function placeFigures(
 ): Figure[] {
   const { titleSpan, footerStart } = structure;
   const ids = new FigureIds(reportId);
+  const units = new Map<string, string>();
   const figures: Figure[] = [];
   let current: { span: Span; sentence: string; ids: SentenceIds } | undefined;
   for (const mention of mentions) {
@@ -97,10 +98,16 @@ export function placeFigures(
     }
     const { sentence } = current;
     const within = (offset: number) => Math.min(Math.max(offset - span.start, 0), sentence.length);
+    // A literal of one shape, not a spread of the mention: 100,000 figures a report.
     figures.push({
-      ...mention,
+      start: mention.start,
+      end: mention.end,
+      value: mention.value,
       // One spelling per unit across reports (％ and % alike), so the column can be compared.
-      unit: mention.unit.normalize('NFKC'),
+      unit: normalUnit(units, mention.unit),
+      qualifier: mention.qualifier,
+      text: mention.text,
+      label: mention.label,
       id: ids.next(current.ids, mention.text),
       section: sectionPathAt(structure, mention.start),
       sentence,
@@ -108,6 +115,16 @@ export function placeFigures(
     });
   }
   return figures;
+}
+
+/** A unit in NFKC, looked up in `known`: a report has a few units and may have 100,000 figures. */
+function normalUnit(known: Map<string, string>, unit: string): string {
+  let normal = known.get(unit);
+  if (normal === undefined) {
+    normal = unit.normalize('NFKC');
+    known.set(unit, normal);
+  }
+  return normal;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

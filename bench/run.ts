@@ -7,6 +7,8 @@
  *   the 31 provincial 政府工作报告 shipped in data/reports, in interleaved rounds. Ours and the
  *   regex also at 10× and 100× that corpus, to show that cost grows linearly.
  * - Quality over the gold files of tests/fixtures: the corpus and the seed (bench/quality.ts).
+ * - Reports of pathological shapes through the whole per-report build, beside the shipped ones
+ *   (bench/shapes.ts, in a process of its own), unless `--no-shapes`; it holds its own bar.
  * - Then publishing at scale (bench/publish.ts: 10,000 reports, three runs), unless `--no-publish`.
  *
  * The machine is shared and noisy: ratios within one run are what to compare.
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     budget: { type: 'string', default: '3' },
     scales: { type: 'string', default: '1,10,100' },
     'no-publish': { type: 'boolean', default: false },
+    'no-shapes': { type: 'boolean', default: false },
   },
 });
 const budget = Number(values.budget);
@@ -83,11 +86,15 @@ const result: BenchResult = {
 if (values.json) printJson(result);
 else printTables(result);
 
-if (!values['no-publish']) {
-  // Its own process tree, so that its peak memory is not this process's.
-  const script = fileURLToPath(new URL('publish.ts', import.meta.url));
+/** Runs another benchmark script of this folder in a process of its own; false when it failed. */
+function runScript(name: string): boolean {
+  const script = fileURLToPath(new URL(name, import.meta.url));
   const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
   const args = [tsx, script, ...(values.json ? ['--json'] : [])];
-  const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
-  process.exitCode = run.status ?? 1;
+  return spawnSync(process.execPath, args, { stdio: 'inherit' }).status === 0;
 }
+
+// Each in its own process tree, so that its time and peak memory are not this process's.
+const shapesPassed = values['no-shapes'] || runScript('shapes.ts');
+const publishPassed = values['no-publish'] || runScript('publish.ts');
+process.exitCode = shapesPassed && publishPassed ? 0 : 1;

@@ -116,8 +116,10 @@ const figureFields: readonly FieldSpec[] = [
     type: 'string',
     title: 'Sentence',
     titleZh: '原句',
-    description: 'The whole sentence the figure came from.',
-    descriptionZh: '数字所在的整句原文。',
+    description:
+      'The sentence the figure came from: whole when it has at most 60 characters on either side of the figure; a longer side is cut after the clause mark (，,；;。：:、！!？?) farthest from the figure within 60 characters, or at 60 characters when there is none, and … marks the cut. The report page has the whole text.',
+    descriptionZh:
+      '数字所在的原句：数字两侧各不超过60个字符时为整句；超过的一侧在距数字60个字符以内、离数字最远的分句标点（，,；;。：:、！!？?）处截断，没有标点时截在第60个字符处，截断处以“…”标出。报告页面有全文。',
   },
   {
     name: 'start',
@@ -255,7 +257,7 @@ export function figuresDataset(reports: readonly Report[], baseUrl: string): Dat
         unit: figure.unit,
         qualifier: figure.qualifier,
         text: figure.text,
-        sentence: figure.sentence,
+        sentence: figure.excerpt,
         start: figure.start,
         end: figure.end,
         url: `${reportPageUrl(baseUrl, report.id)}#f-${figure.id}`,

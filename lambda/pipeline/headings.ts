@@ -23,7 +23,7 @@ export function parseHeadings(text: string, lines: Line[], body: Span): HeadingR
   for (const hit of hits) {
     const level = levels.get(hit.kind) ?? 1;
     while (stack.length > 0 && (stack[stack.length - 1] as Heading).level >= level) stack.pop();
-    const path = [...stack.map((h) => `${h.marker}${h.title}`), `${hit.marker}${hit.title}`];
+    const path = [...stack.map((h) => h.path[h.path.length - 1] as string), pathTitle(hit)];
     const heading: Heading = {
       start: hit.start,
       end: hit.end,
@@ -39,13 +39,29 @@ export function parseHeadings(text: string, lines: Line[], body: Span): HeadingR
   return { headings, bodyBreaks };
 }
 
+export const PATH_TITLE_LIMIT = 200;
+
+/**
+ * A heading's title as its section path gives it: cut at PATH_TITLE_LIMIT characters. Every figure
+ * under it carries its path, so a title of a whole line (a heading marker before 500 KB without a
+ * full stop) would be copied into every figure row. The longest title of the shipped reports and
+ * the corpus has 192 characters.
+ */
+function pathTitle(hit: MarkerHit): string {
+  const title =
+    hit.title.length > PATH_TITLE_LIMIT ? `${hit.title.slice(0, PATH_TITLE_LIMIT - 1)}…` : hit.title;
+  return `${hit.marker}${title}`;
+}
+
 function findMarkers(text: string, lines: Line[], body: Span): MarkerHit[] {
   const hits: MarkerHit[] = [];
   for (const line of lines) {
     if (isBlank(line) || line.trimmed.start < body.start || line.trimmed.start >= body.end) continue;
     const head = lineMarker(text, line);
     if (head !== null) hits.push(head);
-    hits.push(...sentenceMarkers(text, line, head === null ? line.trimmed.start : head.end));
+    // One by one: a spread of a line's markers overflows the stack past ~100,000 of them.
+    for (const hit of sentenceMarkers(text, line, head === null ? line.trimmed.start : head.end))
+      hits.push(hit);
   }
   return hits;
 }
@@ -59,6 +75,18 @@ function rankKinds(hits: MarkerHit[]): Map<MarkerKind, number> {
     }
   }
   return levels;
+}
+
+const sections = new WeakMap<Heading, string>();
+
+/** The heading's path joined with ' › ', made once: every figure under it shares the string. */
+export function sectionOf(heading: Heading): string {
+  let section = sections.get(heading);
+  if (section === undefined) {
+    section = heading.path.join(' › ');
+    sections.set(heading, section);
+  }
+  return section;
 }
 
 /** The heading path at offset, joined with ' › ' ('' before the first heading). */
@@ -76,5 +104,5 @@ export function sectionPathAt(headings: Heading[], offset: number): string {
       high = mid - 1;
     }
   }
-  return found === undefined ? '' : found.path.join(' › ');
+  return found === undefined ? '' : sectionOf(found);
 }

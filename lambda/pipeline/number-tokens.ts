@@ -20,6 +20,12 @@ export interface NumberToken {
 
 /** Longer Chinese runs are not numerals a report would write (and would cost time to parse). */
 const MAX_CHINESE_RUN = 24;
+/**
+ * Nor are longer runs of digits (a double holds 15–17): `1.` and 100,000 digits would be a figure
+ * whose text fills every row it is in, and `123,` repeated is one grouped run read again from each
+ * of its commas.
+ */
+export const MAX_DIGITS = 24;
 const BARE_CODES = new Set([...'十百千万亿'].map((ch) => ch.charCodeAt(0)));
 const SHI = 0x5341;
 const YI_ONE = 0x4e00;
@@ -91,16 +97,27 @@ function arabicValue(text: string, i: number, end: number): number | null {
   return isPlainAscii(text, i, end) ? Number(text.slice(i, end)) : parseArabicNumber(text.slice(i, end));
 }
 
+function digitCount(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let k = start; k < end; k++) if (isDigitCode(text.charCodeAt(k))) count++;
+  return count;
+}
+
 /** -, －, −: a minus sign. */
 function isMinusCode(c: number): boolean {
   return c === 0x2d || c === 0xff0d || c === 0x2212;
 }
 
-function lexArabic(text: string, i: number): NumberToken | null {
-  let end = groupedEnd(text, i, digitsEnd(text, i));
-  if (isDecimalCode(text.charCodeAt(end)) && isDigitCode(text.charCodeAt(end + 1))) {
-    end = digitsEnd(text, end + 1);
-  }
+/** Where the Arabic numeral starting at i ends: digits, groups of three, a decimal part. */
+function arabicEnd(text: string, i: number): number {
+  const end = groupedEnd(text, i, digitsEnd(text, i));
+  return isDecimalCode(text.charCodeAt(end)) && isDigitCode(text.charCodeAt(end + 1))
+    ? digitsEnd(text, end + 1)
+    : end;
+}
+
+function lexArabic(text: string, i: number, end: number): NumberToken | null {
+  if (end - i > MAX_DIGITS && digitCount(text, i, end) > MAX_DIGITS) return null;
   const value = arabicValue(text, i, end);
   if (value === null) return null;
   const beforeSign = text.charCodeAt(i - 2);
@@ -169,8 +186,9 @@ export function scanNumberTokens(text: string, marks?: number[], tableMarks?: nu
       continue;
     }
     if (cls === 1) {
-      const tok = lexArabic(text, i);
-      const end = tok ? tok.end : digitsEnd(text, i);
+      // A numeral that is none (too long, too big) is passed over whole: none of its tails is one.
+      const end = arabicEnd(text, i);
+      const tok = lexArabic(text, i, end);
       if (tok) out.push(tok);
       i = Math.max(end, i + 1);
       continue;

@@ -1,3 +1,4 @@
+import { sectionOf } from './headings.ts';
 import { bilingual, type Html, html } from './html.ts';
 import type { Report } from './report.ts';
 import type { Figure, Heading } from './types.ts';
@@ -13,6 +14,7 @@ export interface SectionEntry {
 
 /** Every heading of the report in order, numbered by its place in the tree. */
 export function sectionEntries(report: Report): SectionEntry[] {
+  const under = figuresUnder(report.figures);
   const counters: number[] = [];
   return report.structure.headings.map((heading) => {
     const depth = Math.max(1, heading.path.length);
@@ -23,13 +25,29 @@ export function sectionEntries(report: Report): SectionEntry[] {
       heading,
       anchor: `s-${numbers.join('-')}`,
       depth,
-      figures: countUnder(report.figures, heading.path.join(' › ')),
+      figures: under.get(sectionOf(heading)) ?? 0,
     };
   });
 }
 
-function countUnder(figures: readonly Figure[], section: string): number {
-  return figures.filter((f) => f.section === section || f.section.startsWith(`${section} › `)).length;
+const JOINT = ' › ';
+
+/**
+ * How many figures each section path holds, its subsections included: a figure counts for its own
+ * section and for every path its section starts with (up to a ' › '). Counted once over the
+ * figures' distinct sections, not once a heading over all figures (20,000 headings took a minute).
+ */
+function figuresUnder(figures: readonly Figure[]): Map<string, number> {
+  const own = new Map<string, number>();
+  for (const { section } of figures) own.set(section, (own.get(section) ?? 0) + 1);
+  const under = new Map<string, number>();
+  const add = (path: string, count: number) => under.set(path, (under.get(path) ?? 0) + count);
+  for (const [section, count] of own) {
+    for (let at = section.indexOf(JOINT); at >= 0; at = section.indexOf(JOINT, at + 1))
+      add(section.slice(0, at), count);
+    add(section, count);
+  }
+  return under;
 }
 
 /** The section tree as nested lists of in-page links. */
@@ -65,7 +83,8 @@ const LABEL_CHARS = 12;
 export function sectionChart(entries: readonly SectionEntry[]): Html {
   const rows = entries.filter((entry) => entry.depth === 1 || (entry.depth === 2 && entry.figures > 0));
   if (rows.length === 0) return html``;
-  const max = Math.max(1, ...rows.map((row) => row.figures));
+  // A loop, not Math.max(...): 170,000 headings as arguments overflow the stack (#13).
+  const max = rows.reduce((most, row) => Math.max(most, row.figures), 1);
   const barSpace = CHART_WIDTH - LABEL_WIDTH - 30;
   const height = rows.length * BAR_HEIGHT + 8;
   const bars = rows.map((row, i) => {

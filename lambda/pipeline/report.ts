@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { decodeReport } from './decode.ts';
+import { sentenceExcerpt } from './excerpt.ts';
+import { FigureIds, type SentenceIds } from './figure-ids.ts';
 import { extractFigures } from './figures.ts';
 import { parseStructure, sectionPathAt, sentenceAt } from './structure.ts';
-import type { Figure, FigureMention, ReportMeta, ReportStructure } from './types.ts';
+import type { Figure, FigureMention, ReportMeta, ReportStructure, Span } from './types.ts';
 
 /** A report ready to publish: its text, its metadata (text overridden by the sidecar) and its figures. */
 export interface Report {
@@ -72,7 +74,8 @@ export function buildReport(input: ReportInput): Report {
 
 /**
  * Keeps the mentions that sit in the body (not the title, page words above it or the footer) and gives
- * each its section, sentence and a stable id.
+ * each its section, sentence (whole, and as the datasets give it) and a stable id. The figures of one
+ * sentence share one string of it, so that comparing their sentences costs nothing.
  */
 export function placeFigures(
   reportId: string,
@@ -81,34 +84,47 @@ export function placeFigures(
   mentions: FigureMention[],
 ): Figure[] {
   const { titleSpan, footerStart } = structure;
-  const seen = new Map<string, number>();
+  const ids = new FigureIds(reportId);
+  const units = new Map<string, string>();
   const figures: Figure[] = [];
+  let current: { span: Span; sentence: string; ids: SentenceIds } | undefined;
   for (const mention of mentions) {
     // Above the title end are the title and scraped page words; the footer is site boilerplate.
     if (mention.start < titleSpan.end || mention.end > footerStart) continue;
     const span = sentenceAt(structure, mention.start);
-    const sentence = text.slice(span.start, span.end);
-    const key = `${sentence}\u0000${mention.text}`;
-    const occurrence = seen.get(key) ?? 0;
-    seen.set(key, occurrence + 1);
+    if (current?.span.start !== span.start || current.span.end !== span.end) {
+      const sentence = text.slice(span.start, span.end);
+      current = { span, sentence, ids: ids.sentence(sentence) };
+    }
+    const { sentence } = current;
+    const within = (offset: number) => Math.min(Math.max(offset - span.start, 0), sentence.length);
+    // A literal of one shape, not a spread of the mention: 100,000 figures a report.
     figures.push({
-      ...mention,
+      start: mention.start,
+      end: mention.end,
+      value: mention.value,
       // One spelling per unit across reports (％ and % alike), so the column can be compared.
-      unit: mention.unit.normalize('NFKC'),
-      id: figureId(reportId, key, occurrence),
+      unit: normalUnit(units, mention.unit),
+      qualifier: mention.qualifier,
+      text: mention.text,
+      label: mention.label,
+      id: ids.next(current.ids, mention.text),
       section: sectionPathAt(structure, mention.start),
       sentence,
+      excerpt: sentenceExcerpt(sentence, { start: within(mention.start), end: within(mention.end) }),
     });
   }
   return figures;
 }
 
-/**
- * Derived from the sentence and the figure's own text, not from offsets, so that an edit elsewhere in
- * the report leaves the ids of untouched figures as they were.
- */
-function figureId(reportId: string, key: string, occurrence: number): string {
-  return createHash('sha256').update(`${reportId}\u0000${key}\u0000${occurrence}`).digest('hex').slice(0, 12);
+/** A unit in NFKC, looked up in `known`: a report has a few units and may have 100,000 figures. */
+function normalUnit(known: Map<string, string>, unit: string): string {
+  let normal = known.get(unit);
+  if (normal === undefined) {
+    normal = unit.normalize('NFKC');
+    known.set(unit, normal);
+  }
+  return normal;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

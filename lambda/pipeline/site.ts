@@ -1,8 +1,11 @@
 import { reportChecks } from './checks.ts';
+import { checksDataset } from './checks-dataset.ts';
 import { bodyBytes, type Chunked, type FileBody } from './chunks.ts';
 import { datasetCsvChunks, datasetJsonChunks } from './csv.ts';
 import { type Dataset, figuresDataset, reportsDataset } from './datasets.ts';
 import { EMPTY_CATALOG, type IndicatorCatalog } from './indicator-catalog.ts';
+import { coverageDataset } from './indicator-coverage.ts';
+import { indicatorsDataset, indicatorsWideDataset } from './indicator-datasets.ts';
 import { indicatorSite } from './indicator-site.ts';
 import { matchIndicators } from './indicators.ts';
 import { indexPage, reportPage, SITE_CSS, SITE_JS } from './pages.ts';
@@ -56,11 +59,32 @@ export function reportFiles(
   report: Report,
   catalog: IndicatorCatalog = EMPTY_CATALOG,
 ): SiteFile[] {
-  const checks = reportChecks(matchIndicators(report, catalog));
-  return [
+  return reportBuild(settings, report, catalog).files;
+}
+
+/**
+ * One report's files and its share of the datasets: the rows the aggregates make for it (its
+ * figures, indicators, coverage and own checks), by the same builders given this report alone.
+ */
+export function reportBuild(
+  settings: SiteSettings,
+  report: Report,
+  catalog: IndicatorCatalog = EMPTY_CATALOG,
+): { files: SiteFile[]; datasets: Dataset[] } {
+  const matched = matchIndicators(report, catalog);
+  const checks = reportChecks(matched);
+  const files = [
     file(`reports/${report.id}/source.txt`, report.text, CONTENT_TYPES.txt),
     file(`reports/${report.id}/index.html`, reportPage(settings, report, checks), CONTENT_TYPES.html),
   ];
+  const datasets = [
+    figuresDataset([report], settings.baseUrl),
+    indicatorsDataset([matched], settings.baseUrl),
+    indicatorsWideDataset([matched], catalog),
+    coverageDataset([matched], catalog),
+    checksDataset(checks, settings.baseUrl),
+  ];
+  return { files, datasets };
 }
 
 /**

@@ -8,6 +8,7 @@
  * unit, so the sentence extractor leaves these cells alone and this module reads them: value ×
  * the header's magnitude, the base unit, and the row name (+ the column name) as label.
  */
+import { isDigitCode, MAX_DIGITS } from './number-tokens.ts';
 import { type Cell, splitCells, TableLines } from './table-cells.ts';
 import type { FigureMention } from './types.ts';
 import { matchMagnitudeAndUnit } from './units.ts';
@@ -101,6 +102,8 @@ function rowFigures(header: Header, row: Cell[], out: FigureMention[]): void {
   for (let col = 1; col < row.length && col < header.cells.length; col++) {
     const cell = row[col] as Cell;
     if (col === header.unitColumn || !isNumericCell(cell.text) || YEAR_CELL.test(cell.text)) continue;
+    // A cell of more digits than a report writes is no figure, as in prose (number-tokens.ts).
+    if (digitCount(cell.text) > MAX_DIGITS) continue;
     const unit = cellUnit(header, row, col);
     if (!unit) continue;
     const value = parseCellValue(cell.text) * unit.multiplier;
@@ -115,6 +118,12 @@ function rowFigures(header: Header, row: Cell[], out: FigureMention[]): void {
       label: name + columnName(header, col),
     });
   }
+}
+
+function digitCount(cell: string): number {
+  let count = 0;
+  for (let i = 0; i < cell.length; i++) if (isDigitCode(cell.charCodeAt(i))) count++;
+  return count;
 }
 
 function parseCellValue(s: string): number {

@@ -32,6 +32,11 @@ export interface Figure extends FigureMention {
   section: string;
   /** The whole sentence the figure came from. */
   sentence: string;
+  /**
+   * The sentence as the datasets give it: whole when short, else a window of about 60 characters on
+   * either side of the figure, cut at clause marks (excerpt.ts, docs/figures.md).
+   */
+  excerpt: string;
 }
 
 /** A heading of the report (一、 › （一） › 一是, 1. › (1)). */
@@ -42,7 +47,7 @@ export interface Heading extends Span {
   marker: string;
   /** The heading text without its marker (for 一是… headings: the clause up to its first 。). */
   title: string;
-  /** Titles of the enclosing headings and this one, outermost first, each with its marker. */
+  /** Titles of the enclosing headings and this one, outermost first, each with its marker (cut at 200 characters). */
   path: string[];
 }
 

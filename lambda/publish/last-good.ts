@@ -1,4 +1,4 @@
-import { ReportError } from '../pipeline/errors.ts';
+import { internalError, ReportError } from '../pipeline/errors.ts';
 import { type VersionManifest, versionedPath } from '../pipeline/publication.ts';
 import { buildReport, type Report } from '../pipeline/report.ts';
 import type { Store } from '../stores/store.ts';
@@ -42,12 +42,15 @@ export class LastGoodReports {
   /** The problem as published (with the version kept) and the report to publish in its place, if any. */
   async keep(id: string, problem: ReportProblem): Promise<{ problem: ReportProblem; report?: Report }> {
     const report = await this.#report(id, problem.file);
+    if (typeof report === 'string')
+      return { problem: { ...problem, problem: `${problem.problem}; its last good version ${report}` } };
     if (!report || !this.previous) return { problem };
     const kept = (await this.#keptSince()).get(id) ?? this.previous.version;
     return { problem: { ...problem, kept }, report };
   }
 
-  async #report(id: string, file: string): Promise<Report | undefined> {
+  /** The report as last published, undefined when there is none, or why it no longer builds. */
+  async #report(id: string, file: string): Promise<Report | string | undefined> {
     const path = `reports/${id}/source.txt`;
     if (!this.previous?.files[path]) return undefined;
     const row = (await this.#rows()).get(id);
@@ -65,7 +68,9 @@ export class LastGoodReports {
       return { ...report, title, entity, parent, year, kind, publisher, license, source };
     } catch (error) {
       if (error instanceof ReportError) return undefined;
-      throw error;
+      // Text that was published once and no longer builds (a bug met since): nothing to keep, and
+      // the report's problem, never the run's.
+      return internalError(error);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { DatasetFile, ReportSummary } from '../pipeline/datapackage.ts';
 import type { Dataset } from '../pipeline/datasets.ts';
-import { ReportError } from '../pipeline/errors.ts';
+import { internalError, ReportError } from '../pipeline/errors.ts';
 import type { IndicatorCatalog } from '../pipeline/indicator-catalog.ts';
 import {
   type Publication,
@@ -14,7 +14,7 @@ import {
 import { PUBLICATION_FILES, publicationFiles } from '../pipeline/publication-files.ts';
 import type { Report } from '../pipeline/report.ts';
 import type { SiteSettings } from '../pipeline/settings.ts';
-import { aggregateFiles, reportFiles } from '../pipeline/site.ts';
+import { aggregateFiles, reportBuild, type SiteFile } from '../pipeline/site.ts';
 import { EMPTY_STRUCTURE } from '../pipeline/structure.ts';
 import type { Store } from '../stores/store.ts';
 import { withArchivedCopy } from './archived-copy.ts';
@@ -149,25 +149,16 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
   let reports: Report[] = [];
   // A report that cannot be read now keeps its last good publication, unchanged.
   const lastGood = new LastGoodReports(target, state.previous);
+  const build: BuildContext = { settings, catalog, archive: options.archive, lastGood };
   for (const [index, input] of inputs.entries()) {
-    let report: Report | undefined;
-    try {
-      report = parseReportInput(input, settings.license);
-    } catch (error) {
-      if (!(error instanceof ReportError)) throw error;
-      const kept = await lastGood.keep(input.id, { id: input.id, file: error.file, problem: error.problem });
-      problems.push(kept.problem);
-      report = kept.report;
-    }
-    if (report) {
-      const copy = await withArchivedCopy(report, options.archive);
-      report = copy.report;
-      const files = reportFiles(settings, report, catalog);
-      for (const file of copy.file ? [...files, copy.file] : files) {
+    const built = await buildOne(input, build);
+    if (built.problem) problems.push(built.problem);
+    if (built.report) {
+      for (const file of built.files) {
         const entry = await writer.offer(file);
-        if (file.path.endsWith('/source.txt')) await changes.addReport(report, entry.sha256);
+        if (file.path.endsWith('/source.txt')) await changes.addReport(built.report, entry.sha256);
       }
-      reports.push(withoutText(report));
+      reports.push(withoutText(built.report));
     }
     releaseInput(input);
     options.onProgress?.(index + 1, inputs.length);
@@ -277,6 +268,74 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
   }
 }
 
+interface BuildContext {
+  settings: SiteSettings;
+  catalog: IndicatorCatalog;
+  archive: Store | undefined;
+  lastGood: LastGoodReports;
+}
+
+/** One report as it is published: its files, or its problem (and its last good files, when kept). */
+interface BuiltReport {
+  report?: Report;
+  files: SiteFile[];
+  problem?: ReportProblem;
+}
+
+/**
+ * One report's files, or its problem with its last good publication in its place. Whatever building
+ * a report throws is that report's problem, never the run's: one report (a bug it trips included)
+ * must not keep the others from being published. Store failures are not caught here: they are the
+ * run's (it stops, and the next run resumes).
+ */
+async function buildOne(input: ReportInput, context: BuildContext): Promise<BuiltReport> {
+  const now = await filesOf(input.file, () => parseReportInput(input, context.settings.license), context);
+  if (!('problem' in now)) return now;
+  const kept = await context.lastGood.keep(input.id, { id: input.id, ...now.problem });
+  if (!kept.report) return { files: [], problem: kept.problem };
+  const keptReport = kept.report;
+  const before = await filesOf(input.file, () => keptReport, context);
+  if (!('problem' in before)) return { ...before, problem: kept.problem };
+  // Its last good text no longer builds either (a bug met since): left out, and said so.
+  const { kept: _, ...left } = kept.problem;
+  return {
+    files: [],
+    problem: { ...left, problem: `${left.problem}; its last good version ${before.problem.problem}` },
+  };
+}
+
+type Failed = { problem: { file: string; problem: string } };
+
+/** The report `make` gives and its files, or why there are none. */
+async function filesOf(
+  file: string,
+  make: () => Report,
+  context: BuildContext,
+): Promise<{ report: Report; files: SiteFile[] } | Failed> {
+  const made = attempt(file, make);
+  if ('problem' in made) return made;
+  const copy = await withArchivedCopy(made.value, context.archive);
+  const files = attempt(file, () => {
+    const built = reportBuild(context.settings, copy.report, context.catalog);
+    // Its rows are made once here (objects, no bytes: cheap beside the extraction), so that a bug in
+    // them is this report's problem and not a failure of the aggregates, which hold every report.
+    for (const dataset of built.datasets) for (const _ of dataset.rows);
+    return built.files;
+  });
+  if ('problem' in files) return files;
+  return { report: copy.report, files: copy.file ? [...files.value, copy.file] : files.value };
+}
+
+/** What `make` returns, or its error as the report's problem: a ReportError's own, or an internal error. */
+function attempt<T>(file: string, make: () => T): { value: T } | Failed {
+  try {
+    return { value: make() };
+  } catch (error) {
+    if (error instanceof ReportError) return { problem: { file: error.file, problem: error.problem } };
+    return { problem: { file, problem: internalError(error) } };
+  }
+}
+
 /** A pinned site: nothing read, nothing built, nothing written; the summary says where it is held. */
 function pinnedSummary(state: PublishedState, pinned: SitePin): PublishSummary {
   const record = state.manifest?.versions.find((v) => v.version === pinned.version);
@@ -319,6 +378,7 @@ function withoutText(report: Report): Report {
     id: own(figure.id),
     section: own(figure.section),
     sentence: own(figure.sentence),
+    excerpt: own(figure.excerpt),
   }));
   return { ...report, text: '', structure: EMPTY_STRUCTURE, figures };
 }

@@ -102,6 +102,25 @@ describe('checks over the development corpus', () => {
   });
 });
 
+describe('a total with more parts than a reader could add up', () => {
+  const totals = (body: string) =>
+    allChecks([
+      matchIndicators(report('qingshi-2024', `青石镇2024年法治政府建设情况报告\n${body}\n`, 2024), catalog),
+    ])
+      .filter((check) => check.kind === 'total')
+      .map((check) => [check.status, check.figures.length]);
+  const parts = (n: number, unit: string) => Array.from({ length: n }, () => `1${unit}`).join('、');
+
+  it.each([
+    ['20 parts before 合计 are checked', `发放宣传资料${parts(20, '条')}，合计20条。`, [['pass', 21]]],
+    ['21 are not', `发放宣传资料${parts(21, '条')}，合计21条。`, []],
+    ['20 parts after 其中 are checked', `受理矛盾纠纷30件，其中${parts(20, '件')}。`, [['pass', 21]]],
+    ['21 are not', `受理矛盾纠纷30件，其中${parts(21, '件')}。`, []],
+  ])('%s', (_name, body, expected) => {
+    expect(totals(body)).toEqual(expected);
+  });
+});
+
 describe('a second report of the same town, a year later', () => {
   // The seed edited: another year, other numbers, and two statements of last year's value.
   const next = seed

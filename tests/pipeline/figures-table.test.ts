@@ -31,6 +31,7 @@ function report(id: string, figures: number): Report {
         label: `事项${i % 7}`,
         section: `一、第${i % 3}节`,
         sentence: `办理事项${i}件。`,
+        excerpt: `办理事项${i}件。`,
       }),
     ),
   };

@@ -16,6 +16,18 @@ describe('extractFigures on hostile text', () => {
     ['a count too large for a double', `共办理事项${'9'.repeat(400)}件。`, []],
     ['an amount past 2^53 once its magnitude is applied', `投入资金${'9'.repeat(12)}亿元。`, []],
     ['an amount still exact in a double', '投入资金9000万亿元。', [['9000万亿元', 9e15, '元', '资金']]],
+    [
+      'a decimal of 24 digits, as long as a figure may be',
+      `产值增长0.${'5'.repeat(23)}%。`,
+      [[`0.${'5'.repeat(23)}%`, 0.5555555555555556, '%', '产值增长']],
+    ],
+    ['a decimal of 25 digits, longer than a report writes', `产值增长0.${'5'.repeat(24)}%。`, []],
+    [
+      'a decimal of 100,000 digits, which would fill every row it is in',
+      `调解成功率1.${'2'.repeat(100_000)}%。`,
+      [],
+    ],
+    ['`123,` 24,000 times: one grouped run, and none of its tails', `受理${'123,'.repeat(24_000)}件。`, []],
   ])('%s', (_name, text, expected) => {
     expect(figures(text)).toEqual(expected);
   });

@@ -13,7 +13,9 @@ const HTML_SNIFF_CHARS = 1024;
 
 export function decodeReport(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new ReportError(file, 'is empty');
-  const text = decodeBytes(bytes, file);
+  // A file saved twice with a BOM starts with another U+FEFF: written into source.txt it would read as
+  // a BOM, which every UTF-8 reader drops, and each offset would be one off. It is never report text.
+  const text = decodeBytes(bytes, file).replace(/^\ufeff+/, '');
   if (BLANK.test(text)) throw new ReportError(file, 'is empty (only whitespace)');
   if (HTML_START.test(text.slice(0, HTML_SNIFF_CHARS))) {
     throw new ReportError(file, 'is an HTML page, not report text (save the text of the page instead)');

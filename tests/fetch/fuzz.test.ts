@@ -10,12 +10,12 @@ import { FetchError } from '../../lambda/fetch/fetch-error.ts';
 import { listingLinks } from '../../lambda/fetch/listing.ts';
 import { pageText } from '../../lambda/fetch/page-text.ts';
 
-const RUNS = Number(process.env.OPENDATA_FUZZ_RUNS ?? 50) * 4;
+const RUNS = Number(process.env.OPENDATA_FUZZ_RUNS ?? 80) * 4;
 const SEED =
   process.env.OPENDATA_FUZZ_SEED === 'random'
     ? Math.floor(Math.random() * 2 ** 31)
     : Number(process.env.OPENDATA_FUZZ_SEED ?? 20261201);
-const DEPTH = RUNS > 200 ? 20_000 : 3_000;
+const DEPTH = RUNS > 320 ? 20_000 : 3_000;
 
 const TAGS = [
   'div',

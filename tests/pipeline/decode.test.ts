@@ -28,6 +28,12 @@ describe('decodeReport accepts report text', () => {
     expect(decodeReport(input, FILE)).toBe(TEXT);
   });
 
+  it('drops a second BOM (a file saved twice with one), so that no offset is one off in source.txt', () => {
+    const twice = bytes([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], Buffer.from(TEXT, 'utf8'));
+    expect(decodeReport(twice, FILE)).toBe(TEXT);
+    expect(decodeReport(bytes(Buffer.from(`\ufeff\ufeff${TEXT}`, 'utf16le')), FILE)).toBe(TEXT);
+  });
+
   it('keeps GB18030-only characters (four-byte sequences)', () => {
     const text = '㐀镇报告：𠀀统计 2023年';
     expect(decodeReport(bytes(iconv.encode(text, 'gb18030')), FILE)).toBe(text);

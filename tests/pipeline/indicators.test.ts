@@ -75,18 +75,20 @@ describe('the indicator catalog, data/indicators.json', () => {
       },
       /"indicators\.0\.rules\.0": needs a "label" or a "before" pattern/,
     ],
-    [
-      'an unknown field',
-      (c: typeof valid) => {
-        c.indicators[0].colour = 'red';
-      },
-      /"indicators\.0"/,
-    ],
   ])('refuses %s, naming the file and the field', (_, edit, message) => {
     expect(() => parseIndicatorCatalog(broken(edit), 'data/indicators.json')).toThrow(
       /^data\/indicators\.json: has an invalid field /,
     );
     expect(() => parseIndicatorCatalog(broken(edit), 'data/indicators.json')).toThrow(message);
+  });
+
+  it('refuses an unknown field, naming it and where it is', () => {
+    const edit = (c: typeof valid) => {
+      c.indicators[0].colour = 'red';
+    };
+    expect(() => parseIndicatorCatalog(broken(edit), 'data/indicators.json')).toThrow(
+      'data/indicators.json: has an unknown field "colour" in "indicators.0"',
+    );
   });
 });
 

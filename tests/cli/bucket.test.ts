@@ -1,32 +1,23 @@
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
-import { type LocalS3, startLocalS3 } from '../support/s3.ts';
-import { SEED } from '../support/temp.ts';
+import { useLocalS3 } from '../support/s3.ts';
+import { SEED, useTempDirs } from '../support/temp.ts';
 
 const ENV = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
-let s3: LocalS3;
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'opendata-bucket-'));
-  s3 = await startLocalS3(join(root, 's3rver'), ['site']);
-});
-afterAll(async () => {
-  await s3?.close();
-  await rm(root, { recursive: true, force: true });
-});
+const s3 = useLocalS3(['site']);
+const tempDir = useTempDirs();
 
 const cli = (...args: string[]) =>
-  runCli([...args, '--bucket', 'site', '--endpoint', s3.endpoint], { env: ENV });
+  runCli([...args, '--bucket', 'site', '--endpoint', s3().endpoint], { env: ENV });
 const object = async (key: string) =>
-  (await s3.client.send(new GetObjectCommand({ Bucket: 'site', Key: key }))).Body?.transformToString();
+  (await s3().client.send(new GetObjectCommand({ Bucket: 'site', Key: key }))).Body?.transformToString();
 
 describe('opendata publish, versions and rollback against a local S3 server (s3rver)', () => {
   it('publishes twice, rolls back to the first bytes, stays pinned, and publishes after release', async () => {
-    const reports = await mkdtemp(join(root, 'reports-'));
+    const reports = await tempDir();
     await copyFile(SEED, join(reports, 'xiaowangzhuang-2023.txt'));
     const first = await cli('publish', reports);
     expect(first.code).toBe(0);

@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { startFaultyProxy } from '../support/faulty-proxy.ts';
-import { type LocalS3, startLocalS3 } from '../support/s3.ts';
+import { useLocalS3 } from '../support/s3.ts';
 
 const S3RVER_ENV = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
 /** No credentials anywhere the SDK looks: not in the environment, no profile files, no instance metadata. */
@@ -27,16 +24,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-let s3: LocalS3;
-let directory: string;
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 's3rver-cli-'));
-  s3 = await startLocalS3(directory, ['site']);
-});
-afterAll(async () => {
-  await s3?.close();
-  await rm(directory, { recursive: true, force: true });
-});
+const s3 = useLocalS3(['site']);
 
 const publishTo = (endpoint: string, bucket: string, env: NodeJS.ProcessEnv) =>
   runCli(['publish', '--bucket', bucket, '--endpoint', endpoint], { env });
@@ -50,17 +38,17 @@ describe('opendata publish --bucket set up wrongly: one line saying what to fix,
     ],
     [
       'no credentials',
-      async () => [s3.endpoint, 'site', { ...NO_CREDENTIALS, AWS_REGION: 'us-east-1' }],
+      async () => [s3().endpoint, 'site', { ...NO_CREDENTIALS, AWS_REGION: 'us-east-1' }],
       /^opendata: s3:\/\/site\/: no credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY \(or AWS_PROFILE\) \(s3rver takes S3RVER \/ S3RVER\)$/,
     ],
     [
       'credentials the server does not know',
-      async () => [s3.endpoint, 'site', { ...S3RVER_ENV, AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE' }],
+      async () => [s3().endpoint, 'site', { ...S3RVER_ENV, AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE' }],
       /^opendata: s3:\/\/site\/: the credentials were refused: check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY \(s3rver takes S3RVER \/ S3RVER\)$/,
     ],
     [
       'a bucket that does not exist',
-      async () => [s3.endpoint, 'no-such-bucket', S3RVER_ENV],
+      async () => [s3().endpoint, 'no-such-bucket', S3RVER_ENV],
       /^opendata: s3:\/\/no-such-bucket\/: the bucket does not exist: create it, or check --bucket and --endpoint$/,
     ],
   ])('%s', async (_name, setup, message) => {
@@ -74,7 +62,7 @@ describe('opendata publish --bucket set up wrongly: one line saying what to fix,
 
 describe('opendata publish when S3 fails during the run', () => {
   it('retries, then prints one line naming the request and the cause, and exits 3 (run again)', async () => {
-    const proxy = await startFaultyProxy(s3.endpoint);
+    const proxy = await startFaultyProxy(s3().endpoint);
     try {
       // The first request (the check of the bucket) passes; every later one is a 503 SlowDown.
       proxy.plan = (n) => (n === 1 ? 'pass' : 503);

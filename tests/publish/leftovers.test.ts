@@ -4,30 +4,20 @@
  * it in a folder, and records it in abandoned.json in a bucket, where the publisher may not delete
  * under versions/. (tests/cli/killed-run.test.ts kills a real `opendata publish` with SIGKILL.)
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ABANDONED_KEY } from '../../lambda/publish/leftovers.ts';
 import { publish } from '../../lambda/publish/publish.ts';
 import { FsStore } from '../../lambda/stores/fs-store.ts';
 import { S3Store } from '../../lambda/stores/s3-store.ts';
 import type { Store } from '../../lambda/stores/store.ts';
 import { changeOneReport, day, FailingStore, settings, writeReports } from '../support/publication.ts';
-import { type LocalS3, startLocalS3 } from '../support/s3.ts';
+import { useLocalS3 } from '../support/s3.ts';
 import { useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs();
-let s3: LocalS3;
-let s3Directory: string;
-beforeAll(async () => {
-  s3Directory = await mkdtemp(join(tmpdir(), 's3rver-leftovers-'));
-  s3 = await startLocalS3(s3Directory, ['site']);
-});
-afterAll(async () => {
-  await s3?.close();
-  await rm(s3Directory, { recursive: true, force: true });
-});
+const s3 = useLocalS3(['site']);
 
 const text = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder().decode(bytes) : undefined);
 const json = async (store: Store, key: string) => JSON.parse(text(await store.get(key)) ?? 'null');
@@ -68,7 +58,7 @@ describe('the version of a killed run, once the inputs have changed', () => {
   });
 
   it('a bucket: the next run records it in abandoned.json (once) and deletes nothing under versions/', async () => {
-    const target = new S3Store(s3.client, 'site', `leftovers-${Date.now()}`);
+    const target = new S3Store(s3().client, 'site', `leftovers-${Date.now()}`);
     const { source, first, abandoned, inputHash } = await killedRun(target);
     const left = await target.list(`versions/${abandoned}/`);
     // Killed again right after recording it (its own marker not yet written): recorded once all the same.

@@ -3,8 +3,7 @@
  * (a folder's lstat, S3's LIST) or from the open file, so a 3 GiB file costs no memory, and the
  * other reports are published.
  */
-import { copyFile, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +12,7 @@ import { S3Store } from '../../lambda/stores/s3-store.ts';
 import { runCli } from '../support/cli.ts';
 import { type FaultyProxy, startFaultyProxy } from '../support/faulty-proxy.ts';
 import { settings } from '../support/publication.ts';
-import { type LocalS3, s3rverClient, startLocalS3 } from '../support/s3.ts';
+import { s3rverClient, useLocalS3 } from '../support/s3.ts';
 import { SEED, useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs();
@@ -39,25 +38,18 @@ describe('reports and sidecars over their limits', () => {
 });
 
 describe('reports over the limit in an S3 source bucket', () => {
-  let s3: LocalS3;
+  const s3 = useLocalS3(['source', 'site']);
   let proxy: FaultyProxy;
-  let directory: string;
   const requests: string[] = [];
   beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 's3rver-sizes-'));
-    s3 = await startLocalS3(directory, ['source', 'site']);
-    proxy = await startFaultyProxy(s3.endpoint);
+    proxy = await startFaultyProxy(s3().endpoint);
     proxy.record = (method, url) => requests.push(`${method} ${url}`);
   });
-  afterAll(async () => {
-    await proxy?.close();
-    await s3?.close();
-    await rm(directory, { recursive: true, force: true });
-  });
+  afterAll(() => proxy?.close());
 
   it('are refused from the LIST, without a GET of their bytes', async () => {
     const put = (key: string, body: Uint8Array | string) =>
-      s3.client.send(new PutObjectCommand({ Bucket: 'source', Key: key, Body: body }));
+      s3().client.send(new PutObjectCommand({ Bucket: 'source', Key: key, Body: body }));
     await put('reports/small-2024.txt', '青石镇2024年法治政府建设情况报告\n全年共受理矛盾纠纷12件。\n');
     await put('reports/big-2024.txt', new Uint8Array(2 * 1024 * 1024).fill(0x41));
     const client = s3rverClient(proxy.endpoint);

@@ -1,30 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { S3Store, SHA256_METADATA } from '../../lambda/stores/s3-store.ts';
 import { ObjectTooLargeError } from '../../lambda/stores/store.ts';
-import { type LocalS3, startLocalS3 } from '../support/s3.ts';
+import { useLocalS3 } from '../support/s3.ts';
 
-let s3: LocalS3;
-let directory: string;
-
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 's3rver-'));
-  s3 = await startLocalS3(directory, ['site']);
-});
-afterAll(async () => {
-  await s3?.close();
-  await rm(directory, { recursive: true, force: true });
-});
+const s3 = useLocalS3(['site']);
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
 describe('S3Store against a local S3 server', () => {
   it('lists sizes with the keys, and does not read the body of an object larger than maxBytes', async () => {
-    const store = new S3Store(s3.client, 'site', 'sizes');
+    const store = new S3Store(s3().client, 'site', 'sizes');
     const big = new Uint8Array(2 * 1024 * 1024).fill(0x41);
     await store.put('big.txt', big, { contentType: 'text/plain' });
     await store.put('small.txt', bytes('小'), { contentType: 'text/plain' });
@@ -44,7 +31,7 @@ describe('S3Store against a local S3 server', () => {
   });
 
   it('puts with content type, gets, lists under its prefix and deletes', async () => {
-    const store = new S3Store(s3.client, 'site', 'v1');
+    const store = new S3Store(s3().client, 'site', 'v1');
     expect(store.location).toBe('s3://site/v1/');
     await store.put('data/figures.csv', bytes('a,b\r\n'), { contentType: 'text/csv; charset=utf-8' });
     await store.put('index.html', bytes('<p>中文</p>'), {
@@ -54,7 +41,7 @@ describe('S3Store against a local S3 server', () => {
     expect(await store.list('')).toEqual(['data/figures.csv', 'index.html']);
     expect(await store.list('data/')).toEqual(['data/figures.csv']);
     expect(new TextDecoder().decode(await store.get('index.html'))).toBe('<p>中文</p>');
-    const head = await s3.client.send(new HeadObjectCommand({ Bucket: 'site', Key: 'v1/index.html' }));
+    const head = await s3().client.send(new HeadObjectCommand({ Bucket: 'site', Key: 'v1/index.html' }));
     expect(head.ContentType).toBe('text/html; charset=utf-8');
     expect(head.CacheControl).toBe('max-age=60');
     await store.delete('index.html');
@@ -69,9 +56,9 @@ describe('S3Store against a local S3 server', () => {
   ])(
     'stores %s with its Content-Type, Cache-Control and sha256 metadata',
     async (key, contentType, cacheControl, text) => {
-      const store = new S3Store(s3.client, 'site', 'meta');
+      const store = new S3Store(s3().client, 'site', 'meta');
       await store.put(key, bytes(text), { contentType, ...(cacheControl ? { cacheControl } : {}) });
-      const head = await s3.client.send(new HeadObjectCommand({ Bucket: 'site', Key: `meta/${key}` }));
+      const head = await s3().client.send(new HeadObjectCommand({ Bucket: 'site', Key: `meta/${key}` }));
       expect(head.ContentType).toBe(contentType);
       expect(head.CacheControl).toBe(cacheControl);
       expect(head.Metadata).toEqual({
@@ -81,7 +68,7 @@ describe('S3Store against a local S3 server', () => {
   );
 
   it('heads an object with the sha256 it was written with, and copies it server-side with new headers', async () => {
-    const store = new S3Store(s3.client, 'site', 'copies');
+    const store = new S3Store(s3().client, 'site', 'copies');
     const body = bytes('id,value\r\n1,2361\r\n');
     const sha256 = createHash('sha256').update(body).digest('hex');
     await store.put('versions/v1/data.csv', body, {
@@ -94,7 +81,7 @@ describe('S3Store against a local S3 server', () => {
       contentType: 'text/csv; charset=utf-8',
       cacheControl: 'public, max-age=300',
     });
-    const head = await s3.client.send(new HeadObjectCommand({ Bucket: 'site', Key: 'copies/data.csv' }));
+    const head = await s3().client.send(new HeadObjectCommand({ Bucket: 'site', Key: 'copies/data.csv' }));
     expect(head.CacheControl).toBe('public, max-age=300');
     expect(head.ContentType).toBe('text/csv; charset=utf-8');
     expect(head.Metadata).toEqual({ [SHA256_METADATA]: sha256 });
@@ -104,7 +91,7 @@ describe('S3Store against a local S3 server', () => {
   });
 
   it('streams a body made chunk by chunk when its size and sha256 are given, and joins it when not', async () => {
-    const store = new S3Store(s3.client, 'site', 'streamed');
+    const store = new S3Store(s3().client, 'site', 'streamed');
     const chunks = ['小王庄', ',2361', '\r\n'].map(bytes);
     const whole = Buffer.concat(chunks);
     const sha256 = createHash('sha256').update(whole).digest('hex');
@@ -123,7 +110,7 @@ describe('S3Store against a local S3 server', () => {
   });
 
   it('refuses keys that would escape its prefix', async () => {
-    const store = new S3Store(s3.client, 'site', 'v1');
+    const store = new S3Store(s3().client, 'site', 'v1');
     await expect(store.put('../x', bytes('x'), { contentType: 'text/plain' })).rejects.toThrow(
       /Unsafe storage key/,
     );

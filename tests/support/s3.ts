@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { afterAll, beforeAll } from 'vitest';
 
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
@@ -28,6 +32,27 @@ export async function startLocalS3(directory: string, buckets: string[]): Promis
       client.destroy();
       await server.close();
     },
+  };
+}
+
+/**
+ * A local S3 server with these buckets for the tests of a file (or of a describe block): started
+ * before them, stopped and its folder removed after. Returns how to get it inside a test.
+ */
+export function useLocalS3(buckets: string[]): () => LocalS3 {
+  let s3: LocalS3 | undefined;
+  let directory: string | undefined;
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 's3rver-'));
+    s3 = await startLocalS3(directory, buckets);
+  });
+  afterAll(async () => {
+    await s3?.close();
+    if (directory) await rm(directory, { recursive: true, force: true });
+  });
+  return () => {
+    if (!s3) throw new Error('the local S3 server starts before the tests: use it inside one');
+    return s3;
   };
 }
 

@@ -5,7 +5,7 @@
  * words): percentages get `%`, numbers ''.
  */
 import { Culture, NumberRecognizer } from '@microsoft/recognizers-text-number';
-import type { FigureMention } from '../lambda/pipeline/types.ts';
+import type { FigureMention } from '../lambda/pipeline/report/types.ts';
 
 const recognizer = new NumberRecognizer(Culture.Chinese);
 const numberModel = recognizer.getNumberModel();

@@ -126,7 +126,7 @@ function phase(name: string, source: string, target: string): PhaseResult {
 }
 
 async function runChild(name: string): Promise<void> {
-  const { parseSiteSettings } = await import('../lambda/pipeline/settings.ts');
+  const { parseSiteSettings } = await import('../lambda/pipeline/report/settings.ts');
   const { publish } = await import('../lambda/publish/publish.ts');
   const { FsStore } = await import('../lambda/stores/fs-store.ts');
   const siteJson = new URL('../data/site.json', import.meta.url);

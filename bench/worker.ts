@@ -7,7 +7,7 @@
  * 10 ms passes (ours) against one over 1 s passes (the peer) would favour the fast scanner, whose
  * short windows can slip between the other work of a loaded machine.
  */
-import { extractFigures } from '../lambda/pipeline/figures.ts';
+import { extractFigures } from '../lambda/pipeline/extract/figures.ts';
 import { speedCorpus } from './texts.ts';
 
 const DIGITS = /[0-9０-９]+(?:[.．][0-9０-９]+)?/g;

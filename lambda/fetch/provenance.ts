@@ -3,7 +3,7 @@
  * `<id>.txt` and the sidecar `<id>.meta.json` with the registry's metadata and the fetch provenance.
  * The sidecar is read and checked before anything is written, so a bad one stops the write whole.
  */
-import { parseReportMeta, type ReportSidecar } from '../pipeline/meta.ts';
+import { parseReportMeta, type ReportSidecar } from '../pipeline/report/meta.ts';
 import type { Store } from '../stores/store.ts';
 import type { PageFormat } from './page-text.ts';
 import type { Source } from './sources.ts';

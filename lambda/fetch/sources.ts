@@ -3,8 +3,8 @@
  * optionally a listing page on which next year's report of the same town will appear.
  */
 import { z } from 'zod';
-import { isReportId, REPORT_ID_RULE } from '../pipeline/report-id.ts';
-import { parseJsonWith } from '../pipeline/settings.ts';
+import { isReportId, REPORT_ID_RULE } from '../pipeline/report/report-id.ts';
+import { parseJsonWith } from '../pipeline/report/settings.ts';
 
 /** Any year will do: digits are allowed in an id, so a template valid for one year is valid for all. */
 const SAMPLE_YEAR = '2024';

@@ -3,7 +3,7 @@
  * asks conditionally and writes nothing when nothing changed) and the sources found on listings.
  */
 import { z } from 'zod';
-import { parseJsonWith } from '../pipeline/settings.ts';
+import { parseJsonWith } from '../pipeline/report/settings.ts';
 import type { Store } from '../stores/store.ts';
 import type { Validators } from './client.ts';
 import { type Source, sourceSchema } from './sources.ts';

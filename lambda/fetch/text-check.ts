@@ -2,8 +2,8 @@
  * Whether extracted text is the report the registry expects. A page that now shows something else
  * (a "moved" notice, a soft 404, the wrong town) must not replace a good report.
  */
-import { decodeReport } from '../pipeline/decode.ts';
-import { ReportError } from '../pipeline/errors.ts';
+import { decodeReport } from '../pipeline/report/decode.ts';
+import { ReportError } from '../pipeline/report/errors.ts';
 import type { Source } from './sources.ts';
 
 const MIN_REPORT_CHARS = 50;

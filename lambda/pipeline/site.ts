@@ -1,17 +1,17 @@
-import { reportChecks } from './checks.ts';
-import { checksDataset } from './checks-dataset.ts';
-import { bodyBytes, type Chunked, type FileBody } from './chunks.ts';
-import { datasetCsvChunks, datasetJsonChunks } from './csv.ts';
-import { type Dataset, figuresDataset, reportsDataset } from './datasets.ts';
-import { EMPTY_CATALOG, type IndicatorCatalog } from './indicator-catalog.ts';
-import { coverageDataset } from './indicator-coverage.ts';
-import { indicatorsDataset, indicatorsWideDataset } from './indicator-datasets.ts';
-import { indicatorSite } from './indicator-site.ts';
-import { matchIndicators } from './indicators.ts';
-import { indexPage, reportPage, SITE_CSS, SITE_JS } from './pages.ts';
-import type { Report } from './report.ts';
-import type { SiteSettings } from './settings.ts';
-import { datasetXlsxChunks } from './xlsx.ts';
+import { reportChecks } from './checks/checks.ts';
+import { checksDataset } from './datasets/checks-dataset.ts';
+import { type Dataset, figuresDataset, reportsDataset } from './datasets/datasets.ts';
+import { coverageDataset } from './datasets/indicator-coverage.ts';
+import { indicatorsDataset, indicatorsWideDataset } from './datasets/indicator-datasets.ts';
+import { bodyBytes, type Chunked, type FileBody } from './formats/chunks.ts';
+import { datasetCsvChunks, datasetJsonChunks } from './formats/csv.ts';
+import { datasetXlsxChunks } from './formats/xlsx.ts';
+import { EMPTY_CATALOG, type IndicatorCatalog } from './indicators/indicator-catalog.ts';
+import { matchIndicators } from './indicators/indicators.ts';
+import { indicatorSite } from './portal/indicator-site.ts';
+import { indexPage, reportPage, SITE_CSS, SITE_JS } from './portal/pages.ts';
+import type { Report } from './report/report.ts';
+import type { SiteSettings } from './report/settings.ts';
 
 /** One file of the published site, with the Content-Type it must be served with. */
 export interface SiteFile {
@@ -89,7 +89,7 @@ export function reportBuild(
 
 /**
  * The files built from all reports (portal, datasets). The metadata that names a publication
- * (datapackage.json, catalog.jsonld, feed.atom) is added by lambda/pipeline/publication-files.ts.
+ * (datapackage.json, catalog.jsonld, feed.atom) is added by lambda/pipeline/metadata/publication-files.ts.
  */
 export function aggregateFiles(
   settings: SiteSettings,

@@ -1,13 +1,13 @@
-import { ReportError } from '../pipeline/errors.ts';
-import { figureChanges } from '../pipeline/figure-changes.ts';
+import { figureChanges } from '../pipeline/metadata/figure-changes.ts';
 import {
   type FigureChange,
   MAX_LISTED_CHANGES,
   type PublicationChanges,
   type VersionManifest,
   versionedPath,
-} from '../pipeline/publication.ts';
-import { buildReport, type Report } from '../pipeline/report.ts';
+} from '../pipeline/metadata/publication.ts';
+import { ReportError } from '../pipeline/report/errors.ts';
+import { buildReport, type Report } from '../pipeline/report/report.ts';
 import type { Store } from '../stores/store.ts';
 
 /**

@@ -4,7 +4,7 @@ import {
   type SitePin,
   type VersionRecord,
   versionManifestPath,
-} from '../pipeline/publication.ts';
+} from '../pipeline/metadata/publication.ts';
 import { headObject, type Store } from '../stores/store.ts';
 import { readPublishedState } from './state.ts';
 

@@ -1,4 +1,4 @@
-import { versionManifestPath } from '../pipeline/publication.ts';
+import { versionManifestPath } from '../pipeline/metadata/publication.ts';
 import { headObject, type Store } from '../stores/store.ts';
 import { readStorePointer } from './pointer.ts';
 import { jsonBytes, type PublishedState, readJson } from './state.ts';

@@ -1,4 +1,4 @@
-import { isVersionId } from '../pipeline/publication.ts';
+import { isVersionId } from '../pipeline/metadata/publication.ts';
 import type { Store } from '../stores/store.ts';
 
 /** Where readers of the stable URLs learn the current version: switching it switches the site at once. */

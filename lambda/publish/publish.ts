@@ -1,7 +1,6 @@
-import type { DatasetFile, ReportSummary } from '../pipeline/datapackage.ts';
-import type { Dataset } from '../pipeline/datasets.ts';
-import { internalError, ReportError } from '../pipeline/errors.ts';
-import type { IndicatorCatalog } from '../pipeline/indicator-catalog.ts';
+import type { Dataset } from '../pipeline/datasets/datasets.ts';
+import type { IndicatorCatalog } from '../pipeline/indicators/indicator-catalog.ts';
+import type { DatasetFile, ReportSummary } from '../pipeline/metadata/datapackage.ts';
 import {
   type Publication,
   type PublicationChanges,
@@ -10,12 +9,13 @@ import {
   type VersionManifest,
   type VersionRecord,
   versionId,
-} from '../pipeline/publication.ts';
-import { PUBLICATION_FILES, publicationFiles } from '../pipeline/publication-files.ts';
-import type { Report } from '../pipeline/report.ts';
-import type { SiteSettings } from '../pipeline/settings.ts';
+} from '../pipeline/metadata/publication.ts';
+import { PUBLICATION_FILES, publicationFiles } from '../pipeline/metadata/publication-files.ts';
+import { internalError, ReportError } from '../pipeline/report/errors.ts';
+import type { Report } from '../pipeline/report/report.ts';
+import type { SiteSettings } from '../pipeline/report/settings.ts';
 import { aggregateFiles, reportBuild, type SiteFile } from '../pipeline/site.ts';
-import { EMPTY_STRUCTURE } from '../pipeline/structure.ts';
+import { EMPTY_STRUCTURE } from '../pipeline/structure/structure.ts';
 import type { Store } from '../stores/store.ts';
 import { withArchivedCopy } from './archived-copy.ts';
 import { ChangeLog } from './changes.ts';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ReportError } from '../pipeline/errors.ts';
-import { parseReportMeta } from '../pipeline/meta.ts';
-import { buildReport, type Report } from '../pipeline/report.ts';
-import { isReportId, REPORT_ID_RULE } from '../pipeline/report-id.ts';
+import { ReportError } from '../pipeline/report/errors.ts';
+import { parseReportMeta } from '../pipeline/report/meta.ts';
+import { buildReport, type Report } from '../pipeline/report/report.ts';
+import { isReportId, REPORT_ID_RULE } from '../pipeline/report/report-id.ts';
 import { ObjectTooLargeError, type Store, type UnfollowedEntry } from '../stores/store.ts';
 
 /** A report that could not be published as it is now, and why. */

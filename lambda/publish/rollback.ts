@@ -6,8 +6,8 @@ import {
   type VersionRecord,
   versionedPath,
   versionManifestPath,
-} from '../pipeline/publication.ts';
-import type { SiteSettings } from '../pipeline/settings.ts';
+} from '../pipeline/metadata/publication.ts';
+import type { SiteSettings } from '../pipeline/report/settings.ts';
 import { contentTypeOf } from '../serve/headers.ts';
 import type { Store } from '../stores/store.ts';
 import { type ReleaseResult, releasePin, withEvent } from './pin.ts';

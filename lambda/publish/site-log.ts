@@ -1,6 +1,6 @@
-import { atomFeed } from '../pipeline/feed.ts';
-import type { SiteManifest } from '../pipeline/publication.ts';
-import type { SiteSettings } from '../pipeline/settings.ts';
+import { atomFeed } from '../pipeline/metadata/feed.ts';
+import type { SiteManifest } from '../pipeline/metadata/publication.ts';
+import type { SiteSettings } from '../pipeline/report/settings.ts';
 import { headObject, type Store } from '../stores/store.ts';
 import { jsonBytes, MANIFEST_KEY } from './state.ts';
 import { entryOf, STABLE_CACHE_CONTROL } from './version-writer.ts';

@@ -4,7 +4,7 @@ import {
   type SiteManifest,
   type VersionManifest,
   versionManifestPath,
-} from '../pipeline/publication.ts';
+} from '../pipeline/metadata/publication.ts';
 import type { Store } from '../stores/store.ts';
 
 /** The stable list of versions; written last, it names the last publication that completed. */

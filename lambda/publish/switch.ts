@@ -1,4 +1,4 @@
-import { type VersionManifest, versionedPath } from '../pipeline/publication.ts';
+import { type VersionManifest, versionedPath } from '../pipeline/metadata/publication.ts';
 import { copyObject, headObject, type Store } from '../stores/store.ts';
 import { POINTER_KEY, pointerBody, readStorePointer, type VersionPointer } from './pointer.ts';
 import { Pool } from './pool.ts';

@@ -1,11 +1,11 @@
-import { bodyEntry, type FileBody } from '../pipeline/chunks.ts';
+import { bodyEntry, type FileBody } from '../pipeline/formats/chunks.ts';
 import {
   type FileEntry,
   type Publication,
   type VersionManifest,
   versionedPath,
   versionManifestPath,
-} from '../pipeline/publication.ts';
+} from '../pipeline/metadata/publication.ts';
 import { copyObject, headObject, type PutOptions, type Store } from '../stores/store.ts';
 import { Pool } from './pool.ts';
 import { jsonBytes, MARKER_KEY, type PublishingMarker } from './state.ts';

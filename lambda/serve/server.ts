@@ -2,7 +2,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
-import { isVersionId } from '../pipeline/publication.ts';
+import { isVersionId } from '../pipeline/metadata/publication.ts';
 import { POINTER_KEY } from '../publish/pointer.ts';
 import { IMMUTABLE_CACHE_CONTROL, STABLE_CACHE_CONTROL } from '../publish/version-writer.ts';
 import { SECURITY_HEADERS } from './headers.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FetchError, problemOf } from '../../lambda/fetch/fetch-error.ts';
-import { ReportError } from '../../lambda/pipeline/errors.ts';
+import { ReportError } from '../../lambda/pipeline/report/errors.ts';
 import { StoreError } from '../../lambda/stores/store-error.ts';
 
 const URL = 'https://www.example.gov.cn/a.html';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { htmlReportText } from '../../lambda/fetch/html-text.ts';
-import { parseStructure } from '../../lambda/pipeline/structure.ts';
+import { parseStructure } from '../../lambda/pipeline/structure/structure.ts';
 
 const fixture = (name: string) => readFile(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
 

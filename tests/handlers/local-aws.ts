@@ -6,7 +6,7 @@ import {
   type HandlerLogger,
   type PublishHandlerDependencies,
 } from '../../lambda/handlers/publish-handler.ts';
-import { parseSiteSettings } from '../../lambda/pipeline/settings.ts';
+import { parseSiteSettings } from '../../lambda/pipeline/report/settings.ts';
 import { type LocalS3, startLocalS3 } from '../support/s3.ts';
 import { PROJECT_ROOT } from '../support/temp.ts';
 import { type FakeCloudFront, startFakeCloudFront } from './fake-cloudfront.ts';

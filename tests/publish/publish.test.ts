@@ -1,7 +1,7 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSiteSettings } from '../../lambda/pipeline/settings.ts';
+import { parseSiteSettings } from '../../lambda/pipeline/report/settings.ts';
 import { publish } from '../../lambda/publish/publish.ts';
 import { FsStore } from '../../lambda/stores/fs-store.ts';
 import { PROJECT_ROOT, SEED, useTempDirs } from '../support/temp.ts';

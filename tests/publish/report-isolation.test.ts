@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IndicatorCatalog } from '../../lambda/pipeline/indicator-catalog.ts';
+import type { IndicatorCatalog } from '../../lambda/pipeline/indicators/indicator-catalog.ts';
 import { PROJECT_CATALOG } from '../../lambda/publish/project-catalog.ts';
 import { publish } from '../../lambda/publish/publish.ts';
 import { FsStore } from '../../lambda/stores/fs-store.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteManifest, VersionManifest } from '../../lambda/pipeline/publication.ts';
+import type { SiteManifest, VersionManifest } from '../../lambda/pipeline/metadata/publication.ts';
 import { publish } from '../../lambda/publish/publish.ts';
 import { RollbackError, rollback } from '../../lambda/publish/rollback.ts';
 import { FsStore } from '../../lambda/stores/fs-store.ts';

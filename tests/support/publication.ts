@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSiteSettings } from '../../lambda/pipeline/settings.ts';
+import { parseSiteSettings } from '../../lambda/pipeline/report/settings.ts';
 import type { FsStore } from '../../lambda/stores/fs-store.ts';
 import { copyObject, headObject, type PutOptions, type Store } from '../../lambda/stores/store.ts';
 import { PROJECT_ROOT, SEED } from './temp.ts';

@@ -4,7 +4,7 @@
  * after NFKC); P/R/F1 count `must` figures only; a prediction matching an optional figure is
  * neither a true nor a false positive. Matching is one-to-one.
  */
-import type { FigureMention } from '../../lambda/pipeline/types.ts';
+import type { FigureMention } from '../../lambda/pipeline/report/types.ts';
 
 /** One line of a `*.gold.jsonl` file. */
 export interface GoldFigure {

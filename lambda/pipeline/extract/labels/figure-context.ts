@@ -1,0 +1,90 @@
+import type { Figure } from '../../report/types.ts';
+
+/** A figure with where it sits in its sentence: what the matching rules and the checks read. */
+export interface FigureContext {
+  figure: Figure;
+  /** Index of the figure in its sentence. */
+  offset: number;
+  /** The clause before the figure: from the last ，；。：! ? (or the sentence start) up to the figure. */
+  before: string;
+  /** The rest of the sentence after the figure. */
+  after: string;
+  /** Whether the figure states a change (增长5.2%, 比上年增加3件) rather than a level. */
+  change: boolean;
+}
+
+const CLAUSE_MARK = /[，,；;。：:！!？?\n]/u;
+/**
+ * The clause before a figure is read back at most this far (the reports' longest is 33 characters):
+ * in a table row, which has no clause marks, it ran back to the row's start for every cell, and the
+ * rules read it once per cell (a table of 4,000 columns took 90 s).
+ */
+export const MAX_CLAUSE = 100;
+const CHANGE_LABEL = /(?:增长|增加|下降|减少|提高|降低|增速|增幅|上升|回落|同比)$/u;
+const CHANGE_BEFORE =
+  /同比|(?:比|较)(?:上年|去年|上一年)|增长|增加(?!值)|下降|减少|提高|降低|上升|回落|增幅|增速/u;
+
+/**
+ * The context of every figure of a report. Works from the figures alone (the aggregates no longer
+ * hold the text): figures of one sentence share its start, found from where their texts fit.
+ */
+export function figureContexts(figures: readonly Figure[]): FigureContext[] {
+  const sorted = [...figures].sort((a, b) => a.start - b.start);
+  const contexts: FigureContext[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    const first = sorted[i] as Figure;
+    let end = i + 1;
+    while (end < sorted.length && sameSentence(first, sorted[end] as Figure)) end++;
+    const group = sorted.slice(i, end);
+    const sentenceStart = startOf(group);
+    for (const figure of group) contexts.push(contextOf(figure, figure.start - sentenceStart));
+    i = end;
+  }
+  return contexts;
+}
+
+function sameSentence(first: Figure, other: Figure): boolean {
+  return other.sentence === first.sentence && other.start - first.start < first.sentence.length;
+}
+
+/** The sentence's offset in the text: the one placing every figure's text where the sentence has it. */
+function startOf(group: readonly Figure[]): number {
+  const first = group[0] as Figure;
+  for (
+    let at = first.sentence.indexOf(first.text);
+    at >= 0;
+    at = first.sentence.indexOf(first.text, at + 1)
+  ) {
+    const start = first.start - at;
+    if (group.every((f) => first.sentence.slice(f.start - start, f.end - start) === f.text)) return start;
+  }
+  return first.start;
+}
+
+function contextOf(figure: Figure, rawOffset: number): FigureContext {
+  const offset = Math.max(0, Math.min(rawOffset, figure.sentence.length));
+  const head = figure.sentence.slice(0, offset);
+  const reach = Math.max(0, head.length - MAX_CLAUSE);
+  let cut = head.length;
+  while (cut > reach && !CLAUSE_MARK.test(head[cut - 1] as string)) cut--;
+  const before = head.slice(cut).trim();
+  const after = figure.sentence.slice(offset + figure.text.length);
+  const change = CHANGE_LABEL.test(figure.label) || CHANGE_BEFORE.test(before);
+  return { figure, offset, before, after, change };
+}
+
+/** The contexts split by sentence, in text order (two equal sentences stay apart). */
+export function sentenceGroups(contexts: readonly FigureContext[]): FigureContext[][] {
+  const groups: FigureContext[][] = [];
+  let current: FigureContext[] = [];
+  for (const context of contexts) {
+    const last = current.at(-1);
+    if (last && (last.figure.sentence !== context.figure.sentence || context.offset <= last.offset)) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(context);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}

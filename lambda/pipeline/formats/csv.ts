@@ -1,0 +1,78 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Dataset, Row } from '../datasets/datasets.ts';
+import { Chunked } from './chunks.ts';
+
+/** Rows stringified at once when a dataset is written in chunks. */
+const BATCH = 100;
+
+/**
+ * Spreadsheets run a cell that starts with one of these as a formula (CSV injection); a leading
+ * apostrophe makes them show it as text. The full-width forms (＝＋－＠) count too: a Chinese input
+ * method types them, and spreadsheets with East Asian settings turn them into their ASCII forms.
+ * Numbers are never touched: -6.2 stays a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+export function formulaSafe(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** RFC 4180: UTF-8, a header row, CRLF line ends, fields quoted only when they must be. */
+export function datasetToCsv(dataset: Dataset): string {
+  const columns = dataset.fields.map((field) => field.name);
+  const records = Array.from(dataset.rows, (row) => columns.map((column) => csvCell(row[column])));
+  return stringify(records, { header: true, columns, record_delimiter: 'windows' });
+}
+
+/** The same bytes as `datasetToCsv`, made a batch of rows at a time. */
+export function datasetCsvChunks(dataset: Dataset): Chunked {
+  const columns = dataset.fields.map((field) => field.name);
+  const batch = (records: (string | number)[][], header: boolean) =>
+    stringify(records, { header, columns, record_delimiter: 'windows' });
+  return Chunked.ofText(function* () {
+    let records: (string | number)[][] = [];
+    let header = true;
+    for (const row of dataset.rows) {
+      records.push(columns.map((column) => csvCell(row[column])));
+      if (records.length < BATCH) continue;
+      yield batch(records, header);
+      records = [];
+      header = false;
+    }
+    if (records.length > 0 || header) yield batch(records, header);
+  });
+}
+
+function csvCell(value: Row[string] | undefined): string | number {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'number' ? value : formulaSafe(value);
+}
+
+/** The same rows as JSON: an array of objects with the CSV's columns, in the same order. */
+export function datasetToJson(dataset: Dataset): string {
+  const columns = dataset.fields.map((field) => field.name);
+  const rows = Array.from(dataset.rows, (row) => jsonRow(row, columns));
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+/**
+ * The same bytes as `datasetToJson`, a row at a time: each row is indented as
+ * `JSON.stringify(rows, null, 2)` indents it (its values are never objects, so no line of a row
+ * needs more than one level).
+ */
+export function datasetJsonChunks(dataset: Dataset): Chunked {
+  const columns = dataset.fields.map((field) => field.name);
+  return Chunked.ofText(function* () {
+    let first = true;
+    for (const row of dataset.rows) {
+      const json = JSON.stringify(jsonRow(row, columns), null, 2).replaceAll('\n', '\n  ');
+      yield `${first ? '[\n  ' : ',\n  '}${json}`;
+      first = false;
+    }
+    yield first ? '[]\n' : '\n]\n';
+  });
+}
+
+function jsonRow(row: Row, columns: readonly string[]): Row {
+  return Object.fromEntries(columns.map((column) => [column, row[column] ?? null]));
+}

@@ -1,0 +1,154 @@
+import { type FigureContext, figureContexts } from '../extract/labels/figure-context.ts';
+import type { Report } from '../report/report.ts';
+import type { Figure } from '../report/types.ts';
+import type { Indicator, IndicatorCatalog, IndicatorRule } from './indicator-catalog.ts';
+
+/** A figure given an indicator: exactly one rule-matched indicator, never a guess. */
+export interface IndicatorMatch {
+  indicator: Indicator;
+  figure: Figure;
+  context: FigureContext;
+}
+
+/** The indicators of one report's figures, and what stayed unmatched. */
+export interface ReportIndicators {
+  report: Report;
+  matches: IndicatorMatch[];
+  /** Figures that matched more than one indicator: left out of the tables, counted. */
+  ambiguous: { figure: Figure; indicators: string[] }[];
+  /** Figures that matched no indicator. */
+  unmatched: Figure[];
+  contexts: FigureContext[];
+}
+
+export type CoverageStatus = 'found' | 'not_mentioned' | 'ambiguous';
+
+/** What a report says for one indicator. */
+export interface IndicatorValue {
+  status: CoverageStatus;
+  /** The value when found: the exact figures' one value, else the approximate figures' one value. */
+  value: number | null;
+  qualifier: string;
+  figures: Figure[];
+}
+
+interface CompiledRule {
+  label: RegExp[];
+  before: RegExp[];
+  sentence: RegExp[];
+  section: RegExp[];
+  exclude: RegExp[];
+}
+
+const compiledRules = new WeakMap<Indicator, CompiledRule[]>();
+
+/** Matches every figure of the report against the catalog. Pure: same report and catalog, same result. */
+export function matchIndicators(report: Report, catalog: IndicatorCatalog): ReportIndicators {
+  const contexts = figureContexts(report.figures);
+  const result: ReportIndicators = { report, matches: [], ambiguous: [], unmatched: [], contexts };
+  const sentence = new SentenceTests();
+  for (const context of contexts) {
+    const found = catalog.indicators.filter((indicator) => matches(indicator, context, sentence));
+    const [only] = found;
+    if (found.length === 1 && only) result.matches.push({ indicator: only, figure: context.figure, context });
+    else if (found.length > 1)
+      result.ambiguous.push({ figure: context.figure, indicators: found.map((i) => i.id) });
+    else result.unmatched.push(context.figure);
+  }
+  return result;
+}
+
+export function matches(
+  indicator: Indicator,
+  context: FigureContext,
+  sentence: SentenceTests = new SentenceTests(),
+): boolean {
+  const { figure } = context;
+  if (!indicator.units.includes(figure.unit)) return false;
+  if (context.change !== (indicator.measures === 'change')) return false;
+  return rulesOf(indicator).some((rule) => ruleHolds(rule, context, sentence));
+}
+
+/**
+ * The sentence patterns' answers for the sentence at hand, each pattern tested once a sentence and
+ * not once a figure: a sentence of 3,000 figures was read 3,000 times by each pattern.
+ */
+class SentenceTests {
+  #sentence: string | undefined;
+  #answers = new Map<RegExp, boolean>();
+
+  test(pattern: RegExp, sentence: string): boolean {
+    if (sentence !== this.#sentence) {
+      this.#sentence = sentence;
+      this.#answers = new Map();
+    }
+    let answer = this.#answers.get(pattern);
+    if (answer === undefined) {
+      answer = pattern.test(sentence);
+      this.#answers.set(pattern, answer);
+    }
+    return answer;
+  }
+}
+
+function ruleHolds(rule: CompiledRule, { figure, before }: FigureContext, sentence: SentenceTests): boolean {
+  const any = (patterns: RegExp[], text: string) => patterns.some((p) => p.test(text));
+  const label = figure.label.normalize('NFKC');
+  if (rule.label.length > 0 && !any(rule.label, label)) return false;
+  if (rule.before.length > 0 && !any(rule.before, before)) return false;
+  if (rule.sentence.length > 0 && !rule.sentence.some((p) => sentence.test(p, figure.sentence))) return false;
+  if (rule.section.length > 0 && !any(rule.section, figure.section)) return false;
+  return !any(rule.exclude, label) && !any(rule.exclude, before);
+}
+
+function rulesOf(indicator: Indicator): CompiledRule[] {
+  let rules = compiledRules.get(indicator);
+  if (!rules) {
+    rules = indicator.rules.map(compileRule);
+    compiledRules.set(indicator, rules);
+  }
+  return rules;
+}
+
+function compileRule(rule: IndicatorRule): CompiledRule {
+  const compile = (sources: string[] | undefined) => (sources ?? []).map((s) => new RegExp(s, 'u'));
+  return {
+    label: compile(rule.label),
+    before: compile(rule.before),
+    sentence: compile(rule.sentence),
+    section: compile(rule.section),
+    exclude: compile(rule.exclude),
+  };
+}
+
+/**
+ * The report's value for an indicator: found when its exact figures agree (approximate ones are
+ * checked against them by check-approx) or, with none exact, when its approximate ones agree;
+ * ambiguous when they disagree or when its only candidates matched other indicators too.
+ */
+export function indicatorValue(result: ReportIndicators, indicatorId: string): IndicatorValue {
+  const figures = result.matches.filter((m) => m.indicator.id === indicatorId).map((m) => m.figure);
+  if (figures.length === 0) {
+    const contested = result.ambiguous.some((a) => a.indicators.includes(indicatorId));
+    return { status: contested ? 'ambiguous' : 'not_mentioned', value: null, qualifier: '', figures };
+  }
+  const exact = figures.filter((f) => f.qualifier === 'exact');
+  const pool = exact.length > 0 ? exact : figures;
+  const values = new Set(pool.map((f) => `${f.value}\u0000${f.qualifier}`));
+  const first = pool[0] as Figure;
+  if (values.size > 1) return { status: 'ambiguous', value: null, qualifier: '', figures };
+  return { status: 'found', value: first.value, qualifier: first.qualifier, figures };
+}
+
+const NOT_MENTIONED: IndicatorValue = { status: 'not_mentioned', value: null, qualifier: '', figures: [] };
+
+/**
+ * What the report says for every indicator, as `indicatorValue` says it, at the cost of the
+ * indicators it mentions only (the others are `not_mentioned`): for the report × indicator tables.
+ */
+export function indicatorValues(result: ReportIndicators): (indicatorId: string) => IndicatorValue {
+  const ids = new Set(result.matches.map((m) => m.indicator.id));
+  for (const a of result.ambiguous) for (const id of a.indicators) ids.add(id);
+  const said = new Map([...ids].map((id) => [id, indicatorValue(result, id)]));
+  return (indicatorId) => said.get(indicatorId) ?? NOT_MENTIONED;
+}

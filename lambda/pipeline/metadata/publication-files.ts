@@ -1,0 +1,44 @@
+import type { SiteSettings } from '../report/settings.ts';
+import type { SiteFile } from '../site.ts';
+import { type DatasetFile, dataPackage, type ReportSummary } from './datapackage.ts';
+import { dcatCatalog } from './dcat.ts';
+import { atomFeed } from './feed.ts';
+import type { FileEntry, Publication, VersionRecord } from './publication.ts';
+
+/** The files that name their publication (version, date, history): built once its content is known. */
+export const PUBLICATION_FILES = ['datapackage.json', 'catalog.jsonld', 'feed.atom'] as const;
+
+export const PUBLICATION_CONTENT_TYPES: Readonly<Record<(typeof PUBLICATION_FILES)[number], string>> = {
+  'datapackage.json': 'application/json',
+  'catalog.jsonld': 'application/ld+json',
+  'feed.atom': 'application/atom+xml',
+};
+
+export interface PublicationInput {
+  settings: SiteSettings;
+  reports: readonly ReportSummary[];
+  /** The dataset files (CSV, JSON, XLSX) with their sizes and hashes. */
+  datasetFiles: readonly DatasetFile[];
+  /** Every other file of the publication by path (report pages and sources among them). */
+  files: ReadonlyMap<string, FileEntry>;
+  publication: Publication;
+  /** The version history including this publication, newest first. */
+  history: readonly VersionRecord[];
+}
+
+const encoder = new TextEncoder();
+
+/** datapackage.json, catalog.jsonld and feed.atom of one publication. Pure: same input, same bytes. */
+export function publicationFiles(input: PublicationInput): SiteFile[] {
+  const { settings, reports, datasetFiles, files, publication, history } = input;
+  const texts: Record<(typeof PUBLICATION_FILES)[number], string> = {
+    'datapackage.json': dataPackage(settings, reports, datasetFiles, publication),
+    'catalog.jsonld': dcatCatalog(settings, reports, datasetFiles, files, publication),
+    'feed.atom': atomFeed(settings, history),
+  };
+  return PUBLICATION_FILES.map((path) => ({
+    path,
+    body: encoder.encode(texts[path]),
+    contentType: PUBLICATION_CONTENT_TYPES[path],
+  }));
+}

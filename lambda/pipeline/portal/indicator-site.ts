@@ -1,0 +1,51 @@
+import { allChecks } from '../checks/checks.ts';
+import { checksDataset } from '../datasets/checks-dataset.ts';
+import type { Dataset } from '../datasets/datasets.ts';
+import { coverageDataset } from '../datasets/indicator-coverage.ts';
+import { indicatorsDataset, indicatorsWideDataset } from '../datasets/indicator-datasets.ts';
+import type { IndicatorCatalog } from '../indicators/indicator-catalog.ts';
+import { matchIndicators } from '../indicators/indicators.ts';
+import type { Report } from '../report/report.ts';
+import type { SiteSettings } from '../report/settings.ts';
+import { INDICATORS_CSS } from './indicators-css.ts';
+import { indicatorsPage } from './indicators-page.ts';
+
+/** A page or asset of the indicators part of the site, as text. */
+export interface IndicatorPageFile {
+  path: string;
+  text: string;
+  type: 'html' | 'css';
+}
+
+/**
+ * What the indicator catalog adds to the site: four datasets (their rows made on each pass), the
+ * indicators page (bounded, see indicator-bounds.ts) and its styles.
+ */
+export function indicatorSite(
+  settings: SiteSettings,
+  reports: readonly Report[],
+  catalog: IndicatorCatalog,
+): { datasets: Dataset[]; pages: IndicatorPageFile[] } {
+  const matched = reports.map((report) => matchIndicators(report, catalog));
+  const checks = allChecks(matched);
+  // The checks are made: the contexts of every figure (263,000 at 10,000 reports) are let go, since
+  // the datasets and the page, which live until the files are written, need the matches only.
+  const results = matched.map((result) => ({ ...result, contexts: [] }));
+  matched.length = 0;
+  return {
+    datasets: [
+      indicatorsDataset(results, settings.baseUrl),
+      indicatorsWideDataset(results, catalog),
+      coverageDataset(results, catalog),
+      checksDataset(checks, settings.baseUrl),
+    ],
+    pages: [
+      {
+        path: 'indicators/index.html',
+        text: indicatorsPage(settings, catalog, results, checks),
+        type: 'html',
+      },
+      { path: 'assets/indicators.css', text: INDICATORS_CSS, type: 'css' },
+    ],
+  };
+}

@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../../lambda/pipeline/datasets/datasets.ts';
+import { columnName, datasetToXlsx, datasetXlsxChunks } from '../../../lambda/pipeline/formats/xlsx.ts';
+import { buildReport } from '../../../lambda/pipeline/report/report.ts';
+import { parseSiteSettings } from '../../../lambda/pipeline/report/settings.ts';
+import { buildSite } from '../../../lambda/pipeline/site.ts';
+import { PROJECT_ROOT, SEED } from '../../support/temp.ts';
+
+interface StoredEntry {
+  path: string;
+  dosTime: number;
+  dosDate: number;
+  crc: number;
+  data: Uint8Array;
+}
+
+/** Reads a ZIP whose entries are stored (method 0) through its central directory, checking what it says. */
+function readStoredZip(zip: Uint8Array): StoredEntry[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.byteLength - 22;
+  expect(view.getUint32(end, true)).toBe(0x06054b50);
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries: StoredEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    expect(view.getUint32(at, true)).toBe(0x02014b50);
+    expect(view.getUint16(at + 10, true)).toBe(0);
+    const size = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    const path = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
+    expect(view.getUint32(local, true)).toBe(0x04034b50);
+    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    entries.push({
+      path,
+      dosTime: view.getUint16(at + 12, true),
+      dosDate: view.getUint16(at + 14, true),
+      crc: view.getUint32(at + 16, true),
+      data: zip.subarray(dataStart, dataStart + size),
+    });
+    at += 46 + nameLength;
+  }
+  return entries;
+}
+
+const dataset: Dataset = {
+  name: 'sample',
+  title: 'Sample',
+  titleZh: '样例',
+  description: 'A sample.',
+  descriptionZh: '样例。',
+  fields: [
+    { name: 'label', type: 'string', title: 'Label', titleZh: '指标', description: 'What.' },
+    { name: 'value', type: 'number', title: 'Value', titleZh: '数值', description: 'How much.' },
+  ],
+  primaryKey: ['label'],
+  rows: [
+    { label: '办理事项', value: 2361 },
+    { label: '=1+1 <b> & "q"', value: -6.2 },
+    { label: null, value: null },
+  ],
+};
+
+describe('datasetToXlsx', () => {
+  it('writes a stored ZIP of the workbook parts, every entry dated 1980-01-01 with a correct CRC', () => {
+    const entries = readStoredZip(datasetToXlsx(dataset));
+    expect(entries.map((e) => e.path)).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+    ]);
+    for (const entry of entries) {
+      expect([entry.dosTime, entry.dosDate]).toEqual([0, 0x21]);
+      expect(entry.crc).toBe(crc32(entry.data));
+    }
+  });
+
+  it('makes a sheet of many rows in chunks, the same bytes on every pass, with correct CRCs and sizes', () => {
+    const big: Dataset = {
+      ...dataset,
+      rows: Array.from({ length: 5000 }, (_, i) => ({ label: `第${i}项 <${i}>`, value: i / 3 })),
+    };
+    const body = datasetXlsxChunks(big);
+    const first = Buffer.concat([...body]);
+    expect(Buffer.concat([...body]).equals(first)).toBe(true);
+    expect(body.entry.bytes).toBe(first.byteLength);
+    expect(Buffer.from(datasetToXlsx(big)).equals(first)).toBe(true);
+    const sheet = readStoredZip(first)[5];
+    expect(sheet?.crc).toBe(crc32(sheet?.data ?? new Uint8Array()));
+    expect(new TextDecoder().decode(sheet?.data)).toContain('<row r="5001">');
+  });
+
+  it('writes numbers as numbers and text as inline strings, never formulas', () => {
+    const sheet = new TextDecoder().decode(readStoredZip(datasetToXlsx(dataset))[5]?.data);
+    const cell = (ref: string) => new RegExp(`<c r="${ref}"[^>]*>(.*?)</c>`).exec(sheet)?.[1];
+    expect(cell('A1')).toBe('<is><t xml:space="preserve">label</t></is>');
+    expect(cell('A2')).toBe('<is><t xml:space="preserve">办理事项</t></is>');
+    expect(cell('B2')).toBe('<v>2361</v>');
+    expect(cell('A3')).toBe('<is><t xml:space="preserve">=1+1 &lt;b&gt; &amp; &quot;q&quot;</t></is>');
+    expect(cell('B3')).toBe('<v>-6.2</v>');
+    expect(sheet).toContain('<row r="4"></row>');
+    expect(sheet).not.toContain('<f>');
+  });
+
+  it.each([
+    [0, 'A'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+  ])('names column %i %s', (index, name) => {
+    expect(columnName(index)).toBe(name);
+  });
+});
+
+describe('XLSX in the site', () => {
+  it('is the same bytes when the same reports are built twice', async () => {
+    const settings = parseSiteSettings(await readFile(new URL('data/site.json', PROJECT_ROOT)), 'site.json');
+    const build = async () => {
+      const bytes = await readFile(SEED);
+      const report = buildReport({
+        id: 'xiaowangzhuang-2023',
+        file: 'seed',
+        bytes,
+        defaultLicense: 'CC-BY-4.0',
+      });
+      return buildSite(settings, [report]).filter((file) => file.path.endsWith('.xlsx'));
+    };
+    const [first, second] = [await build(), await build()];
+    expect(first.map((f) => f.path)).toEqual(
+      ['figures', 'reports', 'indicators', 'indicators-wide', 'indicator-coverage', 'checks'].map(
+        (name) => `data/${name}.xlsx`,
+      ),
+    );
+    for (const file of first)
+      expect(file.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    first.forEach((file, i) => {
+      expect(Buffer.compare(file.body, second[i]?.body ?? new Uint8Array())).toBe(0);
+    });
+  });
+});

@@ -13,12 +13,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { buildReport } from '../lambda/pipeline/build/build-report.ts';
+import { reportBuild } from '../lambda/pipeline/build/build-site.ts';
 import { bodyBytes } from '../lambda/pipeline/formats/chunks.ts';
 import { datasetCsvChunks, datasetJsonChunks } from '../lambda/pipeline/formats/csv.ts';
 import { datasetXlsxChunks } from '../lambda/pipeline/formats/xlsx.ts';
-import { buildReport } from '../lambda/pipeline/report/report.ts';
 import { parseSiteSettings } from '../lambda/pipeline/report/settings.ts';
-import { reportBuild } from '../lambda/pipeline/site.ts';
 import { PROJECT_CATALOG } from '../lambda/publish/project-catalog.ts';
 import { SHAPES } from '../tests/support/pathological.ts';
 import { ROOT_DIR } from './texts.ts';

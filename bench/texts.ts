@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildReport, type Report } from '../lambda/pipeline/report/report.ts';
+import { buildReport } from '../lambda/pipeline/build/build-report.ts';
+import type { Report } from '../lambda/pipeline/report/report.ts';
 import type { GoldFigure } from '../tests/support/score.ts';
 
 /** The project's root; a bundled worker, which lives elsewhere, is told by children.ts. */

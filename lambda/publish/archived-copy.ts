@@ -1,5 +1,5 @@
+import type { SiteFile } from '../pipeline/metadata/site-file.ts';
 import type { Report } from '../pipeline/report/report.ts';
-import type { SiteFile } from '../pipeline/site.ts';
 import { ARCHIVED_COPY_TYPE } from '../serve/headers.ts';
 import type { Store } from '../stores/store.ts';
 

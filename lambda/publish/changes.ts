@@ -1,3 +1,4 @@
+import { buildReport } from '../pipeline/build/build-report.ts';
 import { figureChanges } from '../pipeline/metadata/figure-changes.ts';
 import {
   type FigureChange,
@@ -7,7 +8,7 @@ import {
   versionedPath,
 } from '../pipeline/metadata/publication.ts';
 import { ReportError } from '../pipeline/report/errors.ts';
-import { buildReport, type Report } from '../pipeline/report/report.ts';
+import type { Report } from '../pipeline/report/report.ts';
 import type { Store } from '../stores/store.ts';
 
 /**

@@ -1,6 +1,7 @@
+import { buildReport } from '../pipeline/build/build-report.ts';
 import { type VersionManifest, versionedPath } from '../pipeline/metadata/publication.ts';
 import { internalError, ReportError } from '../pipeline/report/errors.ts';
-import { buildReport, type Report } from '../pipeline/report/report.ts';
+import type { Report } from '../pipeline/report/report.ts';
 import type { Store } from '../stores/store.ts';
 import type { ReportProblem } from './read-reports.ts';
 import type { OfferedFile } from './version-writer.ts';

@@ -1,3 +1,4 @@
+import { aggregateFiles, reportBuild } from '../pipeline/build/build-site.ts';
 import type { Dataset } from '../pipeline/datasets/datasets.ts';
 import type { IndicatorCatalog } from '../pipeline/indicators/indicator-catalog.ts';
 import type { DatasetFile, ReportSummary } from '../pipeline/metadata/datapackage.ts';
@@ -11,10 +12,10 @@ import {
   versionId,
 } from '../pipeline/metadata/publication.ts';
 import { PUBLICATION_FILES, publicationFiles } from '../pipeline/metadata/publication-files.ts';
+import type { SiteFile } from '../pipeline/metadata/site-file.ts';
 import { internalError, ReportError } from '../pipeline/report/errors.ts';
 import type { Report } from '../pipeline/report/report.ts';
 import type { SiteSettings } from '../pipeline/report/settings.ts';
-import { aggregateFiles, reportBuild, type SiteFile } from '../pipeline/site.ts';
 import { EMPTY_STRUCTURE } from '../pipeline/structure/structure.ts';
 import type { Store } from '../stores/store.ts';
 import { withArchivedCopy } from './archived-copy.ts';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { buildReport } from '../pipeline/build/build-report.ts';
 import { ReportError } from '../pipeline/report/errors.ts';
 import { parseReportMeta } from '../pipeline/report/meta.ts';
-import { buildReport, type Report } from '../pipeline/report/report.ts';
+import type { Report } from '../pipeline/report/report.ts';
 import { isReportId, REPORT_ID_RULE } from '../pipeline/report/report-id.ts';
 import { ObjectTooLargeError, type Store, type UnfollowedEntry } from '../stores/store.ts';
 

@@ -6,11 +6,11 @@
  * benchmark (npm run bench, bench/shapes.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../lambda/pipeline/build/build-report.ts';
+import { reportBuild } from '../../lambda/pipeline/build/build-site.ts';
 import { bodyBytes } from '../../lambda/pipeline/formats/chunks.ts';
 import { datasetCsvChunks, datasetJsonChunks } from '../../lambda/pipeline/formats/csv.ts';
 import { datasetXlsxChunks } from '../../lambda/pipeline/formats/xlsx.ts';
-import { buildReport } from '../../lambda/pipeline/report/report.ts';
-import { reportBuild } from '../../lambda/pipeline/site.ts';
 import { PROJECT_CATALOG } from '../../lambda/publish/project-catalog.ts';
 import { SHAPES, type Shape } from '../support/pathological.ts';
 import { settings } from '../support/publication.ts';

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { FileEntry } from '../metadata/publication.ts';
+
+/** A published file as the manifests list it. */
+export interface FileEntry {
+  sha256: string;
+  bytes: number;
+}
 
 /**
  * About how many UTF-16 code units of text go into one chunk before it is encoded: small enough that

@@ -1,9 +1,9 @@
 import type { SiteSettings } from '../report/settings.ts';
-import type { SiteFile } from '../site.ts';
 import { type DatasetFile, dataPackage, type ReportSummary } from './datapackage.ts';
 import { dcatCatalog } from './dcat.ts';
 import { atomFeed } from './feed.ts';
 import type { FileEntry, Publication, VersionRecord } from './publication.ts';
+import type { SiteFile } from './site-file.ts';
 
 /** The files that name their publication (version, date, history): built once its content is known. */
 export const PUBLICATION_FILES = ['datapackage.json', 'catalog.jsonld', 'feed.atom'] as const;

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { FileEntry } from '../formats/chunks.ts';
+
+export type { FileEntry };
 
 /**
  * A publication: one immutable version of the whole site under `versions/<version>/`. Its id sorts by
@@ -8,12 +11,6 @@ export interface Publication {
   version: string;
   /** When the publication was made (ISO 8601, UTC): the clock is read at the edge and passed in. */
   created: string;
-}
-
-/** A published file as the manifests list it. */
-export interface FileEntry {
-  sha256: string;
-  bytes: number;
 }
 
 /** A figure whose value changed between two publications; null on one side when it was added or removed. */

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../lambda/pipeline/build/build-report.ts';
+import { buildSite } from '../../../lambda/pipeline/build/build-site.ts';
 import type { Check } from '../../../lambda/pipeline/checks/check.ts';
 import { allChecks } from '../../../lambda/pipeline/checks/checks.ts';
 import { parseIndicatorCatalog } from '../../../lambda/pipeline/indicators/indicator-catalog.ts';
 import { matchIndicators } from '../../../lambda/pipeline/indicators/indicators.ts';
-import { buildReport } from '../../../lambda/pipeline/report/report.ts';
 import { parseSiteSettings } from '../../../lambda/pipeline/report/settings.ts';
-import { buildSite } from '../../../lambda/pipeline/site.ts';
 import { parseCsv } from '../../support/csv.ts';
 import { CORPUS, PROJECT_ROOT, SEED } from '../../support/temp.ts';
 

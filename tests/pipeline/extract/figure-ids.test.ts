@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildReport, type Report } from '../../../lambda/pipeline/report/report.ts';
+import { buildReport } from '../../../lambda/pipeline/build/build-report.ts';
+import type { Report } from '../../../lambda/pipeline/report/report.ts';
 import { sentenceAt } from '../../../lambda/pipeline/structure/structure.ts';
 import { CORPUS, PROJECT_ROOT } from '../../support/temp.ts';
 

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../../lambda/pipeline/report/report.ts';
+import { buildReport } from '../../../lambda/pipeline/build/build-report.ts';
 import type { FigureMention } from '../../../lambda/pipeline/report/types.ts';
 import { type GoldFigure, microScore, type Score, scoreFigures } from '../../support/score.ts';
 import { CORPUS, SEED, SEED_GOLD } from '../../support/temp.ts';

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../lambda/pipeline/build/build-report.ts';
+import { buildSite } from '../../../lambda/pipeline/build/build-site.ts';
 import type { Dataset } from '../../../lambda/pipeline/datasets/datasets.ts';
 import { columnName, datasetToXlsx, datasetXlsxChunks } from '../../../lambda/pipeline/formats/xlsx.ts';
-import { buildReport } from '../../../lambda/pipeline/report/report.ts';
 import { parseSiteSettings } from '../../../lambda/pipeline/report/settings.ts';
-import { buildSite } from '../../../lambda/pipeline/site.ts';
 import { PROJECT_ROOT, SEED } from '../../support/temp.ts';
 
 interface StoredEntry {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../lambda/pipeline/build/build-report.ts';
 import { bodyBytes } from '../../../lambda/pipeline/formats/chunks.ts';
 import {
   datasetCsvChunks,
@@ -17,7 +18,7 @@ import {
   INDICATOR_ROWS_LIMIT,
 } from '../../../lambda/pipeline/portal/indicator-bounds.ts';
 import { indicatorSite } from '../../../lambda/pipeline/portal/indicator-site.ts';
-import { buildReport, type Report } from '../../../lambda/pipeline/report/report.ts';
+import type { Report } from '../../../lambda/pipeline/report/report.ts';
 import { parseSiteSettings } from '../../../lambda/pipeline/report/settings.ts';
 import { parseCsv } from '../../support/csv.ts';
 import { PROJECT_ROOT, SEED } from '../../support/temp.ts';

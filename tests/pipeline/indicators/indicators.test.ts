@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../lambda/pipeline/build/build-report.ts';
 import { parseIndicatorCatalog } from '../../../lambda/pipeline/indicators/indicator-catalog.ts';
 import { indicatorValue, matchIndicators } from '../../../lambda/pipeline/indicators/indicators.ts';
-import { buildReport } from '../../../lambda/pipeline/report/report.ts';
 import { CORPUS, PROJECT_ROOT, SEED } from '../../support/temp.ts';
 
 const CATALOG_FILE = new URL('data/indicators.json', PROJECT_ROOT);

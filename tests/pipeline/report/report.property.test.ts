@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../lambda/pipeline/build/build-report.ts';
 import { extractFigures } from '../../../lambda/pipeline/extract/figures.ts';
 import { ReportError } from '../../../lambda/pipeline/report/errors.ts';
-import { buildReport } from '../../../lambda/pipeline/report/report.ts';
 import { toChineseNumeral } from '../../support/chinese-numeral.ts';
 
 const PIECES = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../../lambda/pipeline/build/build-report.ts';
 import { figureContexts, MAX_CLAUSE } from '../../../../lambda/pipeline/extract/labels/figure-context.ts';
-import { buildReport } from '../../../../lambda/pipeline/report/report.ts';
 
 const TITLE = '青石镇2024年法治政府建设情况报告\n一、主要成效\n';
 

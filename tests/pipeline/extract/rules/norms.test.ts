@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../../lambda/pipeline/build/build-report.ts';
 import { extractFigures } from '../../../../lambda/pipeline/extract/figures.ts';
-import { buildReport } from '../../../../lambda/pipeline/report/report.ts';
 
 /** [text, value, unit, qualifier, label] of each figure, in order. */
 type Row = [string, number, string, string, string];

@@ -1,28 +1,18 @@
-import { reportChecks } from './checks/checks.ts';
-import { checksDataset } from './datasets/checks-dataset.ts';
-import { type Dataset, figuresDataset, reportsDataset } from './datasets/datasets.ts';
-import { coverageDataset } from './datasets/indicator-coverage.ts';
-import { indicatorsDataset, indicatorsWideDataset } from './datasets/indicator-datasets.ts';
-import { bodyBytes, type Chunked, type FileBody } from './formats/chunks.ts';
-import { datasetCsvChunks, datasetJsonChunks } from './formats/csv.ts';
-import { datasetXlsxChunks } from './formats/xlsx.ts';
-import { EMPTY_CATALOG, type IndicatorCatalog } from './indicators/indicator-catalog.ts';
-import { matchIndicators } from './indicators/indicators.ts';
-import { indicatorSite } from './portal/indicator-site.ts';
-import { indexPage, reportPage, SITE_CSS, SITE_JS } from './portal/pages.ts';
-import type { Report } from './report/report.ts';
-import type { SiteSettings } from './report/settings.ts';
-
-/** One file of the published site, with the Content-Type it must be served with. */
-export interface SiteFile {
-  path: string;
-  /** Whole, or made in chunks for the aggregates (see chunks.ts). */
-  body: FileBody;
-  contentType: string;
-  /** For the files of a dataset (CSV, JSON, XLSX): which dataset, in which format. */
-  dataset?: Dataset;
-  format?: string;
-}
+import { reportChecks } from '../checks/checks.ts';
+import { checksDataset } from '../datasets/checks-dataset.ts';
+import { type Dataset, figuresDataset, reportsDataset } from '../datasets/datasets.ts';
+import { coverageDataset } from '../datasets/indicator-coverage.ts';
+import { indicatorsDataset, indicatorsWideDataset } from '../datasets/indicator-datasets.ts';
+import { bodyBytes, type Chunked } from '../formats/chunks.ts';
+import { datasetCsvChunks, datasetJsonChunks } from '../formats/csv.ts';
+import { datasetXlsxChunks } from '../formats/xlsx.ts';
+import { EMPTY_CATALOG, type IndicatorCatalog } from '../indicators/indicator-catalog.ts';
+import { matchIndicators } from '../indicators/indicators.ts';
+import type { SiteFile } from '../metadata/site-file.ts';
+import { indicatorSite } from '../portal/indicator-site.ts';
+import { indexPage, reportPage, SITE_CSS, SITE_JS } from '../portal/pages.ts';
+import type { Report } from '../report/report.ts';
+import type { SiteSettings } from '../report/settings.ts';
 
 export const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',

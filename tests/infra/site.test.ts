@@ -115,7 +115,7 @@ describe('distribution', () => {
     }
   });
 
-  it('sends the security headers of lambda/serve/headers.ts, and CORS only on data and metadata', () => {
+  it('sends the security headers of lambda/contract/http-headers.ts, and CORS only on data and metadata', () => {
     const pages = stack.getLogicalId(stack.site.pagesHeaders.node.defaultChild as never);
     const data = stack.getLogicalId(stack.site.dataHeaders.node.defaultChild as never);
     const policies = template.findResources('AWS::CloudFront::ResponseHeadersPolicy');

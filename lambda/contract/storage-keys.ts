@@ -24,6 +24,9 @@ export function archiveKeyExtension(key: string, id: string): string | undefined
   return /^sources\/[^/]+\/[0-9a-f]{64}\.([a-z0-9]+)$/.exec(key)?.[1];
 }
 
+/** Site: the page a folder's URL (`/`, `/reports/<id>/`) is served from, here, by `serve` and by CloudFront. */
+export const INDEX_PAGE = 'index.html';
+
 /** Site: the folder of every immutable version, `versions/<version>/`. */
 export const VERSIONS_PREFIX = 'versions/';
 

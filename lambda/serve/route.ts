@@ -1,4 +1,4 @@
-import { SITE_LOG_KEYS, VERSIONS_PREFIX } from '../contract/index.ts';
+import { INDEX_PAGE, SITE_LOG_KEYS, VERSIONS_PREFIX } from '../contract/index.ts';
 
 /** Served as they are, not from the current version: rollbacks and releases change them without a version. */
 const SITE_LOG_PATHS = new Set(SITE_LOG_KEYS.map((key) => `/${key}`));
@@ -19,7 +19,7 @@ export function routeRequest(pathname: string, version: string | undefined): Rou
   if (pathname.startsWith(`/${VERSIONS_PREFIX}`)) return { path: pathname, immutable: true };
   if (SITE_LOG_PATHS.has(pathname) || version === undefined) return { path: pathname, immutable: false };
   return {
-    path: `/${VERSIONS_PREFIX}${version}${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`,
+    path: `/${VERSIONS_PREFIX}${version}${pathname.endsWith('/') ? `${pathname}${INDEX_PAGE}` : pathname}`,
     immutable: false,
   };
 }

@@ -21,7 +21,12 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { SECURITY_HEADERS, STABLE_CACHE_CONTROL, VERSIONS_PREFIX } from '../../lambda/contract/index.ts';
+import {
+  INDEX_PAGE,
+  SECURITY_HEADERS,
+  STABLE_CACHE_CONTROL,
+  VERSIONS_PREFIX,
+} from '../../lambda/contract/index.ts';
 import { acknowledge } from '../nag-acknowledgements.ts';
 import { privateBucketProps } from './private-bucket.ts';
 import { CORS_PATH_PATTERNS, securityHeadersBehavior } from './response-headers.ts';
@@ -156,7 +161,7 @@ export class StaticSite extends Construct {
           CORS_PATH_PATTERNS.map((pattern) => [pattern, this.behavior(origin, this.dataHeaders)]),
         ),
       },
-      defaultRootObject: 'index.html',
+      defaultRootObject: INDEX_PAGE,
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: props.priceClass ?? PriceClass.PRICE_CLASS_ALL,
       enableLogging: true,

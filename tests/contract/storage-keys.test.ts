@@ -4,6 +4,7 @@ import {
   archiveKey,
   archiveKeyExtension,
   FETCH_STATE_KEY,
+  INDEX_PAGE,
   isReportId,
   KVS_POINTER_KEY,
   reportPath,
@@ -65,6 +66,8 @@ describe('storage keys', () => {
     expect(code).toContain(`const VERSION_ID = /${VERSION_ID.source}/;`);
     expect(code).toContain(`uri.indexOf('/${VERSIONS_PREFIX}') === 0`);
     for (const key of SITE_LOG_KEYS) expect(code).toContain(`uri === '/${key}'`);
-    expect(code).toContain(`request.uri = \`/${VERSIONS_PREFIX}\${version}`);
+    expect(code).toContain(
+      `request.uri = \`/${VERSIONS_PREFIX}\${version}\${uri.endsWith('/') ? \`\${uri}${INDEX_PAGE}\``,
+    );
   });
 });

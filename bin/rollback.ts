@@ -3,7 +3,7 @@
 // deployed publisher does it: the same rollback as `opendata rollback`, plus the CloudFront
 // KeyValueStore pointer and an invalidation of the paths that changed.
 import { invokePublisher } from '../lambda/cli/invoke-publisher.ts';
-import { isVersionId } from '../lambda/pipeline/metadata/publication.ts';
+import { isVersionId } from '../lambda/contract/index.ts';
 
 const args = process.argv.slice(2);
 const [first] = args;

@@ -9,7 +9,8 @@ import {
   PUBLISHER_ENV,
   REPORTS_PREFIX,
   SOURCES_PREFIX,
-} from '../lambda/handlers/environment.ts';
+  VERSIONS_PREFIX,
+} from '../lambda/contract/index.ts';
 import type { AppConfig } from './config.ts';
 import { AccessLogs } from './constructs/access-logs.ts';
 import { PublishSchedule } from './constructs/publish-schedule.ts';
@@ -41,24 +42,47 @@ export class OpendataStack extends Stack {
     Tags.of(this).add('site', config.siteName);
     const logs = new AccessLogs(this, 'AccessLogs', { retain });
     this.source = new ReportSource(this, 'Source', { accessLogs: logs.bucket, retain });
-    this.site = new StaticSite(this, 'Site', {
+    this.site = this.createSite(config, logs);
+    this.publisher = this.createPublisher(config);
+    this.grantPublisherAccess();
+    this.publishOnReportChanges();
+    this.schedule = new PublishSchedule(this, 'Schedule', {
+      target: this.publisher.function,
+      expression: config.schedule,
+      timeZone: config.scheduleTimeZone,
+      deadLetterQueue: this.publisher.deadLetterQueue,
+    });
+    this.alarms = new PublisherAlarms(this, 'Alarms', {
+      function: this.publisher.function,
+      deadLetterQueue: this.publisher.deadLetterQueue,
+      namePrefix: config.siteName,
+      ...(config.alarmEmail ? { email: config.alarmEmail } : {}),
+    });
+    acknowledgeCdkInternals(this);
+    this.addOutputs();
+  }
+
+  /** The site bucket and distribution, on the custom domain when one is configured. */
+  private createSite(config: AppConfig, logs: AccessLogs): StaticSite {
+    const domain = config.customDomain;
+    return new StaticSite(this, 'Site', {
       accessLogs: logs.bucket,
       comment: `${config.siteName} open data`,
-      retain,
-      ...(config.customDomain
+      retain: config.retainData,
+      ...(domain
         ? {
             customDomain: {
-              domainName: config.customDomain.domainName,
-              certificate: Certificate.fromCertificateArn(
-                this,
-                'Certificate',
-                config.customDomain.certificateArn,
-              ),
+              domainName: domain.domainName,
+              certificate: Certificate.fromCertificateArn(this, 'Certificate', domain.certificateArn),
             },
           }
         : {}),
     });
-    this.publisher = new Publisher(this, 'Publisher', {
+  }
+
+  /** The publisher function, told through its environment where the buckets, distribution and pointer are. */
+  private createPublisher(config: AppConfig): Publisher {
+    return new Publisher(this, 'Publisher', {
       environment: {
         [PUBLISHER_ENV.sourceBucket]: this.source.bucket.bucketName,
         [PUBLISHER_ENV.siteBucket]: this.site.bucket.bucketName,
@@ -68,27 +92,16 @@ export class OpendataStack extends Stack {
         [ALLOW_SHRINK_ENV]: String(config.allowShrink),
       },
     });
+  }
+
+  /** A report added or removed under reports/ starts a publication. */
+  private publishOnReportChanges(): void {
     const fn = this.publisher.function;
-    this.grantPublisherAccess();
     for (const event of [EventType.OBJECT_CREATED, EventType.OBJECT_REMOVED]) {
       this.source.bucket.addEventNotification(event, new LambdaDestination(fn), { prefix: REPORTS_PREFIX });
     }
     // Seed only once the notifications are on, so that the first deploy's reports start the first publication.
     this.source.seed.node.addDependency(this.source.bucket.node.findChild('Notifications'));
-    this.schedule = new PublishSchedule(this, 'Schedule', {
-      target: fn,
-      expression: config.schedule,
-      timeZone: config.scheduleTimeZone,
-      deadLetterQueue: this.publisher.deadLetterQueue,
-    });
-    this.alarms = new PublisherAlarms(this, 'Alarms', {
-      function: fn,
-      deadLetterQueue: this.publisher.deadLetterQueue,
-      namePrefix: config.siteName,
-      ...(config.alarmEmail ? { email: config.alarmEmail } : {}),
-    });
-    acknowledgeCdkInternals(this);
-    this.addOutputs();
   }
 
   /**
@@ -98,13 +111,18 @@ export class OpendataStack extends Stack {
    * and the stable copy of a file that went away, but never a version: that is denied outright.
    */
   private grantPublisherAccess(): void {
-    const fn = this.publisher.function;
+    this.grantSourceAccess();
+    this.grantSiteAccess();
+    this.grantPointerAccess();
+    this.acknowledgeObjectWildcards();
+  }
+
+  private grantSourceAccess(): void {
     const source = this.source.bucket;
-    const site = this.site.bucket;
     // Unconditioned: S3 answers a GetObject of a missing key with 404 only to a caller that may list
     // the bucket (a prefix condition does not count there), and the publisher and the scheduled fetch
     // both probe for keys that may not exist yet (a sidecar, a first report, the fetch state).
-    fn.addToRolePolicy(
+    this.publisher.function.addToRolePolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: ['s3:ListBucket'],
@@ -113,12 +131,17 @@ export class OpendataStack extends Stack {
     );
     // Reports are read by publish and written by the scheduled fetch; sources/ holds the fetched
     // originals and the fetch state. Nothing is ever deleted.
-    fn.addToRolePolicy(
+    this.publisher.function.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObject', 's3:PutObject'],
         resources: [source.arnForObjects(`${REPORTS_PREFIX}*`), source.arnForObjects(`${SOURCES_PREFIX}*`)],
       }),
     );
+  }
+
+  private grantSiteAccess(): void {
+    const fn = this.publisher.function;
+    const site = this.site.bucket;
     fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [site.bucketArn] }));
     fn.addToRolePolicy(
       new PolicyStatement({
@@ -130,30 +153,38 @@ export class OpendataStack extends Stack {
       new PolicyStatement({
         effect: Effect.DENY,
         actions: ['s3:DeleteObject'],
-        resources: [site.arnForObjects('versions/*')],
+        resources: [site.arnForObjects(`${VERSIONS_PREFIX}*`)],
       }),
     );
     this.site.distribution.grantCreateInvalidation(fn);
-    // KeyValueStore has no grant methods: the publisher reads its ETag and switches its one key.
-    fn.addToRolePolicy(
+  }
+
+  /** KeyValueStore has no grant methods: the publisher reads its ETag and switches its one key. */
+  private grantPointerAccess(): void {
+    this.publisher.function.addToRolePolicy(
       new PolicyStatement({
         actions: ['cloudfront-keyvaluestore:DescribeKeyValueStore', 'cloudfront-keyvaluestore:PutKey'],
         resources: [this.site.versionPointer.keyValueStoreArn],
       }),
     );
+  }
+
+  private acknowledgeObjectWildcards(): void {
+    const role = this.publisher.function.role as Role;
+    const source = this.source.bucket;
     acknowledge(
-      fn.role as Role,
+      role,
       arnWildcard(source, `/${REPORTS_PREFIX}*`),
       'The publisher reads every report and the scheduled fetch writes them: the objects under reports/.',
     );
     acknowledge(
-      fn.role as Role,
+      role,
       arnWildcard(source, `/${SOURCES_PREFIX}*`),
       'The scheduled fetch archives every fetched original and keeps its state under sources/ and nowhere else.',
     );
     acknowledge(
-      fn.role as Role,
-      arnWildcard(site, '/*'),
+      role,
+      arnWildcard(this.site.bucket, '/*'),
       'The publisher writes the whole site: every object of the site bucket, which holds nothing else.',
     );
   }

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
+import { MANIFEST_KEY } from '../contract/index.ts';
 import { lockFolder } from '../publish/lock.ts';
-import { MANIFEST_KEY } from '../publish/state.ts';
 import { FsStore } from '../stores/fs-store.ts';
 import { createS3Client } from '../stores/s3-client.ts';
 import { S3Store } from '../stores/s3-store.ts';

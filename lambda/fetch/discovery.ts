@@ -3,7 +3,8 @@
  * the run fetches, registered or found on a listing (in this run or an earlier one). Only listings
  * the registry still has count: forgetRemoved has dropped the others from the state beforehand.
  */
-import { createHash } from 'node:crypto';
+
+import { sha256Hex } from '../contract/index.ts';
 import { decodePage } from './charset.ts';
 import type { PageClient } from './client.ts';
 import { problemOf } from './fetch-error.ts';
@@ -52,7 +53,7 @@ async function readListing(source: Source, state: FetchState, client: PageClient
   const previous = state.listings[source.id];
   const result = await client.get(listing.url, validatorsFor(previous, listing.url, true));
   if (result.status === 'unchanged') return previous?.found ?? [];
-  const sha256 = createHash('sha256').update(result.body).digest('hex');
+  const sha256 = sha256Hex(result.body);
   const links = listingLinks(decodePage(result.contentType, result.body), result.url);
   const wasFetched = (id: string) => Object.hasOwn(state.pages, id);
   const fetchedBefore = (previous?.found ?? []).filter((f) => wasFetched(f.id)).map((f) => f.id);

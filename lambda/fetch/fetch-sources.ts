@@ -5,7 +5,8 @@
  * A discovered page that is not there yet (404, 410) is pending, not failed, and asked for again next
  * run; what the registry no longer names is forgotten from the state (its reports stay published).
  */
-import { createHash } from 'node:crypto';
+
+import { CONTENT_TYPES, OCTET_STREAM, FETCH_STATE_KEY as STATE_KEY, sha256Hex } from '../contract/index.ts';
 import type { Store } from '../stores/store.ts';
 import { type FetchPolicy, PageClient } from './client.ts';
 import { discover } from './discovery.ts';
@@ -18,7 +19,6 @@ import {
   forgetRemoved,
   isSameContent,
   loadState,
-  STATE_KEY,
   serializeState,
   validatorsFor,
   withValidators,
@@ -88,7 +88,7 @@ export async function fetchSources(options: FetchSourcesOptions): Promise<FetchS
   }
   const bytes = serializeState(state);
   if (Buffer.compare(bytes, serializeState(before)) !== 0)
-    await stateStore.put(STATE_KEY, bytes, { contentType: 'application/json' });
+    await stateStore.put(STATE_KEY, bytes, { contentType: CONTENT_TYPES.json });
   return summary;
 }
 
@@ -114,7 +114,7 @@ async function fetchOne(
   state.pages[source.id] = await writeReport(options.reports, options.archive, {
     source,
     url: result.url,
-    contentType: result.contentType || 'application/octet-stream',
+    contentType: result.contentType || OCTET_STREAM,
     etag: result.etag,
     lastModified: result.lastModified,
     body: result.body,
@@ -124,8 +124,4 @@ async function fetchOne(
     retrieved,
   });
   return 'fetched';
-}
-
-function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

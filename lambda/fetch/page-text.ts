@@ -1,4 +1,6 @@
 /** Fetched bytes → report text, by what they are: a PDF, an HTML page or plain text. */
+
+import { MEDIA_TYPES } from '../contract/index.ts';
 import { decodePage } from './charset.ts';
 import { FetchError } from './fetch-error.ts';
 import { htmlReportText } from './html-text.ts';
@@ -46,7 +48,7 @@ export async function pageText(contentType: string, bytes: Uint8Array): Promise<
 }
 
 export const ARCHIVE_CONTENT_TYPES: Record<PageFormat, string> = {
-  html: 'text/html',
-  pdf: 'application/pdf',
-  txt: 'text/plain',
+  html: MEDIA_TYPES.html,
+  pdf: MEDIA_TYPES.pdf,
+  txt: MEDIA_TYPES.txt,
 };

@@ -3,6 +3,8 @@
  * `<id>.txt` and the sidecar `<id>.meta.json` with the registry's metadata and the fetch provenance.
  * The sidecar is read and checked before anything is written, so a bad one stops the write whole.
  */
+
+import { archiveKey, CONTENT_TYPES } from '../contract/index.ts';
 import { parseReportMeta, type ReportSidecar } from '../pipeline/report/meta.ts';
 import type { Store } from '../stores/store.ts';
 import type { PageFormat } from './page-text.ts';
@@ -26,10 +28,6 @@ export interface FetchedReport {
 
 const PROVENANCE_KEYS = ['retrieved', 'fetchedUrl', 'etag', 'lastModified', 'sha256', 'archive'] as const;
 
-export function archiveKey(id: string, sha256: string, format: PageFormat): string {
-  return `sources/${id}/${sha256}.${format}`;
-}
-
 /** Writes archive, text and sidecar; returns the page state to remember. */
 export async function writeReport(
   reports: Store,
@@ -43,11 +41,11 @@ export async function writeReport(
   const key = archiveKey(source.id, fetched.sha256, fetched.format);
   if (!(await archive.get(key))) await archive.put(key, fetched.body, { contentType: fetched.contentType });
   await reports.put(`${source.id}.txt`, new TextEncoder().encode(fetched.text), {
-    contentType: 'text/plain; charset=utf-8',
+    contentType: CONTENT_TYPES.txt,
   });
   const sidecar = { ...withoutProvenance(existing), ...sidecarFor(fetched, key) };
   await reports.put(metaKey, new TextEncoder().encode(`${JSON.stringify(sidecar, null, 2)}\n`), {
-    contentType: 'application/json',
+    contentType: CONTENT_TYPES.json,
   });
   return {
     url: source.url,

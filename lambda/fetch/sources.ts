@@ -3,7 +3,7 @@
  * optionally a listing page on which next year's report of the same town will appear.
  */
 import { z } from 'zod';
-import { isReportId, REPORT_ID_RULE } from '../pipeline/report/report-id.ts';
+import { isReportId, REPORT_ID_RULE } from '../contract/index.ts';
 import { parseJsonWith } from '../pipeline/report/settings.ts';
 
 /** Any year will do: digits are allowed in an id, so a template valid for one year is valid for all. */

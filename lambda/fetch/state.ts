@@ -3,13 +3,11 @@
  * asks conditionally and writes nothing when nothing changed) and the sources found on listings.
  */
 import { z } from 'zod';
+import { FETCH_STATE_KEY as STATE_KEY } from '../contract/index.ts';
 import { parseJsonWith } from '../pipeline/report/settings.ts';
 import type { Store } from '../stores/store.ts';
 import type { Validators } from './client.ts';
 import { type Source, sourceSchema } from './sources.ts';
-
-/** Not a valid report id (it starts with `_`), so it can never collide with `sources/<id>/`. */
-export const STATE_KEY = 'sources/_state.json';
 
 const validators = {
   etag: z.string().min(1).optional(),

@@ -1,20 +1,4 @@
-/** Reports are read from keys under this prefix of the source bucket; S3 events are filtered on it too. */
-export const REPORTS_PREFIX = 'reports/';
-
-/** Fetched originals (`sources/<id>/<sha256>.<ext>`) and the fetch state, beside reports/ in the source bucket. */
-export const SOURCES_PREFIX = 'sources/';
-
-/** The environment variables the publisher function reads; the stack sets them. */
-export const PUBLISHER_ENV = {
-  sourceBucket: 'SOURCE_BUCKET',
-  siteBucket: 'SITE_BUCKET',
-  distributionId: 'DISTRIBUTION_ID',
-  siteUrl: 'SITE_URL',
-  versionPointerArn: 'VERSION_POINTER_ARN',
-} as const;
-
-/** Optional: `true` lets every run drop more than half of the live reports (context `allowShrink`). */
-export const ALLOW_SHRINK_ENV = 'ALLOW_SHRINK';
+import { ALLOW_SHRINK_ENV, PUBLISHER_ENV } from '../contract/index.ts';
 
 export type PublisherEnvironment = { readonly [K in keyof typeof PUBLISHER_ENV]: string } & {
   /** @default false */

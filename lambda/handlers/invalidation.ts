@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import { INDEX_PAGE } from '../contract/index.ts';
 
 /** Beyond this many paths one wildcard is cheaper (CloudFront bills a wildcard as one path). */
 export const MAX_LISTED_PATHS = 100;
@@ -12,7 +13,7 @@ export function invalidationPaths(writtenKeys: readonly string[], force = false)
   if (force) return ['/*'];
   const paths = new Set<string>();
   for (const key of writtenKeys) {
-    if (key === 'index.html') paths.add('/');
+    if (key === INDEX_PAGE) paths.add('/');
     paths.add(`/${key.split('/').map(encodeURIComponent).join('/')}`);
   }
   if (paths.size > MAX_LISTED_PATHS) return ['/*'];

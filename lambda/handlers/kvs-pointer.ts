@@ -5,10 +5,9 @@ import {
   DescribeKeyValueStoreCommand,
   PutKeyCommand,
 } from '@aws-sdk/client-cloudfront-keyvaluestore';
+import { KVS_POINTER_KEY } from '../contract/index.ts';
 import type { VersionPointer } from '../publish/pointer.ts';
 import { type RetryPolicy, retry } from '../retry.ts';
-import { KVS_POINTER_KEY } from '../serve/route.ts';
-
 /**
  * A concurrent write moved the store's ETag between our read and our write: read it again and retry,
  * after a short jittered wait so that two writers do not meet again at once. Only the conflict: the

@@ -1,13 +1,14 @@
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { REPORTS_PREFIX } from '../contract/index.ts';
 import { type FetchSummary, fetchSources } from '../fetch/fetch-sources.ts';
 import type { Source } from '../fetch/sources.ts';
 import type { SiteSettings } from '../pipeline/report/settings.ts';
 import { type PublishSummary, publish } from '../publish/publish.ts';
 import { ShrinkRefusedError } from '../publish/shrink-guard.ts';
 import { S3Store } from '../stores/s3-store.ts';
-import { type PublisherEnvironment, REPORTS_PREFIX } from './environment.ts';
+import type { PublisherEnvironment } from './environment.ts';
 import { classifyEvent } from './events.ts';
 import { invalidate, invalidationPaths } from './invalidation.ts';
 import { KeyValueStorePointer } from './kvs-pointer.ts';

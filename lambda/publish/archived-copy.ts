@@ -1,6 +1,6 @@
+import { ARCHIVED_COPY_TYPE, archiveKeyExtension, reportPath } from '../contract/index.ts';
 import type { SiteFile } from '../pipeline/metadata/site-file.ts';
 import type { Report } from '../pipeline/report/report.ts';
-import { ARCHIVED_COPY_TYPE } from '../serve/headers.ts';
 import type { Store } from '../stores/store.ts';
 
 /**
@@ -14,13 +14,13 @@ export async function withArchivedCopy(
   archive: Store | undefined,
 ): Promise<{ report: Report; file?: SiteFile }> {
   const key = report.source.archive;
-  const extension = key && /^sources\/[^/]+\/[0-9a-f]{64}\.([a-z0-9]+)$/.exec(key)?.[1];
-  if (!archive || !key || !extension || !key.startsWith(`sources/${report.id}/`)) return { report };
+  const extension = key && archiveKeyExtension(key, report.id);
+  if (!archive || !key || !extension) return { report };
   const body = await archive.get(key);
   if (!body) return { report };
   const name = `original.${extension}`;
   return {
     report: { ...report, source: { ...report.source, archivedCopy: name } },
-    file: { path: `reports/${report.id}/${name}`, body, contentType: ARCHIVED_COPY_TYPE },
+    file: { path: reportPath(report.id, name), body, contentType: ARCHIVED_COPY_TYPE },
   };
 }

@@ -1,3 +1,4 @@
+import { reportPath, versionedPath } from '../contract/index.ts';
 import { buildReport } from '../pipeline/build/build-report.ts';
 import { figureChanges } from '../pipeline/metadata/figure-changes.ts';
 import {
@@ -5,7 +6,6 @@ import {
   MAX_LISTED_CHANGES,
   type PublicationChanges,
   type VersionManifest,
-  versionedPath,
 } from '../pipeline/metadata/publication.ts';
 import { ReportError } from '../pipeline/report/errors.ts';
 import type { Report } from '../pipeline/report/report.ts';
@@ -74,5 +74,5 @@ export class ChangeLog {
 }
 
 function sourcePath(id: string): string {
-  return `reports/${id}/source.txt`;
+  return reportPath(id, 'source.txt');
 }

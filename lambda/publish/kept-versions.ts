@@ -1,10 +1,5 @@
-import {
-  isVersionId,
-  type SiteEvent,
-  type SitePin,
-  type VersionRecord,
-  versionManifestPath,
-} from '../pipeline/metadata/publication.ts';
+import { isVersionId, versionManifestPath } from '../contract/index.ts';
+import type { SiteEvent, SitePin, VersionRecord } from '../pipeline/metadata/publication.ts';
 import { headObject, type Store } from '../stores/store.ts';
 import { readPublishedState } from './state.ts';
 

@@ -1,5 +1,6 @@
+import { CONTENT_TYPES, PROBLEMS_PATH, reportPath, versionedPath } from '../contract/index.ts';
 import { buildReport } from '../pipeline/build/build-report.ts';
-import { type VersionManifest, versionedPath } from '../pipeline/metadata/publication.ts';
+import type { VersionManifest } from '../pipeline/metadata/publication.ts';
 import { internalError, ReportError } from '../pipeline/report/errors.ts';
 import type { Report } from '../pipeline/report/report.ts';
 import type { Store } from '../stores/store.ts';
@@ -7,7 +8,6 @@ import type { ReportProblem } from './read-reports.ts';
 import type { OfferedFile } from './version-writer.ts';
 
 /** Where each publication lists the reports it could not publish as they are now. */
-export const PROBLEMS_PATH = 'problems.json';
 
 /** What the `reports` dataset of a version says of a report: the metadata it was published with. */
 interface PublishedReport {
@@ -52,7 +52,7 @@ export class LastGoodReports {
 
   /** The report as last published, undefined when there is none, or why it no longer builds. */
   async #report(id: string, file: string): Promise<Report | string | undefined> {
-    const path = `reports/${id}/source.txt`;
+    const path = reportPath(id, 'source.txt');
     if (!this.previous?.files[path]) return undefined;
     const row = (await this.#rows()).get(id);
     const bytes = await this.target.get(versionedPath(this.previous.version, path));
@@ -114,5 +114,5 @@ export function problemsFile(problems: readonly ReportProblem[]): OfferedFile {
     ...(kept ? { kept } : {}),
   }));
   const text = `${JSON.stringify({ problems: listed }, null, 2)}\n`;
-  return { path: PROBLEMS_PATH, body: new TextEncoder().encode(text), contentType: 'application/json' };
+  return { path: PROBLEMS_PATH, body: new TextEncoder().encode(text), contentType: CONTENT_TYPES.json };
 }

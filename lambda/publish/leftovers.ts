@@ -1,4 +1,10 @@
-import { versionManifestPath } from '../pipeline/metadata/publication.ts';
+import {
+  ABANDONED_KEY,
+  CONTENT_TYPES,
+  NO_STORE,
+  versionedPath,
+  versionManifestPath,
+} from '../contract/index.ts';
 import { headObject, type Store } from '../stores/store.ts';
 import { readStorePointer } from './pointer.ts';
 import { jsonBytes, type PublishedState, readJson } from './state.ts';
@@ -9,7 +15,6 @@ import { jsonBytes, type PublishedState, readJson } from './state.ts';
  * version can be lost), so it records them for whoever keeps the bucket tidy with the right to
  * delete: remove `path`, then its entry. Not served: it is no stable path of a version.
  */
-export const ABANDONED_KEY = 'abandoned.json';
 
 export interface AbandonedVersion {
   version: string;
@@ -57,7 +62,7 @@ export async function clearLeftovers(input: {
   if ((await headObject(target, versionManifestPath(marker.version))) !== undefined)
     return { removed, written: [] };
   if ((await readStorePointer(target)) === marker.version) return { removed, written: [] };
-  const path = `versions/${marker.version}/`;
+  const path = versionedPath(marker.version, '');
   if (target.deleteFolder) {
     await target.deleteFolder(path);
     return { removed, abandoned: marker.version, written: [] };
@@ -75,8 +80,8 @@ export async function clearLeftovers(input: {
   };
   const body: AbandonedVersions = { versions: [...list, entry] };
   await target.put(ABANDONED_KEY, jsonBytes(body), {
-    contentType: 'application/json',
-    cacheControl: 'no-store',
+    contentType: CONTENT_TYPES.json,
+    cacheControl: NO_STORE,
   });
   return { removed, abandoned: marker.version, written: [ABANDONED_KEY] };
 }

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { link, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { sha256Hex, temporaryPath } from '../contract/index.ts';
 import { makeFolder, onDisk } from '../stores/folder-error.ts';
 import { isProcessAlive } from '../stores/process-alive.ts';
 
@@ -85,7 +86,7 @@ class FolderLock {
 
   /** Removes `path` if it still holds `judged`, the bytes of a lock (or claim) whose holder is gone. */
   async #removeIfStill(path: string, judged: Buffer, depth: number): Promise<void> {
-    const claim = `${this.path}.takeover-${createHash('sha256').update(judged).digest('hex').slice(0, 20)}`;
+    const claim = `${this.path}.takeover-${sha256Hex(judged).slice(0, 20)}`;
     if (!(await this.#create(claim, this.#holderBytes()))) {
       const found = await readIfThere(claim);
       // That takeover is over: the caller looks at the lock again.
@@ -108,7 +109,7 @@ class FolderLock {
   async #create(path: string, bytes: Buffer): Promise<boolean> {
     this.#drafts += 1;
     // Named like a store's temporary files, so that the next run removes it if this one is killed.
-    const draft = `${this.path}.tmp-${process.pid}-${this.#drafts}`;
+    const draft = temporaryPath(this.path, process.pid, this.#drafts);
     await writeFile(draft, bytes);
     try {
       await link(draft, path);

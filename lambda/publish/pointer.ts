@@ -1,4 +1,4 @@
-import { isVersionId } from '../pipeline/metadata/publication.ts';
+import { isVersionId, POINTER_KEY } from '../contract/index.ts';
 import type { Store } from '../stores/store.ts';
 
 /** Where readers of the stable URLs learn the current version: switching it switches the site at once. */
@@ -7,9 +7,6 @@ export interface VersionPointer {
   readonly name: string;
   switchTo(version: string): Promise<void>;
 }
-
-/** The pointer file of a published folder or bucket, which `opendata serve` follows. */
-export const POINTER_KEY = 'current.json';
 
 export async function readStorePointer(store: Store): Promise<string | undefined> {
   const bytes = await store.get(POINTER_KEY);

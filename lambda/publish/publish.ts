@@ -1,15 +1,15 @@
+import { versionedPath, versionId } from '../contract/index.ts';
 import { aggregateFiles, reportBuild } from '../pipeline/build/build-site.ts';
 import type { Dataset } from '../pipeline/datasets/datasets.ts';
 import type { IndicatorCatalog } from '../pipeline/indicators/indicator-catalog.ts';
 import type { DatasetFile, ReportSummary } from '../pipeline/metadata/datapackage.ts';
-import {
-  type Publication,
-  type PublicationChanges,
-  type SiteManifest,
-  type SitePin,
-  type VersionManifest,
-  type VersionRecord,
-  versionId,
+import type {
+  Publication,
+  PublicationChanges,
+  SiteManifest,
+  SitePin,
+  VersionManifest,
+  VersionRecord,
 } from '../pipeline/metadata/publication.ts';
 import { PUBLICATION_FILES, publicationFiles } from '../pipeline/metadata/publication-files.ts';
 import type { SiteFile } from '../pipeline/metadata/site-file.ts';
@@ -37,8 +37,6 @@ import { siteLog } from './site-log.ts';
 import { type PublishedState, readPublishedState } from './state.ts';
 import { switchStable, syncPointers } from './switch.ts';
 import { entryOf, VersionWriter } from './version-writer.ts';
-
-export { IMMUTABLE_CACHE_CONTROL, STABLE_CACHE_CONTROL } from './version-writer.ts';
 
 export interface PublishOptions {
   /** Where the reports are: `<id>.txt` and optional `<id>.meta.json` at its top. */
@@ -228,7 +226,7 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
   }
   const record: VersionRecord = {
     ...publication,
-    path: `versions/${publication.version}/`,
+    path: versionedPath(publication.version, ''),
     reports: summaries.length,
     figures,
     datasets: datasetFiles.map((file) => file.path),

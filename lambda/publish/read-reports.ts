@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
+import { isReportId, REPORT_ID_RULE, sha256Stream } from '../contract/index.ts';
 import { buildReport } from '../pipeline/build/build-report.ts';
 import { ReportError } from '../pipeline/report/errors.ts';
 import { parseReportMeta } from '../pipeline/report/meta.ts';
 import type { Report } from '../pipeline/report/report.ts';
-import { isReportId, REPORT_ID_RULE } from '../pipeline/report/report-id.ts';
 import { ObjectTooLargeError, type Store, type UnfollowedEntry } from '../stores/store.ts';
 
 /** A report that could not be published as it is now, and why. */
@@ -170,7 +169,7 @@ export function parseReportInput(input: ReportInput, defaultLicense: string): Re
 
 /** One hash of everything a publication is made from: the reports, their sidecars and the settings. */
 export function inputsHash(inputs: readonly ReportInput[], settings: unknown): string {
-  const hash = createHash('sha256').update(JSON.stringify(settings));
+  const hash = sha256Stream().update(JSON.stringify(settings));
   for (const input of inputs) {
     hash.update(`\u0000${input.id}\u0000`).update(input.bytes);
     if (input.metaBytes) hash.update('\u0000meta\u0000').update(input.metaBytes);

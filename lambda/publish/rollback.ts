@@ -1,14 +1,11 @@
-import {
-  isVersionId,
-  type SiteManifest,
-  type SitePin,
-  type VersionManifest,
-  type VersionRecord,
-  versionedPath,
-  versionManifestPath,
+import { contentTypeOf, isVersionId, versionedPath, versionManifestPath } from '../contract/index.ts';
+import type {
+  SiteManifest,
+  SitePin,
+  VersionManifest,
+  VersionRecord,
 } from '../pipeline/metadata/publication.ts';
 import type { SiteSettings } from '../pipeline/report/settings.ts';
-import { contentTypeOf } from '../serve/headers.ts';
 import type { Store } from '../stores/store.ts';
 import { type ReleaseResult, releasePin, withEvent } from './pin.ts';
 import type { VersionPointer } from './pointer.ts';

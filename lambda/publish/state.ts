@@ -1,20 +1,6 @@
-import {
-  isVersionId,
-  type Publication,
-  type SiteManifest,
-  type VersionManifest,
-  versionManifestPath,
-} from '../pipeline/metadata/publication.ts';
+import { isVersionId, MANIFEST_KEY, MARKER_KEY, versionManifestPath } from '../contract/index.ts';
+import type { Publication, SiteManifest, VersionManifest } from '../pipeline/metadata/publication.ts';
 import type { Store } from '../stores/store.ts';
-
-/** The stable list of versions; written last, it names the last publication that completed. */
-export const MANIFEST_KEY = 'manifest.json';
-
-/**
- * Written before the first object of a new version and deleted when the run completes: a run that
- * finds it knows the last one was interrupted, and resumes that version when the inputs are the same.
- */
-export const MARKER_KEY = 'publishing.json';
 
 export interface PublishingMarker extends Publication {
   inputHash: string;

@@ -1,10 +1,18 @@
-import { type VersionManifest, versionedPath } from '../pipeline/metadata/publication.ts';
+import {
+  CONTENT_TYPES,
+  MARKER_KEY,
+  NO_STORE,
+  OCTET_STREAM,
+  POINTER_KEY,
+  SITE_FEED_KEY,
+  STABLE_CACHE_CONTROL,
+  versionedPath,
+} from '../contract/index.ts';
+import type { VersionManifest } from '../pipeline/metadata/publication.ts';
 import { copyObject, headObject, type Store } from '../stores/store.ts';
-import { POINTER_KEY, pointerBody, readStorePointer, type VersionPointer } from './pointer.ts';
+import { pointerBody, readStorePointer, type VersionPointer } from './pointer.ts';
 import { Pool } from './pool.ts';
-import { SITE_FEED_KEY, type SiteLog, writeSiteLog } from './site-log.ts';
-import { MARKER_KEY } from './state.ts';
-import { STABLE_CACHE_CONTROL } from './version-writer.ts';
+import { type SiteLog, writeSiteLog } from './site-log.ts';
 
 export interface SwitchInput {
   target: Store;
@@ -49,7 +57,7 @@ export async function switchStable(input: SwitchInput): Promise<SwitchResult> {
         return;
       }
       await copyObject(target, versionedPath(manifest.version, path), path, {
-        contentType: input.contentTypes.get(path)?.contentType ?? 'application/octet-stream',
+        contentType: input.contentTypes.get(path)?.contentType ?? OCTET_STREAM,
         cacheControl: STABLE_CACHE_CONTROL,
         sha256: entry.sha256,
       });
@@ -82,8 +90,8 @@ export async function syncPointers(
   if ((await readStorePointer(target)) === version) return [];
   for (const pointer of pointers) await pointer.switchTo(version);
   await target.put(POINTER_KEY, pointerBody(version), {
-    contentType: 'application/json',
-    cacheControl: 'no-store',
+    contentType: CONTENT_TYPES.json,
+    cacheControl: NO_STORE,
   });
   return [POINTER_KEY];
 }

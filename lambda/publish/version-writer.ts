@@ -1,23 +1,16 @@
-import { bodyEntry, type FileBody } from '../pipeline/formats/chunks.ts';
 import {
-  type FileEntry,
-  type Publication,
-  type VersionManifest,
+  CONTENT_TYPES,
+  IMMUTABLE_CACHE_CONTROL,
+  MARKER_KEY,
+  NO_STORE,
   versionedPath,
   versionManifestPath,
-} from '../pipeline/metadata/publication.ts';
+} from '../contract/index.ts';
+import { bodyEntry, type FileBody } from '../pipeline/formats/chunks.ts';
+import type { FileEntry, Publication, VersionManifest } from '../pipeline/metadata/publication.ts';
 import { copyObject, headObject, type PutOptions, type Store } from '../stores/store.ts';
 import { Pool } from './pool.ts';
-import { jsonBytes, MARKER_KEY, type PublishingMarker } from './state.ts';
-
-/** Versioned paths never change, so browsers and CloudFront may keep them for a year. */
-export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
-
-/**
- * Stable URLs change when the data does, so caches keep them briefly; CloudFront invalidates the
- * changed ones at once.
- */
-export const STABLE_CACHE_CONTROL = 'public, max-age=300';
+import { jsonBytes, type PublishingMarker } from './state.ts';
 
 /** A file of the publication, offered to the writer. */
 export interface OfferedFile {
@@ -113,7 +106,7 @@ export class VersionWriter {
     await this.put(
       versionManifestPath(this.version),
       jsonBytes(manifest),
-      this.#immutable('application/json'),
+      this.#immutable(CONTENT_TYPES.json),
     );
     return manifest;
   }
@@ -132,8 +125,8 @@ export class VersionWriter {
     this.#markerWritten = true;
     const marker: PublishingMarker = { ...this.options.publication, inputHash: this.options.inputHash };
     await this.put(MARKER_KEY, jsonBytes(marker), {
-      contentType: 'application/json',
-      cacheControl: 'no-store',
+      contentType: CONTENT_TYPES.json,
+      cacheControl: NO_STORE,
     });
   }
 

@@ -1,6 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { type FileHandle, open, readlink, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
+import { INDEX_PAGE } from '../contract/index.ts';
 
 export interface OpenedFile {
   handle: FileHandle;
@@ -15,7 +16,7 @@ export interface OpenedFile {
  * file after (Linux names it in /proc), so a link swapped in between is refused too.
  */
 export async function openUnderRoot(root: string, path: string): Promise<OpenedFile | undefined> {
-  const wanted = join(root, path.endsWith('/') ? `${path}index.html` : path);
+  const wanted = join(root, path.endsWith('/') ? `${path}${INDEX_PAGE}` : path);
   if (!wanted.startsWith(root.endsWith('/') ? root : `${root}/`)) return undefined;
   let handle: FileHandle | undefined;
   try {

@@ -1,3 +1,5 @@
+import { TEMPORARY_FILE } from '../contract/index.ts';
+
 /** What `serve` makes of a request target before it looks at the folder. */
 export type RequestPath =
   /** A decoded path of safe segments, starting with `/`. */
@@ -6,9 +8,6 @@ export type RequestPath =
   | { kind: 'bad' }
   /** A well-formed path that can name no published file (a dot segment, a dot file, `//`): 404. */
   | { kind: 'refused' };
-
-/** Temporary files of a folder being written (`x.csv.tmp-<pid>-<n>`): never part of a publication. */
-export const TEMPORARY_FILE = /\.tmp-\d+-\d+$/;
 
 /**
  * The path a request target names, decoded segment by segment. Origin-form (`/a/b`) and absolute-form

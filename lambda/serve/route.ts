@@ -1,10 +1,7 @@
-import { SITE_LOG_KEYS } from '../publish/site-log.ts';
+import { INDEX_PAGE, SITE_LOG_KEYS, VERSIONS_PREFIX } from '../contract/index.ts';
 
 /** Served as they are, not from the current version: rollbacks and releases change them without a version. */
 const SITE_LOG_PATHS = new Set(SITE_LOG_KEYS.map((key) => `/${key}`));
-
-/** The key of the version pointer in the CloudFront KeyValueStore (lambda/serve/version-pointer.js). */
-export const KVS_POINTER_KEY = 'current';
 
 export interface Route {
   /** The path to read. */
@@ -19,10 +16,10 @@ export interface Route {
  * function in version-pointer.js.
  */
 export function routeRequest(pathname: string, version: string | undefined): Route {
-  if (pathname.startsWith('/versions/')) return { path: pathname, immutable: true };
+  if (pathname.startsWith(`/${VERSIONS_PREFIX}`)) return { path: pathname, immutable: true };
   if (SITE_LOG_PATHS.has(pathname) || version === undefined) return { path: pathname, immutable: false };
   return {
-    path: `/versions/${version}${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`,
+    path: `/${VERSIONS_PREFIX}${version}${pathname.endsWith('/') ? `${pathname}${INDEX_PAGE}` : pathname}`,
     immutable: false,
   };
 }

@@ -2,7 +2,7 @@ import type { Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import fresh from 'fresh';
-import { ARCHIVED_COPY, contentTypeOf, isCorsPath } from './headers.ts';
+import { ARCHIVED_COPY, contentTypeOf, isCorsPath } from '../contract/index.ts';
 import type { OpenedFile } from './open-file.ts';
 import { byteRange, type RangeAnswer } from './range.ts';
 

@@ -2,10 +2,14 @@ import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
-import { isVersionId } from '../pipeline/metadata/publication.ts';
-import { POINTER_KEY } from '../publish/pointer.ts';
-import { IMMUTABLE_CACHE_CONTROL, STABLE_CACHE_CONTROL } from '../publish/version-writer.ts';
-import { SECURITY_HEADERS } from './headers.ts';
+import {
+  CONTENT_TYPES,
+  IMMUTABLE_CACHE_CONTROL,
+  isVersionId,
+  POINTER_KEY,
+  SECURITY_HEADERS,
+  STABLE_CACHE_CONTROL,
+} from '../contract/index.ts';
 import { openUnderRoot } from './open-file.ts';
 import { parseRequestPath } from './request-path.ts';
 import { routeRequest } from './route.ts';
@@ -68,7 +72,7 @@ async function answer(root: string, req: IncomingMessage, res: ServerResponse): 
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
+  res.writeHead(status, { 'Content-Type': CONTENT_TYPES.txt }).end(`${text}\n`);
 }
 
 /**
@@ -84,7 +88,7 @@ function answerMalformed(error: NodeJS.ErrnoException, socket: Socket): void {
     error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
   const headers = Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`);
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: ${CONTENT_TYPES.txt}\r\n` +
       `Content-Length: ${reason.length + 1}\r\n${headers.join('')}\r\n${reason}\n`,
   );
 }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { constants, createReadStream, type Stats } from 'node:fs';
 import { link, lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { sha256Stream, TEMPORARY_FILE, temporaryPath } from '../contract/index.ts';
 import { makeFolder, onDisk } from './folder-error.ts';
 import { isProcessAlive } from './process-alive.ts';
 import {
@@ -17,9 +17,6 @@ import {
   type Store,
   type UnfollowedEntry,
 } from './store.ts';
-
-/** A temporary file beside the file it becomes: `<name>.tmp-<pid>-<n>`. */
-const TEMPORARY = /\.tmp-(\d+)-\d+$/;
 
 /**
  * A folder as a store: key `a/b.csv` is the file `<root>/a/b.csv`. Content types are not kept. A full
@@ -175,7 +172,7 @@ export class FsStore implements Store {
    */
   async removeLeftovers(): Promise<string[]> {
     const leftovers = (await onDisk('list', this.root, () => this.#all())).filter((entry) => {
-      const pid = TEMPORARY.exec(basename(entry))?.[1];
+      const pid = TEMPORARY_FILE.exec(basename(entry))?.[1];
       return pid !== undefined && !isProcessAlive(Number(pid));
     });
     for (const entry of leftovers)
@@ -190,14 +187,14 @@ export class FsStore implements Store {
       this.#made.add(folder);
     }
     this.#temporary += 1;
-    return `${path}.tmp-${process.pid}-${this.#temporary}`;
+    return temporaryPath(path, process.pid, this.#temporary);
   }
 }
 
 async function sha256Of(path: string): Promise<ObjectHead | undefined> {
   try {
     const { size } = await stat(path);
-    const hash = createHash('sha256');
+    const hash = sha256Stream();
     for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
     return { sha256: hash.digest('hex'), bytes: size };
   } catch (error) {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   CopyObjectCommand,
@@ -10,6 +9,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { sha256Hex } from '../contract/index.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { DEFAULT_RETRY, withRetries } from './retry.ts';
 import {
@@ -103,9 +103,7 @@ export class S3Store implements Store {
           ContentType: options.contentType,
           CacheControl: options.cacheControl,
           Metadata: {
-            [SHA256_METADATA]: bytes
-              ? createHash('sha256').update(bytes).digest('hex')
-              : (options.sha256 as string),
+            [SHA256_METADATA]: bytes ? sha256Hex(bytes) : (options.sha256 as string),
           },
         }),
       );

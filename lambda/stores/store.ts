@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../contract/index.ts';
 
 /** What a publication needs from storage: a flat namespace of keys with `/` as separator. */
 export interface Store {
@@ -99,9 +99,7 @@ export interface ObjectHead {
 export async function headObject(store: Store, key: string): Promise<ObjectHead | undefined> {
   if (store.head) return store.head(key);
   const bytes = await store.get(key);
-  return bytes
-    ? { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength }
-    : undefined;
+  return bytes ? { sha256: sha256Hex(bytes), bytes: bytes.byteLength } : undefined;
 }
 
 export async function copyObject(store: Store, from: string, to: string, options: PutOptions): Promise<void> {

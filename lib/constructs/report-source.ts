@@ -5,7 +5,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { REPORTS_PREFIX } from '../../lambda/handlers/environment.ts';
+import { REPORTS_PREFIX } from '../../lambda/contract/index.ts';
 import { ASSETS_BUCKET_OBJECTS, acknowledge, arnWildcard } from '../nag-acknowledgements.ts';
 import { privateBucketProps } from './private-bucket.ts';
 

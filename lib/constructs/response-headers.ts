@@ -8,7 +8,7 @@ import {
 const HSTS = /^max-age=(\d+)(; includeSubDomains)?(; preload)?$/;
 
 /**
- * CloudFront's form of the headers `opendata serve` sends (lambda/serve/headers.ts), so that local
+ * CloudFront's form of the headers `opendata serve` sends (lambda/contract/http-headers.ts), so that local
  * and cloud agree. A header CloudFront's security-headers policy cannot express fails synth.
  */
 export function securityHeadersBehavior(
@@ -72,7 +72,7 @@ function unsupported(name: string, value: string): Error {
 }
 
 /**
- * CloudFront path patterns for the paths `isCorsPath` accepts (lambda/serve/headers.ts); the infra
+ * CloudFront path patterns for the paths `isCorsPath` accepts (lambda/contract/http-headers.ts); the infra
  * tests check that the two agree.
  */
 export const CORS_PATH_PATTERNS = ['/data/*', '*.json', '*.jsonld', '*.csv', '*.atom'] as const;

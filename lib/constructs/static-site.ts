@@ -11,6 +11,7 @@ import {
   FunctionEventType,
   FunctionRuntime,
   HttpVersion,
+  type IOrigin,
   KeyValueStore,
   PriceClass,
   ResponseHeadersPolicy,
@@ -20,8 +21,12 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { STABLE_CACHE_CONTROL } from '../../lambda/publish/version-writer.ts';
-import { SECURITY_HEADERS } from '../../lambda/serve/headers.ts';
+import {
+  INDEX_PAGE,
+  SECURITY_HEADERS,
+  STABLE_CACHE_CONTROL,
+  VERSIONS_PREFIX,
+} from '../../lambda/contract/index.ts';
 import { acknowledge } from '../nag-acknowledgements.ts';
 import { privateBucketProps } from './private-bucket.ts';
 import { CORS_PATH_PATTERNS, securityHeadersBehavior } from './response-headers.ts';
@@ -59,7 +64,17 @@ export const VERSION_POINTER_FUNCTION = fileURLToPath(
 );
 
 /** Immutable snapshots: no function, and the objects' own one-year Cache-Control. */
-export const VERSIONS_PATH_PATTERN = '/versions/*';
+export const VERSIONS_PATH_PATTERN = `/${VERSIONS_PREFIX}*`;
+
+/** Open data may be read by any web page: GET from any origin, no credentials. */
+const OPEN_DATA_CORS = {
+  accessControlAllowOrigins: ['*'],
+  accessControlAllowMethods: ['GET', 'HEAD', 'OPTIONS'],
+  accessControlAllowHeaders: ['*'],
+  accessControlAllowCredentials: false,
+  accessControlMaxAge: Duration.days(1),
+  originOverride: true,
+};
 
 /**
  * The published site: a private, versioned bucket readable only by its CloudFront distribution.
@@ -84,42 +99,16 @@ export class StaticSite extends Construct {
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id);
-    const retain = props.retain ?? true;
     this.bucket = new Bucket(this, 'Bucket', {
-      ...privateBucketProps({ retain, accessLogs: { bucket: props.accessLogs, prefix: 'site-bucket/' } }),
+      ...privateBucketProps({
+        retain: props.retain ?? true,
+        accessLogs: { bucket: props.accessLogs, prefix: 'site-bucket/' },
+      }),
       versioned: true,
       // Old versions only matter for rolling back a bad publication soon after it happened.
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
     });
-    const securityHeaders = securityHeadersBehavior(SECURITY_HEADERS);
-    // Stable URLs are served from immutable objects: their one-year Cache-Control must not reach browsers.
-    const stableCache = {
-      customHeaders: [{ header: 'Cache-Control', value: STABLE_CACHE_CONTROL, override: true }],
-    };
-    this.pagesHeaders = new ResponseHeadersPolicy(this, 'PagesHeaders', {
-      comment: 'Security headers, as lambda/serve/headers.ts, and the stable Cache-Control',
-      securityHeadersBehavior: securityHeaders,
-      customHeadersBehavior: stableCache,
-    });
-    const cors = {
-      accessControlAllowOrigins: ['*'],
-      accessControlAllowMethods: ['GET', 'HEAD', 'OPTIONS'],
-      accessControlAllowHeaders: ['*'],
-      accessControlAllowCredentials: false,
-      accessControlMaxAge: Duration.days(1),
-      originOverride: true,
-    };
-    this.dataHeaders = new ResponseHeadersPolicy(this, 'DataHeaders', {
-      comment: 'Security headers, CORS GET for open data and the stable Cache-Control',
-      securityHeadersBehavior: securityHeaders,
-      corsBehavior: cors,
-      customHeadersBehavior: stableCache,
-    });
-    this.versionsHeaders = new ResponseHeadersPolicy(this, 'VersionsHeaders', {
-      comment: 'Security headers and CORS GET for the immutable versions',
-      securityHeadersBehavior: securityHeaders,
-      corsBehavior: cors,
-    });
+    [this.pagesHeaders, this.dataHeaders, this.versionsHeaders] = this.createHeaderPolicies();
     this.versionPointer = new KeyValueStore(this, 'VersionPointer', {
       comment: 'current: the version the stable URLs are served from',
     });
@@ -129,31 +118,50 @@ export class StaticSite extends Construct {
       code: FunctionCode.fromFile({ filePath: VERSION_POINTER_FUNCTION }),
       keyValueStore: this.versionPointer,
     });
-    const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
-    const behavior = (responseHeadersPolicy: ResponseHeadersPolicy, stable = true): BehaviorOptions => ({
-      origin,
-      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
-      compress: true,
-      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-      responseHeadersPolicy,
-      ...(stable
-        ? {
-            functionAssociations: [
-              { function: this.pointerFunction, eventType: FunctionEventType.VIEWER_REQUEST },
-            ],
-          }
-        : {}),
+    this.distribution = this.createDistribution(props);
+    this.acknowledgeFindings(props.customDomain === undefined);
+    this.url = `https://${props.customDomain?.domainName ?? this.distribution.distributionDomainName}`;
+  }
+
+  /** Pages, data (CORS) and versions: the contract's security headers on all, the stable Cache-Control on the first two. */
+  private createHeaderPolicies(): [ResponseHeadersPolicy, ResponseHeadersPolicy, ResponseHeadersPolicy] {
+    const securityHeaders = securityHeadersBehavior(SECURITY_HEADERS);
+    // Stable URLs are served from immutable objects: their one-year Cache-Control must not reach browsers.
+    const stableCache = {
+      customHeaders: [{ header: 'Cache-Control', value: STABLE_CACHE_CONTROL, override: true }],
+    };
+    const pages = new ResponseHeadersPolicy(this, 'PagesHeaders', {
+      comment: 'Security headers, as lambda/contract/http-headers.ts, and the stable Cache-Control',
+      securityHeadersBehavior: securityHeaders,
+      customHeadersBehavior: stableCache,
     });
-    this.distribution = new Distribution(this, 'Distribution', {
+    const data = new ResponseHeadersPolicy(this, 'DataHeaders', {
+      comment: 'Security headers, CORS GET for open data and the stable Cache-Control',
+      securityHeadersBehavior: securityHeaders,
+      corsBehavior: OPEN_DATA_CORS,
+      customHeadersBehavior: stableCache,
+    });
+    const versions = new ResponseHeadersPolicy(this, 'VersionsHeaders', {
+      comment: 'Security headers and CORS GET for the immutable versions',
+      securityHeadersBehavior: securityHeaders,
+      corsBehavior: OPEN_DATA_CORS,
+    });
+    return [pages, data, versions];
+  }
+
+  /** Versioned paths first, so that `*.json` and the like do not catch them; then data, then pages. */
+  private createDistribution(props: StaticSiteProps): Distribution {
+    const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
+    return new Distribution(this, 'Distribution', {
       comment: props.comment ?? 'opendata site',
-      defaultBehavior: behavior(this.pagesHeaders),
-      // First, so that `*.json` and the like do not catch versioned paths.
+      defaultBehavior: this.behavior(origin, this.pagesHeaders),
       additionalBehaviors: {
-        [VERSIONS_PATH_PATTERN]: behavior(this.versionsHeaders, false),
-        ...Object.fromEntries(CORS_PATH_PATTERNS.map((pattern) => [pattern, behavior(this.dataHeaders)])),
+        [VERSIONS_PATH_PATTERN]: this.behavior(origin, this.versionsHeaders, false),
+        ...Object.fromEntries(
+          CORS_PATH_PATTERNS.map((pattern) => [pattern, this.behavior(origin, this.dataHeaders)]),
+        ),
       },
-      defaultRootObject: 'index.html',
+      defaultRootObject: INDEX_PAGE,
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: props.priceClass ?? PriceClass.PRICE_CLASS_ALL,
       enableLogging: true,
@@ -167,8 +175,29 @@ export class StaticSite extends Construct {
           }
         : {}),
     });
-    this.acknowledgeFindings(props.customDomain === undefined);
-    this.url = `https://${props.customDomain?.domainName ?? this.distribution.distributionDomainName}`;
+  }
+
+  /** A behaviour of the bucket; stable paths go through the pointer function. */
+  private behavior(
+    origin: IOrigin,
+    responseHeadersPolicy: ResponseHeadersPolicy,
+    stable = true,
+  ): BehaviorOptions {
+    return {
+      origin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+      compress: true,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy,
+      ...(stable
+        ? {
+            functionAssociations: [
+              { function: this.pointerFunction, eventType: FunctionEventType.VIEWER_REQUEST },
+            ],
+          }
+        : {}),
+    };
   }
 
   private acknowledgeFindings(defaultCertificate: boolean): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FETCH_STATE_KEY as STATE_KEY } from '../../lambda/contract/index.ts';
 import { fetchSources } from '../../lambda/fetch/fetch-sources.ts';
 import type { Source } from '../../lambda/fetch/sources.ts';
-import { STATE_KEY } from '../../lambda/fetch/state.ts';
 import { useTempDirs } from '../support/temp.ts';
 import { json, listing, NOW, POLICY, qingshiPage, recordingStores, text } from './support/listing-site.ts';
 import type { RecordingStore } from './support/recording-store.ts';

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FETCH_STATE_KEY as STATE_KEY } from '../../lambda/contract/index.ts';
 import { fetchSources } from '../../lambda/fetch/fetch-sources.ts';
 import type { Source } from '../../lambda/fetch/sources.ts';
-import { STATE_KEY } from '../../lambda/fetch/state.ts';
 import { FsStore } from '../../lambda/stores/fs-store.ts';
 import type { PutOptions } from '../../lambda/stores/store.ts';
 import { useTempDirs } from '../support/temp.ts';

@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { contentTypeOf, IMMUTABLE_CACHE_CONTROL, STABLE_CACHE_CONTROL } from '../../lambda/contract/index.ts';
 import {
   type HandlerLogger,
   type PublishResult,
   ReportProblemsError,
 } from '../../lambda/handlers/publish-handler.ts';
-import { IMMUTABLE_CACHE_CONTROL, STABLE_CACHE_CONTROL } from '../../lambda/publish/publish.ts';
-import { CONTENT_TYPE_BY_EXTENSION } from '../../lambda/serve/headers.ts';
 import type { LocalS3 } from '../support/s3.ts';
 import { PROJECT_ROOT } from '../support/temp.ts';
 import type { FakeCloudFront } from './fake-cloudfront.ts';
@@ -101,7 +100,7 @@ describe('the publisher handler against a local S3 server', () => {
         const body = await (
           await s3.client.send(new GetObjectCommand({ Bucket: 'site', Key: object }))
         ).Body?.transformToByteArray();
-        expect(head.ContentType, object).toBe(CONTENT_TYPE_BY_EXTENSION[key.slice(key.lastIndexOf('.'))]);
+        expect(head.ContentType, object).toBe(contentTypeOf(key));
         expect(head.CacheControl, object).toBe(cacheControl);
         expect(head.Metadata?.sha256, object).toBe(
           createHash('sha256')

@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ALLOW_SHRINK_ENV, PUBLISHER_ENV } from '../../lambda/handlers/environment.ts';
+import { ALLOW_SHRINK_ENV, PUBLISHER_ENV } from '../../lambda/contract/index.ts';
 import type { OpendataStack } from '../../lib/opendata-stack.ts';
 import { arn, objects, stackIds, synthStack } from './synth.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCorsPath, SECURITY_HEADERS } from '../../lambda/serve/headers.ts';
+import { isCorsPath, SECURITY_HEADERS } from '../../lambda/contract/index.ts';
 import { CORS_PATH_PATTERNS, securityHeadersBehavior } from '../../lib/constructs/response-headers.ts';
 
 /** CloudFront path patterns: `*` matches any characters (including `/`), `?` exactly one. */

@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS } from '../../lambda/serve/headers.ts';
+import { SECURITY_HEADERS } from '../../lambda/contract/index.ts';
 import { CORS_PATH_PATTERNS } from '../../lib/constructs/response-headers.ts';
 import { VERSIONS_PATH_PATTERN } from '../../lib/constructs/static-site.ts';
 import type { OpendataStack } from '../../lib/opendata-stack.ts';
@@ -115,7 +115,7 @@ describe('distribution', () => {
     }
   });
 
-  it('sends the security headers of lambda/serve/headers.ts, and CORS only on data and metadata', () => {
+  it('sends the security headers of lambda/contract/http-headers.ts, and CORS only on data and metadata', () => {
     const pages = stack.getLogicalId(stack.site.pagesHeaders.node.defaultChild as never);
     const data = stack.getLogicalId(stack.site.dataHeaders.node.defaultChild as never);
     const policies = template.findResources('AWS::CloudFront::ResponseHeadersPolicy');

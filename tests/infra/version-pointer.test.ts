@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STABLE_CACHE_CONTROL } from '../../lambda/publish/publish.ts';
+import { STABLE_CACHE_CONTROL } from '../../lambda/contract/index.ts';
 import { VERSION_POINTER_FUNCTION, VERSIONS_PATH_PATTERN } from '../../lib/constructs/static-site.ts';
 import type { OpendataStack } from '../../lib/opendata-stack.ts';
 import { arn, stackIds, synthStack } from './synth.ts';

@@ -2,7 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/temp.ts';
 
-/** The pipeline is pure (text in, bytes out): no AWS, no file system, no environment, no clock. */
+/**
+ * The pipeline is pure (text in, bytes out), and so is the contract every room shares: no AWS, no
+ * file system, no environment, no clock.
+ */
 const FORBIDDEN = [
   /from ['"](?:node:)?(?:fs|fs\/promises|child_process|net|http|https|os)['"]/,
   /from ['"]@aws-sdk\//,
@@ -12,18 +15,40 @@ const FORBIDDEN = [
   /\bMath\.random\(/,
 ];
 
-const pipelineDir = new URL('lambda/pipeline/', PROJECT_ROOT);
 // Every stage folder, however deep: a new room is checked as soon as it has a file.
-const files = (await readdir(pipelineDir, { recursive: true })).filter((name) => /\.tsx?$/.test(name)).sort();
+async function sourcesUnder(folder: string): Promise<string[]> {
+  const names = await readdir(new URL(folder, PROJECT_ROOT), { recursive: true });
+  return names
+    .filter((name) => /\.tsx?$/.test(name))
+    .map((name) => `${folder}${name}`)
+    .sort();
+}
+
+const files = await sourcesUnder('lambda/pipeline/');
+const contractFiles = await sourcesUnder('lambda/contract/');
 
 describe('lambda/pipeline is pure', () => {
   it('has source files', () => {
     expect(files.length).toBeGreaterThan(60);
-    expect(files).toContain('extract/numbers/number-tokens.ts');
+    expect(files).toContain('lambda/pipeline/extract/numbers/number-tokens.ts');
   });
 
   it.each(files)('%s imports no I/O and reads no clock or environment', async (name) => {
-    const source = await readFile(new URL(name, pipelineDir), 'utf8');
-    for (const pattern of FORBIDDEN) expect(source, `${name} matches ${pattern}`).not.toMatch(pattern);
+    await expectPure(name);
   });
 });
+
+describe('lambda/contract is pure', () => {
+  it('has source files', () => {
+    expect(contractFiles).toContain('lambda/contract/index.ts');
+  });
+
+  it.each(contractFiles)('%s imports no I/O and reads no clock or environment', async (name) => {
+    await expectPure(name);
+  });
+});
+
+async function expectPure(name: string): Promise<void> {
+  const source = await readFile(new URL(name, PROJECT_ROOT), 'utf8');
+  for (const pattern of FORBIDDEN) expect(source, `${name} matches ${pattern}`).not.toMatch(pattern);
+}

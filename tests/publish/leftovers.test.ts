@@ -7,7 +7,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ABANDONED_KEY } from '../../lambda/publish/leftovers.ts';
+import { ABANDONED_KEY } from '../../lambda/contract/index.ts';
 import { publish } from '../../lambda/publish/publish.ts';
 import { FsStore } from '../../lambda/stores/fs-store.ts';
 import { S3Store } from '../../lambda/stores/s3-store.ts';

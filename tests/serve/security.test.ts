@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SECURITY_HEADERS } from '../../lambda/contract/index.ts';
 import { publish } from '../../lambda/publish/publish.ts';
-import { SECURITY_HEADERS } from '../../lambda/serve/headers.ts';
 import { startServer } from '../../lambda/serve/server.ts';
 import { FsStore } from '../../lambda/stores/fs-store.ts';
 import { day, settings, writeReports } from '../support/publication.ts';

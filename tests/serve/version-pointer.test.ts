@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createContext, Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { KVS_POINTER_KEY, routeRequest } from '../../lambda/serve/route.ts';
+import { KVS_POINTER_KEY } from '../../lambda/contract/index.ts';
+import { routeRequest } from '../../lambda/serve/route.ts';
 import { VERSION_POINTER_FUNCTION } from '../../lib/constructs/static-site.ts';
 
 const VERSION = '20261127T052300Z-3f0c9a1b2c4d';

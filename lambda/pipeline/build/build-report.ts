@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../contract/index.ts';
 import { sentenceExcerpt } from '../datasets/excerpt.ts';
 import { FigureIds, type SentenceIds } from '../extract/figure-ids.ts';
 import { extractFigures } from '../extract/figures.ts';
@@ -88,8 +88,4 @@ function normalUnit(known: Map<string, string>, unit: string): string {
     known.set(unit, normal);
   }
   return normal;
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,3 +1,4 @@
+import { CONTENT_TYPES } from '../../contract/index.ts';
 import { reportChecks } from '../checks/checks.ts';
 import { checksDataset } from '../datasets/checks-dataset.ts';
 import { type Dataset, figuresDataset, reportsDataset } from '../datasets/datasets.ts';
@@ -13,16 +14,6 @@ import { indicatorSite } from '../portal/indicator-site.ts';
 import { indexPage, reportPage, SITE_CSS, SITE_JS } from '../portal/pages.ts';
 import type { Report } from '../report/report.ts';
 import type { SiteSettings } from '../report/settings.ts';
-
-export const CONTENT_TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  json: 'application/json',
-  html: 'text/html; charset=utf-8',
-  txt: 'text/plain; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  js: 'text/javascript; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
 
 const encoder = new TextEncoder();
 

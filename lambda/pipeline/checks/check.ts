@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../contract/index.ts';
 import type { Figure } from '../report/types.ts';
 
 export type CheckKind = 'rate' | 'total' | 'repeat' | 'approx' | 'restatement';
@@ -33,7 +33,7 @@ export type CheckInput = Omit<Check, 'id' | 'figureReports'> & { figureReports?:
 export function makeCheck(input: CheckInput): Check {
   const figureReports = input.figureReports ?? input.figures.map(() => input.reportId);
   const key = [input.kind, ...input.figures.map((f) => f.id)].join('\u0000');
-  const id = `${input.kind}-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+  const id = `${input.kind}-${sha256Hex(key).slice(0, 12)}`;
   return { ...input, id, figureReports };
 }
 

@@ -1,4 +1,5 @@
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { sha256Stream } from '../../contract/index.ts';
 
 /** One sentence as figure ids see it: the hash of report id and sentence so far, and a short key for it. */
 export interface SentenceIds {
@@ -24,7 +25,7 @@ export class FigureIds {
 
   /** Starts the figures of one sentence (one call per sentence met, however many figures it has). */
   sentence(sentence: string): SentenceIds {
-    const hash = createHash('sha256').update(`${this.reportId}\u0000`).update(sentence);
+    const hash = sha256Stream().update(`${this.reportId}\u0000`).update(sentence);
     return { hash, key: hash.copy().digest('base64') };
   }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex, sha256Stream } from '../../contract/index.ts';
 
 /** A published file as the manifests list it. */
 export interface FileEntry {
@@ -26,7 +26,7 @@ export class Chunked implements Iterable<Uint8Array> {
   constructor(readonly make: () => Iterable<Uint8Array>) {}
 
   *[Symbol.iterator](): Generator<Uint8Array> {
-    const hash = this.#entry ? undefined : createHash('sha256');
+    const hash = this.#entry ? undefined : sha256Stream();
     let bytes = 0;
     for (const chunk of this.make()) {
       hash?.update(chunk);
@@ -82,5 +82,5 @@ export function bodyBytes(body: FileBody): Uint8Array {
 /** Size and sha256 of a body. */
 export function bodyEntry(body: FileBody): FileEntry {
   if (body instanceof Chunked) return body.entry;
-  return { sha256: createHash('sha256').update(body).digest('hex'), bytes: body.byteLength };
+  return { sha256: sha256Hex(body), bytes: body.byteLength };
 }

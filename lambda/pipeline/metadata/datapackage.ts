@@ -1,3 +1,4 @@
+import { licenceUrl, MEDIA_TYPES } from '../../contract/index.ts';
 import type { Dataset, FieldSpec } from '../datasets/datasets.ts';
 import type { Report } from '../report/report.ts';
 import type { SiteSettings } from '../report/settings.ts';
@@ -20,20 +21,6 @@ export interface DatasetFile {
   bytes: number;
   sha256: string;
 }
-
-export const MEDIA_TYPES: Readonly<Record<string, string>> = {
-  csv: 'text/csv',
-  json: 'application/json',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  html: 'text/html',
-  txt: 'text/plain',
-};
-
-export const LICENSE_URLS: Readonly<Record<string, string>> = {
-  'CC-BY-4.0': 'https://creativecommons.org/licenses/by/4.0/',
-  'CC0-1.0': 'https://creativecommons.org/publicdomain/zero/1.0/',
-  'ODbL-1.0': 'https://opendatacommons.org/licenses/odbl/1-0/',
-};
 
 /** The report fields the package metadata needs (no text: the metadata is built after the texts are let go). */
 export type ReportSummary = Pick<Report, 'id' | 'title' | 'entity' | 'kind' | 'year' | 'source'>;
@@ -75,7 +62,7 @@ export function dataPackage(
 }
 
 function license(id: string): { name: string; path?: string } {
-  const path = LICENSE_URLS[id];
+  const path = licenceUrl(id);
   return path ? { name: id, path } : { name: id };
 }
 

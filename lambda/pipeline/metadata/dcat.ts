@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { spdxLicenceUrl as licenseUrl, MEDIA_TYPES, sha256Hex, versionedPath } from '../../contract/index.ts';
 import type { SiteSettings } from '../report/settings.ts';
-import { type DatasetFile, LICENSE_URLS, MEDIA_TYPES, type ReportSummary } from './datapackage.ts';
-import { type FileEntry, type Publication, versionedPath } from './publication.ts';
+import type { DatasetFile, ReportSummary } from './datapackage.ts';
+import type { FileEntry, Publication } from './publication.ts';
 
 /** The vocabularies, inline: a reader needs no network to expand the catalog. */
 export const CATALOG_CONTEXT = {
@@ -125,7 +125,7 @@ function seriesNode(catalogId: string, series: Series) {
 }
 
 function seriesId(catalogId: string, { entity, kind }: { entity: string; kind: string }): string {
-  const hash = createHash('sha256').update(`${entity}\u0000${kind}`).digest('hex').slice(0, 12);
+  const hash = sha256Hex(`${entity}\u0000${kind}`).slice(0, 12);
   return `${catalogId}#series-${hash}`;
 }
 
@@ -144,8 +144,4 @@ function sourceOf(report: ReportSummary): { 'dcterms:source'?: { '@id': string }
   // One source stays a single node, as catalogs published before the copy was recorded have it.
   if (urls.length === 0) return {};
   return { 'dcterms:source': urls.length === 1 ? (urls[0] as { '@id': string }) : urls };
-}
-
-function licenseUrl(id: string): string {
-  return LICENSE_URLS[id] ?? `https://spdx.org/licenses/${id}.html`;
 }

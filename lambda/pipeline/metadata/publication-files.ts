@@ -1,3 +1,4 @@
+import { CONTENT_TYPES } from '../../contract/index.ts';
 import type { SiteSettings } from '../report/settings.ts';
 import { type DatasetFile, dataPackage, type ReportSummary } from './datapackage.ts';
 import { dcatCatalog } from './dcat.ts';
@@ -9,9 +10,9 @@ import type { SiteFile } from './site-file.ts';
 export const PUBLICATION_FILES = ['datapackage.json', 'catalog.jsonld', 'feed.atom'] as const;
 
 export const PUBLICATION_CONTENT_TYPES: Readonly<Record<(typeof PUBLICATION_FILES)[number], string>> = {
-  'datapackage.json': 'application/json',
-  'catalog.jsonld': 'application/ld+json',
-  'feed.atom': 'application/atom+xml',
+  'datapackage.json': CONTENT_TYPES.json,
+  'catalog.jsonld': CONTENT_TYPES.jsonld,
+  'feed.atom': CONTENT_TYPES.atom,
 };
 
 export interface PublicationInput {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Stream } from '../../contract/index.ts';
 import type { FileEntry } from '../formats/chunks.ts';
 
 export type { FileEntry };
@@ -80,33 +80,10 @@ export interface SiteManifest {
 
 export const MAX_LISTED_CHANGES = 100;
 
-const VERSION_ID = /^\d{8}T\d{6}Z-[0-9a-f]{12}$/;
-
-export function isVersionId(value: unknown): value is string {
-  return typeof value === 'string' && VERSION_ID.test(value);
-}
-
-/** `2026-11-27T05:23:00.123Z` + hash → `20261127T052300Z-<first 12 hex of the hash>`. */
-export function versionId(created: string, contentHash: string): string {
-  const time = created.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
-  const id = `${time}-${contentHash.slice(0, 12)}`;
-  if (!VERSION_ID.test(id)) throw new Error(`Cannot make a version id from ${JSON.stringify(created)}`);
-  return id;
-}
-
 /** The sha256 of a list of files (path and sha256), independent of the order given. */
 export function contentHash(files: Iterable<readonly [string, FileEntry]>): string {
   const lines = [...files].map(([path, entry]) => `${path}\u0000${entry.sha256}\n`).sort();
-  const hash = createHash('sha256');
+  const hash = sha256Stream();
   for (const line of lines) hash.update(line);
   return hash.digest('hex');
-}
-
-/** Where a file of a version lives. */
-export function versionedPath(version: string, path: string): string {
-  return `versions/${version}/${path}`;
-}
-
-export function versionManifestPath(version: string): string {
-  return versionedPath(version, 'manifest.json');
 }

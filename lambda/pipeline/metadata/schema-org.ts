@@ -1,3 +1,4 @@
+import { licenceUrl as licenseUrl, MEDIA_TYPES } from '../../contract/index.ts';
 import type { Dataset } from '../datasets/datasets.ts';
 import type { Report } from '../report/report.ts';
 import type { SiteSettings } from '../report/settings.ts';
@@ -9,22 +10,6 @@ export interface DownloadFile {
   format: string;
   /** Size in bytes. */
   bytes: number;
-}
-
-export const MEDIA_TYPES: Readonly<Record<string, string>> = {
-  csv: 'text/csv',
-  json: 'application/json',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-const LICENSE_URLS: Readonly<Record<string, string>> = {
-  'CC-BY-4.0': 'https://creativecommons.org/licenses/by/4.0/',
-  'CC0-1.0': 'https://creativecommons.org/publicdomain/zero/1.0/',
-  'ODbL-1.0': 'https://opendatacommons.org/licenses/odbl/1-0/',
-};
-
-export function licenseUrl(id: string): string | undefined {
-  return LICENSE_URLS[id];
 }
 
 /**

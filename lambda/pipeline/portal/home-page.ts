@@ -1,5 +1,6 @@
+import { licenceUrl as licenseUrl } from '../../contract/index.ts';
 import type { Dataset } from '../datasets/datasets.ts';
-import { type DownloadFile, datasetJsonLd, licenseUrl } from '../metadata/schema-org.ts';
+import { type DownloadFile, datasetJsonLd } from '../metadata/schema-org.ts';
 import type { Report } from '../report/report.ts';
 import type { SiteSettings } from '../report/settings.ts';
 import { figuresTable } from './figures-table.ts';

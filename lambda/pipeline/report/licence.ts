@@ -1,10 +1,9 @@
 import spdxCorrect from 'spdx-correct';
 import spdxIds from 'spdx-license-ids/index.json' with { type: 'json' };
 import { z } from 'zod';
+import { LICENCE_REF } from '../../contract/index.ts';
 
 const SPDX_IDS: ReadonlySet<string> = new Set(spdxIds);
-/** SPDX's own form for a licence that has no id, e.g. `LicenseRef-PRC-Official-Document`. */
-const LICENSE_REF = /^LicenseRef-[A-Za-z0-9.-]+$/;
 
 /**
  * What a licence field may hold so that machines can read it: an SPDX licence id (`CC-BY-4.0`), a
@@ -12,7 +11,7 @@ const LICENSE_REF = /^LicenseRef-[A-Za-z0-9.-]+$/;
  * "Proprietary…") is refused with the nearest SPDX id when there is one.
  */
 export function licenceProblem(value: string): string | undefined {
-  if (SPDX_IDS.has(value) || LICENSE_REF.test(value) || isHttpUrl(value)) return undefined;
+  if (SPDX_IDS.has(value) || LICENCE_REF.test(value) || isHttpUrl(value)) return undefined;
   const nearest = spdxCorrect(value);
   const hint = nearest && nearest !== value ? ` (did you mean "${nearest}"?)` : '';
   return `must be an SPDX licence id such as CC-BY-4.0, a LicenseRef-… id or an http(s) URL, got ${JSON.stringify(value)}${hint}`;

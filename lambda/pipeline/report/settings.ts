@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LICENCE } from '../../contract/index.ts';
 import { ReportError } from './errors.ts';
 import { licenceSchema } from './licence.ts';
 
@@ -11,7 +12,7 @@ export const siteSettingsSchema = z
     descriptionEn: z.string().min(1),
     publisher: z.string().min(1),
     /** SPDX id (or LicenseRef-… id or URL) of the license of the published data (CC-BY-4.0 by default). */
-    license: licenceSchema.default('CC-BY-4.0'),
+    license: licenceSchema.default(DEFAULT_LICENCE),
     /** Absolute URL the site is served from, without a trailing slash. */
     baseUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
   })

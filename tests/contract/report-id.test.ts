@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReportId } from '../../../lambda/pipeline/report/report-id.ts';
+import { isReportId } from '../../lambda/contract/report-id.ts';
 
 describe('isReportId', () => {
   it.each([

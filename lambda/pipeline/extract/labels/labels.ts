@@ -4,16 +4,24 @@
  * trailing copulas; for a classifier (21个便民服务站) the noun after the measure word wins.
  */
 
+import {
+  CLOSE_PARENS,
+  classOf,
+  codeTableOf,
+  ENUMERATION_COMMA,
+  OPEN_PARENS,
+  PAUSES,
+  QUOTE_MARKS,
+  SENTENCE_ENDS,
+  TOTAL_WORDS,
+} from '../../lexicon/index.ts';
 import { changeSuffix, trailingWord } from './label-suffixes.ts';
 
-/** Characters that end the phrase a label is taken from. */
-const BOUNDARY = '，。；：！？,;:!?\n\r、（()）【】[]|\t 　';
-const WIDE_BOUNDARY = BOUNDARY.replace('、', '');
-const QUOTE_CHARS = '“”"‘’《》「」『』〈〉';
-export const QUOTES = /[“”"‘’《》「」『』〈〉]/g;
+/** Characters that end the phrase a label is taken from, but 、 (which ends it unless wide). */
+const WIDE_BOUNDARY = `${SENTENCE_ENDS}${PAUSES}${OPEN_PARENS}${CLOSE_PARENS}【】[]|\t 　\n\r`;
+export const QUOTES = new RegExp(`[${classOf(QUOTE_MARKS)}]`, 'g');
 /** Quote characters by code: most clauses hold none, and a table walk beats a regex test. */
-const IS_QUOTE = new Uint8Array(0x10000);
-for (const ch of QUOTE_CHARS) IS_QUOTE[ch.charCodeAt(0)] = 1;
+const IS_QUOTE = codeTableOf(QUOTE_MARKS);
 
 function hasQuote(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (IS_QUOTE[s.charCodeAt(i)] === 1) return true;
@@ -45,7 +53,7 @@ function afterLastMidVerb(s: string): number {
   return -1;
 }
 
-const TOTALS = new Set(['合计', '总计', '共计']);
+const TOTALS: ReadonlySet<string> = new Set(TOTAL_WORDS);
 
 export interface CleanLabel {
   /** The counted thing ('' when the words before say nothing but a change). */
@@ -55,9 +63,8 @@ export interface CleanLabel {
 }
 
 /** Boundary characters by UTF-16 code: 1 ends a phrase, 2 ends it except across 、 (wide). */
-const STOPS = new Uint8Array(0x10000);
-for (const ch of WIDE_BOUNDARY) STOPS[ch.charCodeAt(0)] = 1;
-STOPS['、'.charCodeAt(0)] = 2;
+const STOPS = codeTableOf(WIDE_BOUNDARY);
+STOPS[ENUMERATION_COMMA.charCodeAt(0)] = 2;
 
 function rawBack(text: string, start: number, floor: number, wide: boolean): string {
   const lo = Math.max(floor, start - MAX_BEFORE, 0);

@@ -9,8 +9,21 @@
  * the header's magnitude, the base unit, and the row name (+ the column name) as label.
  */
 
+import {
+  CLOSE_PARENS,
+  CN_ONE_TO_TEN,
+  COLONS,
+  COMMAS,
+  classOf,
+  DECIMAL_MARKS,
+  DIGITS,
+  isDigitCode,
+  LIST_NUMBER_MARKS,
+  MINUS_SIGNS,
+  OPEN_PARENS,
+} from '../../lexicon/index.ts';
 import type { FigureMention } from '../../report/types.ts';
-import { isDigitCode, MAX_DIGITS } from '../numbers/number-tokens.ts';
+import { MAX_DIGITS } from '../numbers/number-tokens.ts';
 import { matchMagnitudeAndUnit } from '../numbers/units.ts';
 import { type Cell, splitCells, TableLines } from './table-cells.ts';
 
@@ -29,7 +42,10 @@ interface Header {
   caption: ColumnUnit | null;
 }
 
-const NUMERIC = /^[-－−]?[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．·][0-9０-９]+)?$/;
+const DIGIT = `[${classOf(DIGITS)}]`;
+const NUMERIC = new RegExp(
+  `^[${classOf(MINUS_SIGNS)}]?${DIGIT}+(?:[${classOf(COMMAS)}]${DIGIT}{3})*(?:[${classOf(DECIMAL_MARKS)}]${DIGIT}+)?$`,
+);
 const YEAR_CELL = /^(?:19|20)[0-9]{2}年?$/;
 const UNIT_IN_HEADER = /[(（]([^()（）]{1,8})[)）]\s*$/;
 const CAPTION_UNIT = /单位\s*[:：]\s*([^\s|，,;；)）]{1,6})/;
@@ -39,7 +55,9 @@ const PLAIN_COLUMN =
 /** 比上年增长 → 增长: the comparison base is the same for every row of the column. */
 const COMPARISON = /^(?:比上年(?:同期)?|较上年|同比|比去年)/;
 /** Row-name decorations of statistical tables: indentation marks, 其中, #, numbering. */
-const ROW_DECORATION = /^(?:[#＃*＊]+|其中[:：]?|[(（]?[一二三四五六七八九十0-9]+[)）.、．])\s*/;
+const ROW_DECORATION = new RegExp(
+  `^(?:[#＃*＊]+|其中[${classOf(COLONS)}]?|[${classOf(OPEN_PARENS)}]?[${classOf(CN_ONE_TO_TEN)}0-9]+[${classOf(CLOSE_PARENS + LIST_NUMBER_MARKS)}])\\s*`,
+);
 
 /** 万元 → { 元, 10^4 }, % → { %, 1 }; null when the words are not a unit. */
 export function parseUnit(words: string): ColumnUnit | null {

@@ -22,6 +22,7 @@ export {
   MINUS_SIGNS,
   WIDE_DIGITS,
 } from './digits.ts';
+export { HAN_RANGE, isHanCode, NAME_HAN_RANGE } from './han.ts';
 export {
   CLAUSE_ENDS,
   CLAUSE_ENDS_AND_LINE_BREAK,
@@ -36,10 +37,14 @@ export {
   MARKER_CLOSERS,
   OPEN_PARENS,
   PAUSES,
+  PIPES,
   QUOTE_MARKS,
+  QUOTE_PAIRS,
   SEMICOLONS,
   SENTENCE_ENDS,
   STATEMENT_MARKS,
+  TABLE_MARKS,
+  TITLE_BRACKET_PAIRS,
   WIDE_CLAUSE_MARKS,
 } from './punctuation.ts';
 export {

@@ -53,5 +53,16 @@ export const MARKER_CLOSERS = '”’」』）)';
 
 export const OPEN_PARENS = '（(';
 export const CLOSE_PARENS = '）)';
-/** Quotes and title brackets a label is written without (“放管服”改革 → 放管服改革). */
-export const QUOTE_MARKS = '“”"‘’《》「」『』〈〉';
+/** Brackets of a document's title, opener then closer: 《…》, 〈…〉. */
+export const TITLE_BRACKET_PAIRS: readonly string[] = ['《》', '〈〉'];
+/** Quotes, opener then closer (the straight " closes itself and is not among them). */
+export const QUOTE_PAIRS: readonly string[] = ['“”', '‘’', '「」', '『』'];
+/**
+ * Every quote and title bracket, the straight " too: what a label is written without
+ * (“放管服”改革 → 放管服改革) and what protected ranges (a title, a slogan) are found from.
+ */
+export const QUOTE_MARKS = `${[...TITLE_BRACKET_PAIRS, ...QUOTE_PAIRS].join('')}"`;
+/** The pipes a table is drawn with, ASCII and full-width. */
+export const PIPES = '|｜';
+/** What separates a table's cells: pipes, a tab, an ideographic space, or a run of spaces. */
+export const TABLE_MARKS = `${PIPES}\t \u3000`;

@@ -9,6 +9,8 @@ import {
   DIGITS,
   isDecimalCode,
   isDigitCode,
+  QUOTE_MARKS,
+  TABLE_MARKS,
 } from '../../lexicon/index.ts';
 import { parseChineseRange } from './chinese-numerals.ts';
 import { isChineseNumeralCode, parseArabicNumber } from './numerals.ts';
@@ -156,11 +158,9 @@ const CLASS = new Uint8Array(0x10000);
 for (const ch of DIGITS) CLASS[ch.charCodeAt(0)] = 1;
 for (const ch of CN_NUMERALS) CLASS[ch.charCodeAt(0)] = 2;
 /** 3: the brackets, quotes and newlines protected-ranges.ts needs, collected in the same pass. */
-for (const c of [10, 34]) CLASS[c] = 3;
-for (let c = 0x2018; c <= 0x201d; c++) CLASS[c] = 3;
-for (let c = 0x3008; c <= 0x300f; c++) CLASS[c] = 3;
+for (const ch of `${QUOTE_MARKS}\n`) CLASS[ch.charCodeAt(0)] = 3;
 /** 4: the pipes, tabs and spaces that table-cells.ts looks for (isTableMarkCode). */
-for (const c of [0x7c, 0xff5c, 0x09, 0x20, 0x3000]) CLASS[c] = 4;
+for (const ch of TABLE_MARKS) CLASS[ch.charCodeAt(0)] = 4;
 
 /**
  * All numeral tokens of `text`, in order, without overlaps. When `marks` is given, the

@@ -5,7 +5,14 @@
  * class (亿元以上项目, 60岁以上老人) and the size of a checklist (公开7要素).
  */
 
-import { alternationOf, classOf, isDigitCode, PERIOD_WORDS, STATEMENT_MARKS } from '../../lexicon/index.ts';
+import {
+  alternationOf,
+  classOf,
+  isDigitCode,
+  isHanCode,
+  PERIOD_WORDS,
+  STATEMENT_MARKS,
+} from '../../lexicon/index.ts';
 import { endsWithActionVerb } from '../labels/labels.ts';
 import { startsVerbAfterNoun } from '../labels/noun-after.ts';
 import { unitKind } from '../numbers/units.ts';
@@ -39,10 +46,6 @@ function boundEnd(text: string, at: number): number {
   if (text.charCodeAt(i) !== YI) return -1;
   const c = text.charCodeAt(i + 1);
   return c === SHANG || c === XIA ? i + 2 : -1;
-}
-
-function isHanCode(c: number): boolean {
-  return c >= 0x4e00 && c <= 0x9fff;
 }
 
 /** A noun (or a quoted name, or the count of the class: 千万元以上46家) starts at `i`, not a verb. */

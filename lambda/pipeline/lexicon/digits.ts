@@ -27,6 +27,11 @@ export const CN_YEAR_DIGITS = '〇零○一二三四五六七八九';
 export const DECIMAL_MARKS = '.．·';
 /** Hyphen-minus, full-width minus and the minus sign. */
 export const MINUS_SIGNS = '-－−';
+
+/** True for the UTF-16 code of a MINUS_SIGNS member. */
+export function isMinusCode(c: number): boolean {
+  return c === 0x2d || c === 0xff0d || c === 0x2212;
+}
 /** What may follow a list number: 一、 1. 1．. */
 export const LIST_NUMBER_MARKS = '、．.';
 

@@ -18,11 +18,11 @@ export {
   DIGITS,
   isDecimalCode,
   isDigitCode,
+  isMinusCode,
   LIST_NUMBER_MARKS,
   MINUS_SIGNS,
   WIDE_DIGITS,
 } from './digits.ts';
-export { HAN_RANGE, isHanCode, NAME_HAN_RANGE } from './han.ts';
 export {
   CLAUSE_ENDS,
   CLAUSE_ENDS_AND_LINE_BREAK,
@@ -47,6 +47,7 @@ export {
   TITLE_BRACKET_PAIRS,
   WIDE_CLAUSE_MARKS,
 } from './punctuation.ts';
+export { HAN_RANGE, isHanCode, isLatinLetterCode, NAME_HAN_RANGE } from './scripts.ts';
 export {
   AFTER_CLAUSE_END,
   isClauseEndCode,

@@ -123,3 +123,20 @@ describe('the named variants differ from their base by exactly what their commen
     expect(new Set(members).size).toBe(members.length);
   });
 });
+
+describe('the quote sets agree with the pairs', () => {
+  it('QUOTE_MARKS is every title bracket and quote of the pairs, and the straight "', () => {
+    const members = [...punctuation.TITLE_BRACKET_PAIRS, ...punctuation.QUOTE_PAIRS].join('');
+    expect([...punctuation.QUOTE_MARKS].sort()).toEqual([...`${members}"`].sort());
+    for (const pair of [...punctuation.TITLE_BRACKET_PAIRS, ...punctuation.QUOTE_PAIRS])
+      expect(pair).toHaveLength(2);
+  });
+
+  it.each([
+    ['指标 | 绝对数(万元) | 增长(%)', [' ', '|', ' ', ' ', '|', ' ']],
+    ['粮食产量\t万吨　12.5', ['\t', '　']],
+    ['地区生产总值｜341881', ['｜']],
+  ])('TABLE_MARKS in %j', (line, marks) => {
+    expect([...line].filter((ch) => punctuation.TABLE_MARKS.includes(ch))).toEqual(marks);
+  });
+});

@@ -9,6 +9,8 @@ import {
   DIGITS,
   isDecimalCode,
   isDigitCode,
+  isLatinLetterCode,
+  isMinusCode,
   QUOTE_MARKS,
   TABLE_MARKS,
 } from '../../lexicon/index.ts';
@@ -39,20 +41,6 @@ export const MAX_DIGITS = 24;
 const IS_MAGNITUDE = codeTableOf(CN_MAGNITUDES);
 const SHI = 0x5341;
 const YI_ONE = 0x4e00;
-
-export function isAsciiLetter(ch: string | undefined): boolean {
-  return ch !== undefined && isAsciiLetterCode(ch.charCodeAt(0));
-}
-
-/** ASCII and full-width Latin letters, by UTF-16 code (NaN, past either end, is none). */
-export function isAsciiLetterCode(c: number): boolean {
-  return (
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x61 && c <= 0x7a) ||
-    (c >= 0xff21 && c <= 0xff3a) ||
-    (c >= 0xff41 && c <= 0xff5a)
-  );
-}
 
 function digitsEnd(text: string, i: number): number {
   let j = i;
@@ -104,11 +92,6 @@ function digitCount(text: string, start: number, end: number): number {
   return count;
 }
 
-/** -, －, −: a minus sign. */
-function isMinusCode(c: number): boolean {
-  return c === 0x2d || c === 0xff0d || c === 0x2212;
-}
-
 /** Where the Arabic numeral starting at i ends: digits, groups of three, a decimal part. */
 function arabicEnd(text: string, i: number): number {
   const end = groupedEnd(text, i, digitsEnd(text, i));
@@ -125,7 +108,7 @@ function lexArabic(text: string, i: number, end: number): NumberToken | null {
   const signed =
     isMinusCode(text.charCodeAt(i - 1)) &&
     !isDigitCode(beforeSign) &&
-    !isAsciiLetterCode(beforeSign) &&
+    !isLatinLetterCode(beforeSign) &&
     !isChineseNumeralCode(beforeSign);
   return { start: signed ? i - 1 : i, coreStart: i, end, value: signed ? -value : value, kind: 'arabic' };
 }

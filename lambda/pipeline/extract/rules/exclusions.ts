@@ -4,9 +4,13 @@
  * Each rule looks at a few characters around the candidate only, so the scan stays linear.
  */
 
-import { BOUNDS_AFTER_DURATION, BOUNDS_AFTER_UNIT, isDigitCode } from '../../lexicon/index.ts';
+import {
+  BOUNDS_AFTER_DURATION,
+  BOUNDS_AFTER_UNIT,
+  isDigitCode,
+  isLatinLetterCode,
+} from '../../lexicon/index.ts';
 import type { NumberToken } from '../numbers/number-tokens.ts';
-import { isAsciiLetterCode } from '../numbers/number-tokens.ts';
 import { isChineseNumeralCode } from '../numbers/numerals.ts';
 import { unitKind } from '../numbers/units.ts';
 import { isChecklistSize, isClassThreshold, isFrequencyNorm, isRequiredBound } from './norms.ts';
@@ -56,7 +60,7 @@ function isCodeOrOrdinal(text: string, c: Candidate): boolean {
   const start = c.token.start;
   if (start === 0) return false;
   const before = text.charCodeAt(start - 1);
-  if ((flagsAt(text, start - 1) & (ORDINAL | CODE)) !== 0 || isAsciiLetterCode(before)) return true;
+  if ((flagsAt(text, start - 1) & (ORDINAL | CODE)) !== 0 || isLatinLetterCode(before)) return true;
   // 3.0.1, 8:30: a digit, then a mark, then this number.
   if (
     (before === DOT || before === COLON || before === WIDE_COLON) &&
@@ -64,7 +68,7 @@ function isCodeOrOrdinal(text: string, c: Candidate): boolean {
   )
     return true;
   const after = text.charCodeAt(c.end);
-  return isAsciiLetterCode(after) || after === PLUS || after === WIDE_PLUS;
+  return isLatinLetterCode(after) || after === PLUS || after === WIDE_PLUS;
 }
 
 /** The second end of a range (3至5人, 10-20家) is not a figure of its own. */

@@ -4,12 +4,13 @@
  * dataset quadratic in it (572 MB written); the report page keeps the full text. The rule is in
  * docs/figures.md ("The sentence in the datasets").
  */
+import { codeTableOf, EXCERPT_CUT_MARKS } from '../lexicon/index.ts';
 import type { Span } from '../report/types.ts';
 
 /** How far the window reaches on either side of the figure, in UTF-16 code units. */
 export const EXCERPT_REACH = 60;
-/** Marks a window may be cut after: clause and sentence ends, enumeration commas, colons. */
-const CLAUSE_MARKS = new Set([...'，,；;。：:、！!？?'].map((ch) => ch.charCodeAt(0)));
+/** Marks a window may be cut after, by code. */
+const IS_CUT_MARK = codeTableOf(EXCERPT_CUT_MARKS);
 /** Written where a side was cut, so that a reader knows the sentence goes on. */
 export const CUT = '…';
 
@@ -29,7 +30,7 @@ export function sentenceExcerpt(sentence: string, figure: Span): string {
 /** Just after the first clause mark of the reach before `start`, else the reach's start. */
 function leftCut(sentence: string, start: number): number {
   const reach = start - EXCERPT_REACH;
-  for (let i = reach; i < start; i++) if (CLAUSE_MARKS.has(sentence.charCodeAt(i))) return i + 1;
+  for (let i = reach; i < start; i++) if (IS_CUT_MARK[sentence.charCodeAt(i)] === 1) return i + 1;
   // Never between the halves of a surrogate pair.
   return isLowSurrogate(sentence.charCodeAt(reach)) ? reach + 1 : reach;
 }
@@ -37,7 +38,7 @@ function leftCut(sentence: string, start: number): number {
 /** Just after the last clause mark of the reach after `end`, else the reach's end. */
 function rightCut(sentence: string, end: number): number {
   const reach = end + EXCERPT_REACH;
-  for (let i = reach - 1; i >= end; i--) if (CLAUSE_MARKS.has(sentence.charCodeAt(i))) return i + 1;
+  for (let i = reach - 1; i >= end; i--) if (IS_CUT_MARK[sentence.charCodeAt(i)] === 1) return i + 1;
   return isLowSurrogate(sentence.charCodeAt(reach)) ? reach - 1 : reach;
 }
 

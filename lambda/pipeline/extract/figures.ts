@@ -3,6 +3,7 @@
  * pass (numeral → magnitude → unit → context rules → qualifier), then names what each counts.
  */
 
+import { isDigitCode, isListSeparatorCode } from '../lexicon/index.ts';
 import type { FigureMention, Qualifier } from '../report/types.ts';
 import { assignLabels, type Draft } from './labels/figure-labels.ts';
 import { type NumberToken, scanNumberTokens } from './numbers/number-tokens.ts';
@@ -12,8 +13,6 @@ import { isExcluded } from './rules/exclusions.ts';
 import { findProtectedRanges, ProtectedCursor } from './rules/protected-ranges.ts';
 import { extractTableFigures } from './tables/tables.ts';
 
-/** Separators of a list whose numbers share the last one's unit (4.2、4.3和3.2个百分点), by code. */
-const LIST_SEPARATORS = new Set([...'、和及与或'].map((ch) => ch.charCodeAt(0)));
 const SHANG = 0x4e0a; // 上
 
 /** A space, an ideographic space or a no-break space (NaN, past the end, is none). */
@@ -67,7 +66,7 @@ function pendingOf(text: string, tok: NumberToken): Pending | null {
   if (tok.kind !== 'arabic') return null;
   const mag = magnitudeAt(text, tok.end);
   const sepAt = tok.end + (mag ? mag.word.length : 0);
-  if (!LIST_SEPARATORS.has(text.charCodeAt(sepAt))) return null;
+  if (!isListSeparatorCode(text.charCodeAt(sepAt))) return null;
   return { token: tok, multiplier: mag ? mag.value : 1, next: sepAt + 1 };
 }
 
@@ -200,5 +199,5 @@ function isTrustworthy(text: string, figure: { start: number; value: number }): 
   if (!Number.isFinite(figure.value) || Math.abs(figure.value) > Number.MAX_SAFE_INTEGER) return false;
   let at = figure.start - 1;
   while (at >= 0 && /\p{Cf}/u.test(text[at] as string)) at--;
-  return at === figure.start - 1 || !/[0-9０-９]/.test(text[at] ?? '');
+  return at === figure.start - 1 || !isDigitCode(text.charCodeAt(at));
 }

@@ -3,8 +3,8 @@
  * 区, 镇, 乡, 街道, 街) optionally followed by a department (局, 委, 办…), and the organ words
  * (人民政府, 办事处, 党工委) that follow a unit's name without being part of it.
  */
+import { NAME_HAN_RANGE as CJK } from '../lexicon/index.ts';
 
-const CJK = '\\u3400-\\u9fff';
 const UNIT_SUFFIX = '(?:特别行政区|自治区|自治州|自治县|自治旗|街道|省|市|县|区|盟|旗|镇|乡|街)';
 const DEPARTMENT_SUFFIX = '(?:委员会|办公室|管委会|局|委|办|厅|署|中心)';
 const ORGAN = '(?:人民政府|办事处|党工委|党委|政府)';
@@ -26,6 +26,7 @@ const WHOLE_ENTITY = new RegExp(
 const TRAILING_ORGAN = new RegExp(`(?<=${UNIT_SUFFIX})${ORGAN}$`, 'u');
 const DECORATION = /^[\s|｜·•*#【】[\]《》<>“”"'‘’:：,，]+|[\s|｜·•*#【】[\]《》<>“”"'‘’:：,，]+$/gu;
 const LEADING_ABOUT = /^关于/;
+const NAME = new RegExp(`^[${CJK}（）()·]+$`, 'u');
 
 /** The administrative units a title starts with ('' when it does not start with one). */
 export function leadingUnits(text: string): string {
@@ -41,7 +42,7 @@ export function isEntityName(text: string): boolean {
 /** A body's name as written, without decoration and without a trailing organ (人民政府, 办事处). */
 export function cleanEntity(text: string): string {
   const name = stripDecoration(text).replace(LEADING_ABOUT, '');
-  if (!/^[\u3400-\u9fff（）()·]+$/u.test(name) || name.length > 30) return '';
+  if (!NAME.test(name) || name.length > 30) return '';
   return name.replace(TRAILING_ORGAN, '');
 }
 

@@ -2,6 +2,7 @@
  * The footer: trailing site metadata lines (主办单位：…, 网站标识码：…, ICP备…, 版权所有) and the
  * page furniture among them (打印本页, 关闭窗口, 相关报道：). Never body text.
  */
+import { COLONS, COMMAS, classOf, HAN_RANGE, PIPES, SEMICOLONS } from '../lexicon/index.ts';
 import { isBlank, type Line, trimmedText } from './lines.ts';
 import { isNavigationLine } from './navigation.ts';
 
@@ -12,13 +13,15 @@ export interface FooterResult {
 
 const KEYS =
   '主办单位|承办单位|协办单位|主管单位|运维单位|维护单位|技术支持|政府网站标识码|网站标识码|网站识别码|ICP备案号|备案号|版权所有|联系电话|联系方式|咨询电话|电话|传真|地址|通讯地址|邮编|邮政编码|电子邮箱|邮箱';
-const KEY_COLON = new RegExp(`(${KEYS})\\s*[:：]`, 'gu');
-const KEY_LINE_START = new RegExp(`^(?:${KEYS})\\s*[:：]`, 'u');
-const ICP = /[\u4e00-\u9fff]{0,3}ICP备[\s\dA-Za-z-]*?\d+号(?:-\d+)?/u;
-const POLICE = /[\u4e00-\u9fff]{0,3}公网安备\s*\d+号?/u;
+const COLON = `\\s*[${classOf(COLONS)}]`;
+const KEY_COLON = new RegExp(`(${KEYS})${COLON}`, 'gu');
+const KEY_LINE_START = new RegExp(`^(?:${KEYS})${COLON}`, 'u');
+const ICP = new RegExp(`[${HAN_RANGE}]{0,3}ICP备[\\s\\dA-Za-z-]*?\\d+号(?:-\\d+)?`, 'u');
+const POLICE = new RegExp(`[${HAN_RANGE}]{0,3}公网安备\\s*\\d+号?`, 'u');
 const COPYRIGHT = /版权所有|Copyright|©/iu;
 const MAX_FOOTER_LINE = 160;
-const SEPARATORS = /^[\s|｜,，;；]+|[\s|｜,，;；]+$/gu;
+const SEPARATOR = `[\\s${classOf(`${PIPES}${COMMAS}${SEMICOLONS}`)}]+`;
+const SEPARATORS = new RegExp(`^${SEPARATOR}|${SEPARATOR}$`, 'gu');
 
 export function parseFooter(text: string, lines: Line[], after: number): FooterResult {
   const keyLines: string[] = [];

@@ -3,6 +3,19 @@
  * Sentence-start markers (at a line start or after 。！？；): 一是 and 第一，. A marker's title ends
  * at the first sentence end, at a run of spaces (a heading and its body on one line) or at the line end.
  */
+import {
+  AFTER_CLAUSE_END,
+  CLOSE_PARENS,
+  CN_ONE_TO_TEN,
+  COLONS,
+  COMMAS,
+  classOf,
+  ENUMERATION_COMMA,
+  isClauseEndCode,
+  isSentenceEndCode,
+  LIST_NUMBER_MARKS,
+  OPEN_PARENS,
+} from '../lexicon/index.ts';
 import { isSpaceAt, type Line } from './lines.ts';
 
 export type MarkerKind = 'chinese' | 'chineseParen' | 'arabic' | 'arabicParen' | 'ordinalShi' | 'ordinalDi';
@@ -19,19 +32,19 @@ export interface MarkerHit {
   bodyFollows: boolean;
 }
 
-const CN = '[一二三四五六七八九十]';
+const CN = `[${classOf(CN_ONE_TO_TEN)}]`;
+const [MARK, OPEN, CLOSE] = [LIST_NUMBER_MARKS, OPEN_PARENS, CLOSE_PARENS].map(classOf);
+const ORDINAL_END = classOf(`${COMMAS}${ENUMERATION_COMMA}${COLONS}`);
 const LINE_MARKERS: [MarkerKind, RegExp][] = [
-  ['chinese', new RegExp(`${CN}{1,3}[、．.](?!${CN}{1,3}(?:[、．]|[级轮类批档星]))`, 'y')],
-  ['chineseParen', new RegExp(`[（(]${CN}{1,3}[）)]`, 'y')],
-  ['arabic', /\d{1,2}[.．、](?![\d.．])/y],
-  ['arabicParen', /[（(]\d{1,2}[）)]/y],
+  ['chinese', new RegExp(`${CN}{1,3}[${MARK}](?!${CN}{1,3}(?:[、．]|[级轮类批档星]))`, 'y')],
+  ['chineseParen', new RegExp(`[${OPEN}]${CN}{1,3}[${CLOSE}]`, 'y')],
+  ['arabic', new RegExp(`\\d{1,2}[${MARK}](?![\\d.．])`, 'y')],
+  ['arabicParen', new RegExp(`[${OPEN}]\\d{1,2}[${CLOSE}]`, 'y')],
 ];
 const SENTENCE_MARKER = new RegExp(
-  `(?<=^|[。！？!?；;][”’」』）)]*\\s*)(?:(${CN}{1,3}是)|(第${CN}{1,3}[，,、：:](?!${CN})))`,
+  `${AFTER_CLAUSE_END}(?:(${CN}{1,3}是)|(第${CN}{1,3}[${ORDINAL_END}](?!${CN})))`,
   'gu',
 );
-const LINE_TITLE_END = /[。！？!?]/u;
-const CLAUSE_END = /[。！？!?；;]/u;
 
 /** The line-start marker of a line, if any. */
 export function lineMarker(text: string, line: Line): MarkerHit | null {
@@ -40,7 +53,7 @@ export function lineMarker(text: string, line: Line): MarkerHit | null {
     pattern.lastIndex = from;
     const match = pattern.exec(text);
     if (match === null) continue;
-    return withTitle(text, kind, from, match[0], line.trimmed.end, LINE_TITLE_END, true);
+    return withTitle(text, kind, from, match[0], line.trimmed.end, isSentenceEndCode, true);
   }
   return null;
 }
@@ -53,7 +66,7 @@ export function sentenceMarkers(text: string, line: Line, from: number): MarkerH
   for (let match = SENTENCE_MARKER.exec(content); match !== null; match = SENTENCE_MARKER.exec(content)) {
     const kind: MarkerKind = match[1] === undefined ? 'ordinalDi' : 'ordinalShi';
     const start = line.trimmed.start + match.index;
-    hits.push(withTitle(text, kind, start, match[0], line.trimmed.end, CLAUSE_END, false));
+    hits.push(withTitle(text, kind, start, match[0], line.trimmed.end, isClauseEndCode, false));
   }
   return hits;
 }
@@ -64,14 +77,14 @@ function withTitle(
   start: number,
   marker: string,
   lineEnd: number,
-  stop: RegExp,
+  stops: (code: number) => boolean,
   cutAtSpaces: boolean,
 ): MarkerHit {
   let from = start + marker.length;
   while (from < lineEnd && isSpaceAt(text, from)) from++;
   let end = from;
   let bodyFollows = false;
-  while (end < lineEnd && !stop.test(text.charAt(end))) {
+  while (end < lineEnd && !stops(text.charCodeAt(end))) {
     if (cutAtSpaces && isSpaceAt(text, end)) {
       bodyFollows = true;
       break;

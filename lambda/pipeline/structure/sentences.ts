@@ -4,11 +4,9 @@
  * non-blank character belongs to exactly one sentence; spans exclude surrounding whitespace.
  */
 
+import { sentenceEndAfter } from '../lexicon/index.ts';
 import type { Span } from '../report/types.ts';
 import { isSpaceAt, type Line } from './lines.ts';
-
-const TERMINATORS = new Set(['。', '！', '？', '!', '?']);
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '〕', '"', "'"]);
 
 /** Sentence spans of all lines; `breaks` are sorted offsets where a sentence must end. */
 export function splitSentences(text: string, lines: Line[], breaks: number[] = []): Span[] {
@@ -19,8 +17,8 @@ export function splitSentences(text: string, lines: Line[], breaks: number[] = [
     const end = line.trimmed.end;
     while (nextBreak < breaks.length && (breaks[nextBreak] ?? 0) <= start) nextBreak++;
     for (let i = start; i < end; i++) {
-      const cut = sentenceEndAfter(text, i, end, breaks[nextBreak]);
-      if (cut === null) continue;
+      const cut = i === breaks[nextBreak] ? i : sentenceEndAfter(text, i, end);
+      if (cut < 0) continue;
       pushTrimmed(text, sentences, start, cut);
       start = cut;
       i = cut - 1;
@@ -29,20 +27,6 @@ export function splitSentences(text: string, lines: Line[], breaks: number[] = [
     pushTrimmed(text, sentences, start, end);
   }
   return sentences;
-}
-
-/** Where the sentence ends if it ends at i (after a terminator and its closers, or at a break). */
-function sentenceEndAfter(
-  text: string,
-  i: number,
-  lineEnd: number,
-  nextBreak: number | undefined,
-): number | null {
-  if (nextBreak !== undefined && i === nextBreak) return i;
-  if (!TERMINATORS.has(text.charAt(i))) return null;
-  let end = i + 1;
-  while (end < lineEnd && (TERMINATORS.has(text.charAt(end)) || CLOSERS.has(text.charAt(end)))) end++;
-  return end;
 }
 
 function pushTrimmed(text: string, sentences: Span[], from: number, to: number): void {

@@ -1,4 +1,5 @@
 /** A title's words → entity, year and kind: 小王庄镇 | 2023年 | 法治政府建设情况报告, or year first. */
+import { CN_YEAR_DIGITS, classOf } from '../lexicon/index.ts';
 import { cleanEntity, leadingUnits, stripDecoration } from './entity.ts';
 
 export interface TitleParts {
@@ -8,7 +9,10 @@ export interface TitleParts {
 }
 
 /** A four-digit year in ASCII, full-width or Chinese digits, followed by 年 or 年度. */
-const YEAR = /((?:19|20)\d{2}|[１２][０-９]{3}|[一二][〇零○一二三四五六七八九]{3})\s*年(?:度)?/u;
+const YEAR = new RegExp(
+  `((?:19|20)\\d{2}|[１２][０-９]{3}|[一二][${classOf(CN_YEAR_DIGITS)}]{3})\\s*年(?:度)?`,
+  'u',
+);
 const CHINESE_DIGITS = '〇一二三四五六七八九';
 
 export function parseYear(digits: string): number | null {

@@ -5,6 +5,14 @@
  * opening paragraph says what it can (2022年,…现将2022年法治政府建设工作报告如下).
  */
 
+import {
+  CLOSE_PARENS,
+  CN_ONE_TO_TEN,
+  classOf,
+  LIST_NUMBER_MARKS,
+  OPEN_PARENS,
+  SENTENCE_END,
+} from '../lexicon/index.ts';
 import type { Span, TitleInfo } from '../report/types.ts';
 import { cleanEntity, entityInProse, isEntityName, leadingUnits, stripDecoration } from './entity.ts';
 import { isBlank, type Line, trimmedText } from './lines.ts';
@@ -22,11 +30,14 @@ const MAX_TITLE = 60;
 const MAX_FURNITURE = 8;
 const PREAMBLE_LINES = 80;
 const TITLE_END = /(?:报告|公报|总结|思路|情况|汇报|要点|计划|规划|白皮书|年报)$/u;
-const TERMINATOR = /[。！？!?]/u;
-const MARKER_START =
-  /^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.](?!\d)|[一二三四五六七八九十]+是)/u;
-const MEETING_LINE = /^[—–―\-－~～\s]*[（(]?\s*(\d{4})年\d{1,2}月\d{1,2}日在(.*)$/u;
-const MEETING_END = /会议上[）)]?$/u;
+const [CN, MARK, OPEN, CLOSE] = [CN_ONE_TO_TEN, LIST_NUMBER_MARKS, OPEN_PARENS, CLOSE_PARENS].map(classOf);
+/** A heading's or list item's number opening a line (一、 （一） 1. 一是): body text, never a title. */
+const MARKER_START = new RegExp(
+  `^(?:[${CN}]+[${MARK}]|[${OPEN}][${CN}\\d]+[${CLOSE}]|\\d{1,2}[${MARK}](?!\\d)|[${CN}]+是)`,
+  'u',
+);
+const MEETING_LINE = new RegExp(`^[—–―\\-－~～\\s]*[${OPEN}]?\\s*(\\d{4})年\\d{1,2}月\\d{1,2}日在(.*)$`, 'u');
+const MEETING_END = new RegExp(`会议上[${CLOSE}]?$`, 'u');
 const REPORT_AS_FOLLOWS = /现将(.{2,50}?)如下/u;
 const LEADING_YEAR = /^(\d{4})年/u;
 const NO_TITLE: TitleInfo = { title: '', entity: '', year: null, kind: '' };
@@ -49,14 +60,17 @@ function isTitleLine(text: string): boolean {
     title.length >= 4 &&
     title.length <= MAX_TITLE &&
     TITLE_END.test(title) &&
-    !TERMINATOR.test(title) &&
+    !SENTENCE_END.test(title) &&
     !MARKER_START.test(title)
   );
 }
 
 function isBodyLine(text: string): boolean {
   return (
-    text.length > MAX_TITLE || TERMINATOR.test(text) || MARKER_START.test(text) || text.startsWith('各位代表')
+    text.length > MAX_TITLE ||
+    SENTENCE_END.test(text) ||
+    MARKER_START.test(text) ||
+    text.startsWith('各位代表')
   );
 }
 
@@ -128,7 +142,7 @@ function completedByGenre(result: TitleResult, lines: Line[]): TitleResult {
 
 /** No title line: the opening paragraph's year, and what `现将…报告如下` names. */
 function titleFromProse(text: string): TitleResult {
-  const firstSentence = text.split(TERMINATOR)[0] ?? text;
+  const firstSentence = text.split(SENTENCE_END)[0] ?? text;
   const announced = REPORT_AS_FOLLOWS.exec(text);
   const parts = announced === null ? null : parseTitleParts(announced[1] ?? '');
   const leadingYear = LEADING_YEAR.exec(text);

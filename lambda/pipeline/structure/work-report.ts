@@ -5,11 +5,16 @@
  * text says it plainly: a wrong entity would be published as fact, an empty one asks for a sidecar.
  */
 
+import { CN_ONE_TO_TEN, classOf, WIDE_CLAUSE_MARKS } from '../lexicon/index.ts';
 import type { TitleInfo } from '../report/types.ts';
 import type { Line } from './lines.ts';
 import { PROVINCES, type Province } from './provinces.ts';
 
 export const WORK_REPORT = '政府工作报告';
+
+const CN = classOf(CN_ONE_TO_TEN);
+/** Up to 12 characters inside one clause, what `2026年是“十五五”开局之年` puts between. */
+const IN_CLAUSE = `[^${classOf(WIDE_CLAUSE_MARKS)}]{0,12}`;
 
 /** Forms only this genre has: the address to the congress, the government reporting, the targets. */
 const GENRE_FORMS = [
@@ -17,19 +22,21 @@ const GENRE_FORMS = [
   /我代表\p{Script=Han}{0,6}人民政府/u,
   /主要预期目标/u,
   /政府工作(?:的)?总体要求/u,
-  /^[一二三四五六七八九十]+、.{0,30}(?:工作|发展)回顾/mu,
+  new RegExp(`^[${CN}]+、.{0,30}(?:工作|发展)回顾`, 'mu'),
 ];
 /** At least this many of the forms: one alone (各位代表 opens speeches of every kind) proves little. */
 const MIN_FORMS = 2;
 /** `三、2026年主要工作`, `…和2026年工作安排`: the heading of the plan names the report's year… */
-const PLAN_HEADING =
-  /^[一二三四五六七八九十]+、.{0,30}?(\d{4})年(?:的)?(?:主要|重点)?(?:工作|目标任务|任务)/u;
+const PLAN_HEADING = new RegExp(
+  `^[${CN}]+、.{0,30}?(\\d{4})年(?:的)?(?:主要|重点)?(?:工作|目标任务|任务)`,
+  'u',
+);
 /** …but `一、2025年工作和“十四五”发展回顾` is the review of the year before. */
 const REVIEW_WORDS = /回顾|成就|成效|总结|进展/u;
 /** `2026年是“十五五”开局之年`: the year the report opens. */
-const OPENING_YEAR = /(\d{4})年是[^。，；]{0,12}(?:开局|起步)之年/u;
+const OPENING_YEAR = new RegExp(`(\\d{4})年是${IN_CLAUSE}(?:开局|起步)之年`, 'u');
 /** `刚刚过去的2025年`, `2025年是“十四五”收官之年`: the year reviewed, the one before the report's. */
-const REVIEWED_YEAR = /刚刚过去的(\d{4})年|(\d{4})年是[^。，；]{0,12}收官之年/u;
+const REVIEWED_YEAR = new RegExp(`刚刚过去的(\\d{4})年|(\\d{4})年是${IN_CLAUSE}收官之年`, 'u');
 /** How a report speaks of its own territory (全省上下, 全区经济), by level; 全区域 is no territory. */
 const TERRITORY = /全(省|市|区(?!域)|县|州|盟|旗|镇|乡)/gu;
 /** A name must recur this often, and more often than any other, to be the report's own. */

@@ -1,3 +1,10 @@
+import {
+  alternationOf,
+  CHANGE_WORDS,
+  CLAUSE_MARKS,
+  codeTableOf,
+  PREVIOUS_YEAR_WORDS,
+} from '../../lexicon/index.ts';
 import type { Figure } from '../../report/types.ts';
 
 /** A figure with where it sits in its sentence: what the matching rules and the checks read. */
@@ -13,16 +20,19 @@ export interface FigureContext {
   change: boolean;
 }
 
-const CLAUSE_MARK = /[，,；;。：:！!？?\n]/u;
+const IS_CLAUSE_MARK = codeTableOf(CLAUSE_MARKS);
 /**
  * The clause before a figure is read back at most this far (the reports' longest is 33 characters):
  * in a table row, which has no clause marks, it ran back to the row's start for every cell, and the
  * rules read it once per cell (a table of 4,000 columns took 90 s).
  */
 export const MAX_CLAUSE = 100;
-const CHANGE_LABEL = /(?:增长|增加|下降|减少|提高|降低|增速|增幅|上升|回落|同比)$/u;
-const CHANGE_BEFORE =
-  /同比|(?:比|较)(?:上年|去年|上一年)|增长|增加(?!值)|下降|减少|提高|降低|上升|回落|增幅|增速/u;
+const CHANGE_LABEL = new RegExp(`(?:${alternationOf(CHANGE_WORDS)}|同比)$`, 'u');
+/** 增加值 (value added) is a level, not a change: 增加 counts only when 值 does not follow. */
+const CHANGE_BEFORE = new RegExp(
+  `同比|(?:比|较)${alternationOf(PREVIOUS_YEAR_WORDS)}|增加(?!值)|${alternationOf(CHANGE_WORDS.filter((w) => w !== '增加'))}`,
+  'u',
+);
 
 /**
  * The context of every figure of a report. Works from the figures alone (the aggregates no longer
@@ -66,7 +76,7 @@ function contextOf(figure: Figure, rawOffset: number): FigureContext {
   const head = figure.sentence.slice(0, offset);
   const reach = Math.max(0, head.length - MAX_CLAUSE);
   let cut = head.length;
-  while (cut > reach && !CLAUSE_MARK.test(head[cut - 1] as string)) cut--;
+  while (cut > reach && IS_CLAUSE_MARK[head.charCodeAt(cut - 1)] !== 1) cut--;
   const before = head.slice(cut).trim();
   const after = figure.sentence.slice(offset + figure.text.length);
   const change = CHANGE_LABEL.test(figure.label) || CHANGE_BEFORE.test(before);

@@ -4,6 +4,7 @@
  * changes, and a list after 分别 takes the names listed before it, in order.
  */
 
+import { isClauseEndOrLineBreakCode, isListSeparatorCode } from '../../lexicon/index.ts';
 import type { FigureMention } from '../../report/types.ts';
 import { unitKind } from '../numbers/units.ts';
 import { cleanBefore, QUOTES, rawBefore, rawBeforeWide, shorten, stripLeading } from './labels.ts';
@@ -24,27 +25,11 @@ export interface Parts {
   after: string;
 }
 
-/** 、和及与或 by code: read at the start of every figure's clause. */
-const LIST_SEPARATORS = new Set([...'、和及与或'].map((ch) => ch.charCodeAt(0)));
 /** Counts whose label is better read after the measure word than before it. */
 const NOT_CLASSIFIERS = new Set(['倍', '分', '岁', '要素']);
 
-/** 。；;！？!?\n by code: this runs over all the text between figures. */
-function isSentenceEndCode(c: number): boolean {
-  return (
-    c === 0x3002 ||
-    c === 0xff1b ||
-    c === 0x3b ||
-    c === 0xff01 ||
-    c === 0xff1f ||
-    c === 0x21 ||
-    c === 0x3f ||
-    c === 0x0a
-  );
-}
-
 function sameSentence(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isSentenceEndCode(text.charCodeAt(i))) return false;
+  for (let i = from; i < to; i++) if (isClauseEndOrLineBreakCode(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -58,7 +43,7 @@ function listRuns(text: string, drafts: Draft[]): Array<[number, number]> {
     const joined =
       b !== undefined &&
       ((a.group >= 0 && a.group === b.group) ||
-        (b.start - a.end === 1 && LIST_SEPARATORS.has(text.charCodeAt(a.end))));
+        (b.start - a.end === 1 && isListSeparatorCode(text.charCodeAt(a.end))));
     if (!joined) {
       if (i - start >= 2) runs.push([start, i]);
       start = i;
@@ -71,7 +56,7 @@ function ownParts(text: string, drafts: Draft[]): Parts[] {
   let prevEnd = 0;
   return drafts.map((d) => {
     let raw = rawBefore(text, d.labelFrom, prevEnd);
-    while (raw && LIST_SEPARATORS.has(raw.charCodeAt(0))) raw = raw.slice(1);
+    while (raw && isListSeparatorCode(raw.charCodeAt(0))) raw = raw.slice(1);
     prevEnd = d.end;
     const { base, change } = cleanBefore(raw);
     const kind = unitKind(d.unit);

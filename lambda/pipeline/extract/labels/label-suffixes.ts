@@ -4,6 +4,7 @@
  * suffixes through a table keyed by the last character: end-anchored regexes with many
  * alternatives try every start position, and this runs once or twice for every figure.
  */
+import { ASCII_DIGITS, CN_ONE_TO_TEN, classOf, LABEL_CHANGE_WORDS } from '../../lexicon/index.ts';
 
 /**
  * Longest first among words sharing a last character, so 增加到 wins over 到. Keyed by UTF-16
@@ -32,8 +33,9 @@ const LE = 0x4e86; // 了
  * Time phrases that end a label without naming anything counted: 2030年 (a target year),
  * 连续18年 (a streak), 从上半年 (the start of a from–to pair).
  */
-const TIME_TAIL =
-  /(?:(?:到|至)?[0-9]{4}年(?:底|末)?|连续[0-9一二三四五六七八九十两]+年|从(?:上半年|上年|去年|年初|[0-9]{4}年))$/;
+const TIME_TAIL = new RegExp(
+  `(?:(?:到|至)?[0-9]{4}年(?:底|末)?|连续[${classOf(`${ASCII_DIGITS}${CN_ONE_TO_TEN}两`)}]+年|从(?:上半年|上年|去年|年初|[0-9]{4}年))$`,
+);
 
 /** The copula, qualifier word or time phrase `s` ends with, or ''. */
 export function trailingWord(s: string): string {
@@ -52,12 +54,9 @@ export function trailingWord(s: string): string {
   return '';
 }
 
-const CHANGE_WORDS = new Set(
-  '增长 下降 增加 减少 提高 降低 上升 回落 提升 增幅 降幅 增速 扩大 缩小'.split(' '),
-);
 /** The change words by their two codes (first × 0x10000 + second): no slice to look one up. */
 const CHANGE_BY_CODES = new Map(
-  [...CHANGE_WORDS].map((w) => [w.charCodeAt(0) * 0x10000 + w.charCodeAt(1), w]),
+  LABEL_CHANGE_WORDS.map((w) => [w.charCodeAt(0) * 0x10000 + w.charCodeAt(1), w]),
 );
 const CHANGE_BASES =
   '比上年同期 与上年相比 比去年同期 较上年同期 比上年末 比上年 比去年 较上年 同比 环比 年均 平均'.split(' ');

@@ -4,16 +4,25 @@
  * trailing copulas; for a classifier (21个便民服务站) the noun after the measure word wins.
  */
 
+import {
+  CLOSE_PARENS,
+  classOf,
+  codeTableOf,
+  ENUMERATION_COMMA,
+  OPEN_PARENS,
+  PAUSES,
+  QUOTE_MARKS,
+  SENTENCE_ENDS,
+  TOTAL_WORDS,
+} from '../../lexicon/index.ts';
+import { focus } from './label-focus.ts';
 import { changeSuffix, trailingWord } from './label-suffixes.ts';
 
-/** Characters that end the phrase a label is taken from. */
-const BOUNDARY = '，。；：！？,;:!?\n\r、（()）【】[]|\t 　';
-const WIDE_BOUNDARY = BOUNDARY.replace('、', '');
-const QUOTE_CHARS = '“”"‘’《》「」『』〈〉';
-export const QUOTES = /[“”"‘’《》「」『』〈〉]/g;
+/** Characters that end the phrase a label is taken from, but 、 (which ends it unless wide). */
+const WIDE_BOUNDARY = `${SENTENCE_ENDS}${PAUSES}${OPEN_PARENS}${CLOSE_PARENS}【】[]|\t 　\n\r`;
+export const QUOTES = new RegExp(`[${classOf(QUOTE_MARKS)}]`, 'g');
 /** Quote characters by code: most clauses hold none, and a table walk beats a regex test. */
-const IS_QUOTE = new Uint8Array(0x10000);
-for (const ch of QUOTE_CHARS) IS_QUOTE[ch.charCodeAt(0)] = 1;
+const IS_QUOTE = codeTableOf(QUOTE_MARKS);
 
 function hasQuote(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (IS_QUOTE[s.charCodeAt(i)] === 1) return true;
@@ -30,22 +39,7 @@ const LEADING =
 const LEADING_VERB =
   /^(?:审查|监督|检查|督查|核查|抽查|开展|组织|完成|实现|举办|召开|引进|获得|增设|新增|新建|建成|发放|印发|推动|推进|提供|接待|排查|化解|清理|配备|收集|征求|参加|参与|投入|设立|打造|培育|创建|发现|整改|挂|制作|悬挂|张贴|编印|购置|安排|落实|开通|审结|办结|帮助|协助|指导|解决|录入|上报|报送|走访|举行|签订|聘请|聘用|吸纳|新招|招引|培训|累计)/;
 
-/** Verbs that end a subject inside a long clause (中心组安排学习 → 学习, 中心接待办事群众 → 办事群众). */
-const MID_VERBS = '安排 接待 组织 召开 举办 开展 受理 排查 参加 完成 对'.split(' ');
-
-const MID_VERB_FIRST = new Uint8Array(0x10000);
-for (const v of MID_VERBS) MID_VERB_FIRST[v.charCodeAt(0)] = 1;
-
-/** The end of the last mid-clause verb in `s`, or -1: one backward walk, no backtracking. */
-function afterLastMidVerb(s: string): number {
-  for (let i = s.length - 1; i >= 0; i--) {
-    if (MID_VERB_FIRST[s.charCodeAt(i)] === 0) continue;
-    for (const v of MID_VERBS) if (s.startsWith(v, i)) return i + v.length;
-  }
-  return -1;
-}
-
-const TOTALS = new Set(['合计', '总计', '共计']);
+const TOTALS: ReadonlySet<string> = new Set(TOTAL_WORDS);
 
 export interface CleanLabel {
   /** The counted thing ('' when the words before say nothing but a change). */
@@ -55,9 +49,8 @@ export interface CleanLabel {
 }
 
 /** Boundary characters by UTF-16 code: 1 ends a phrase, 2 ends it except across 、 (wide). */
-const STOPS = new Uint8Array(0x10000);
-for (const ch of WIDE_BOUNDARY) STOPS[ch.charCodeAt(0)] = 1;
-STOPS['、'.charCodeAt(0)] = 2;
+const STOPS = codeTableOf(WIDE_BOUNDARY);
+STOPS[ENUMERATION_COMMA.charCodeAt(0)] = 2;
 
 function rawBack(text: string, start: number, floor: number, wide: boolean): string {
   const lo = Math.max(floor, start - MAX_BEFORE, 0);
@@ -151,52 +144,6 @@ function stripTrailing(s: string): { rest: string; change: string } {
 }
 
 const SHARE_WORDS = new Set(['占', '占比', '所占比重', '占比重']);
-
-const FOCUS_SEPARATORS = ['其中', '共计', '累计', '等'];
-
-/**
- * Bits by code of 其, 共, 累, 等 (the separators' first characters, in order) and of 及和与: one
- * walk over a clause tells which lastIndexOf calls and regexes below can match at all.
- */
-const FOCUS_BITS = new Uint8Array(0x10000);
-[...'其共累等'].forEach((ch, k) => {
-  FOCUS_BITS[ch.charCodeAt(0)] = 1 << k;
-});
-const GONG = 2;
-const CONNECTIVE = 16;
-for (const ch of '及和与') FOCUS_BITS[ch.charCodeAt(0)] = CONNECTIVE;
-
-function focusBits(s: string): number {
-  let bits = 0;
-  for (let i = 0; i < s.length; i++) bits |= FOCUS_BITS[s.charCodeAt(i)] as number;
-  return bits;
-}
-
-/** Keeps the part after a connective when a phrase lists or frames several things. */
-function focus(s: string): string {
-  let cur = s;
-  // Slicing only drops characters: what `s` lacks, every later `cur` lacks too.
-  const bits = focusBits(s);
-  FOCUS_SEPARATORS.forEach((sep, k) => {
-    if ((bits & (1 << k)) === 0) return;
-    const at = cur.lastIndexOf(sep);
-    if (at > 0 && cur.length - at - sep.length >= 2) cur = cur.slice(at + sep.length);
-  });
-  // 人民调解员共排查矛盾纠纷: 共 before a verb ends the subject (but not in 公共, 共同).
-  const m = (bits & GONG) !== 0 && cur.includes('共') ? SHARED_VERB.exec(cur) : null;
-  if (m?.[1]) cur = m[1];
-  const v = cur.length > 8 ? afterLastMidVerb(cur) : -1;
-  if (v >= 0 && cur.length - v >= 2) cur = cur.slice(v);
-  // The end-anchored regex tries every start: run it only when a connective is there at all.
-  if (cur.length > 8 && (bits & CONNECTIVE) !== 0) {
-    const m = LAST_CONNECTED.exec(cur);
-    if (m?.[1] && m[1].length >= 4) cur = m[1];
-  }
-  return cur;
-}
-
-const LAST_CONNECTED = /(?:以及|及|和|与)([^以及和与]{2,})$/;
-const SHARED_VERB = /(?<![公总中一社])共(?![同享建治产有青性识])(.{2,})$/;
 
 /** Trims a raw clause to the counted thing and notes a change word (增长, 下降). */
 export function cleanBefore(raw: string): CleanLabel {

@@ -2,16 +2,16 @@
  * Labels of totals: 合计965条 names what it totals when the sentence says it (the subject
  * before the parts), not just 合计.
  */
+import { isClauseEndOrLineBreakCode, TOTAL_WORDS } from '../../lexicon/index.ts';
 import type { Draft, Parts } from './figure-labels.ts';
 import { cleanBefore, rawBefore } from './labels.ts';
 
-const SENTENCE_END = '。；;！？!?\n';
-const TOTAL_WORDS = new Set(['合计', '总计', '共计', '总数', '总共']);
+const TOTALS: ReadonlySet<string> = new Set(TOTAL_WORDS);
 const QUOTED = /[“"‘「]([^”"’」]{2,12})[”"’」]/;
 
 function sentenceStart(text: string, pos: number): number {
   let i = pos;
-  while (i > 0 && !SENTENCE_END.includes(text[i - 1] as string)) i--;
+  while (i > 0 && !isClauseEndOrLineBreakCode(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
@@ -56,7 +56,7 @@ function subjectOfTotal(text: string, drafts: Draft[], parts: Parts[], i: number
 
 export function nameTotals(text: string, drafts: Draft[], parts: Parts[]): void {
   parts.forEach((p, i) => {
-    if (p.after || !TOTAL_WORDS.has(p.base)) return;
+    if (p.after || !TOTALS.has(p.base)) return;
     const subject = subjectOfTotal(text, drafts, parts, i);
     if (subject) p.base = subject + p.base;
   });

@@ -2,6 +2,18 @@
  * Linear scan of a text for numerals: Arabic runs (with sign, grouping and decimal marks)
  * and Chinese numeral runs. It knows nothing of units or context; figures.ts decides.
  */
+import {
+  CN_MAGNITUDES,
+  CN_NUMERALS,
+  codeTableOf,
+  DIGITS,
+  isDecimalCode,
+  isDigitCode,
+  isLatinLetterCode,
+  isMinusCode,
+  QUOTE_MARKS,
+  TABLE_MARKS,
+} from '../../lexicon/index.ts';
 import { parseChineseRange } from './chinese-numerals.ts';
 import { isChineseNumeralCode, parseArabicNumber } from './numerals.ts';
 
@@ -26,27 +38,9 @@ const MAX_CHINESE_RUN = 24;
  * of its commas.
  */
 export const MAX_DIGITS = 24;
-const BARE_CODES = new Set([...'十百千万亿'].map((ch) => ch.charCodeAt(0)));
+const IS_MAGNITUDE = codeTableOf(CN_MAGNITUDES);
 const SHI = 0x5341;
 const YI_ONE = 0x4e00;
-
-export function isAsciiLetter(ch: string | undefined): boolean {
-  return ch !== undefined && isAsciiLetterCode(ch.charCodeAt(0));
-}
-
-/** ASCII and full-width Latin letters, by UTF-16 code (NaN, past either end, is none). */
-export function isAsciiLetterCode(c: number): boolean {
-  return (
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x61 && c <= 0x7a) ||
-    (c >= 0xff21 && c <= 0xff3a) ||
-    (c >= 0xff41 && c <= 0xff5a)
-  );
-}
-
-export function isDigitCode(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
-}
 
 function digitsEnd(text: string, i: number): number {
   let j = i;
@@ -63,11 +57,6 @@ function groupedEnd(text: string, i: number, intEnd: number): number {
     if ((c !== 0x2c && c !== 0xff0c) || digitsEnd(text, j + 1) !== j + 4) return j;
     j += 4;
   }
-}
-
-/** `.`, `．` and the middle dot `·` (numerals.ts isDecimalMark), by code. */
-function isDecimalCode(c: number): boolean {
-  return c === 0x2e || c === 0xff0e || c === 0xb7;
 }
 
 /** Up to 15 ASCII digits are exact as an integer: summed from codes, no string to parse. */
@@ -103,11 +92,6 @@ function digitCount(text: string, start: number, end: number): number {
   return count;
 }
 
-/** -, －, −: a minus sign. */
-function isMinusCode(c: number): boolean {
-  return c === 0x2d || c === 0xff0d || c === 0x2212;
-}
-
 /** Where the Arabic numeral starting at i ends: digits, groups of three, a decimal part. */
 function arabicEnd(text: string, i: number): number {
   const end = groupedEnd(text, i, digitsEnd(text, i));
@@ -124,7 +108,7 @@ function lexArabic(text: string, i: number, end: number): NumberToken | null {
   const signed =
     isMinusCode(text.charCodeAt(i - 1)) &&
     !isDigitCode(beforeSign) &&
-    !isAsciiLetterCode(beforeSign) &&
+    !isLatinLetterCode(beforeSign) &&
     !isChineseNumeralCode(beforeSign);
   return { start: signed ? i - 1 : i, coreStart: i, end, value: signed ? -value : value, kind: 'arabic' };
 }
@@ -132,7 +116,7 @@ function lexArabic(text: string, i: number, end: number): NumberToken | null {
 /** 百, 千万, 亿: magnitudes alone. A leading 十 counts as a digit (十万 = 100000, 十亿). */
 function isBare(text: string, start: number, end: number): boolean {
   if (text.charCodeAt(start) === SHI && end - start > 1) return false;
-  for (let k = start; k < end; k++) if (!BARE_CODES.has(text.charCodeAt(k))) return false;
+  for (let k = start; k < end; k++) if (IS_MAGNITUDE[text.charCodeAt(k)] !== 1) return false;
   return true;
 }
 
@@ -154,15 +138,12 @@ function lexChinese(text: string, i: number, runEnd: number): NumberToken | null
  * times slower).
  */
 const CLASS = new Uint8Array(0x10000);
-for (let c = 0x30; c <= 0x39; c++) CLASS[c] = 1;
-for (let c = 0xff10; c <= 0xff19; c++) CLASS[c] = 1;
-for (const ch of '零〇一二两三四五六七八九十百千万亿廿卅') CLASS[ch.charCodeAt(0)] = 2;
+for (const ch of DIGITS) CLASS[ch.charCodeAt(0)] = 1;
+for (const ch of CN_NUMERALS) CLASS[ch.charCodeAt(0)] = 2;
 /** 3: the brackets, quotes and newlines protected-ranges.ts needs, collected in the same pass. */
-for (const c of [10, 34]) CLASS[c] = 3;
-for (let c = 0x2018; c <= 0x201d; c++) CLASS[c] = 3;
-for (let c = 0x3008; c <= 0x300f; c++) CLASS[c] = 3;
+for (const ch of `${QUOTE_MARKS}\n`) CLASS[ch.charCodeAt(0)] = 3;
 /** 4: the pipes, tabs and spaces that table-cells.ts looks for (isTableMarkCode). */
-for (const c of [0x7c, 0xff5c, 0x09, 0x20, 0x3000]) CLASS[c] = 4;
+for (const ch of TABLE_MARKS) CLASS[ch.charCodeAt(0)] = 4;
 
 /**
  * All numeral tokens of `text`, in order, without overlaps. When `marks` is given, the

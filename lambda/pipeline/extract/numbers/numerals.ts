@@ -3,6 +3,7 @@
  * decimal and grouping marks, Chinese numerals (两, 十二, 一百零五, 三万五千; the parser
  * lives in chinese-numerals.ts) and the magnitude words (万, 亿, 千万) written after a number.
  */
+import { CN_NUMERALS, codeTableOf, isDecimalCode, isDigitCode, MINUS_SIGNS } from '../../lexicon/index.ts';
 import { parseChineseInteger } from './chinese-numerals.ts';
 
 export { parseChineseInteger };
@@ -23,8 +24,7 @@ export const MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
 ];
 
 /** One byte per UTF-16 code: a table lookup is cheaper than a Set on the hot path. */
-const CHINESE_NUMERAL_CODES = new Uint8Array(0x10000);
-for (const c of '零〇一二两三四五六七八九十百千万亿廿卅') CHINESE_NUMERAL_CODES[c.charCodeAt(0)] = 1;
+const CHINESE_NUMERAL_CODES = codeTableOf(CN_NUMERALS);
 
 /** True for the UTF-16 code of a character that can be part of a Chinese numeral. */
 export function isChineseNumeralCode(code: number): boolean {
@@ -38,9 +38,7 @@ export function isChineseNumeralChar(ch: string | undefined): boolean {
 
 /** True for an ASCII or full-width digit (0-9, ０-９). */
 export function isDigitChar(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
-  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+  return ch !== undefined && isDigitCode(ch.charCodeAt(0));
 }
 
 /** The value of one ASCII or full-width digit, or -1. */
@@ -54,7 +52,7 @@ export function digitValue(ch: string | undefined): number {
 
 /** Decimal marks used in reports: `.`, full-width `．` and the middle dot of `1·8%`. */
 export function isDecimalMark(ch: string | undefined): boolean {
-  return ch === '.' || ch === '．' || ch === '·';
+  return ch !== undefined && ch.length === 1 && isDecimalCode(ch.charCodeAt(0));
 }
 
 /**
@@ -96,7 +94,7 @@ export function magnitudeValue(word: string): number | null {
 export function parseNumber(s: string): number | null {
   const t = s.trim();
   if (t.length === 0) return null;
-  const sign = /^[-－−]/.test(t) ? -1 : 1;
+  const sign = MINUS_SIGNS.includes(t.charAt(0)) ? -1 : 1;
   const body = sign < 0 ? t.slice(1) : t;
   let mult = 1;
   let core = body;

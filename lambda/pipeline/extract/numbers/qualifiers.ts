@@ -2,6 +2,7 @@
  * Qualifier words around a number (FIGURES.md): 余/多/超过/突破/逾/以上 are lower bounds,
  * 近/不足/不到 upper bounds, 约/左右 approximations, 达/达到 exact.
  */
+import { BOUNDS_AFTER_UNIT } from '../../lexicon/index.ts';
 import type { Qualifier } from '../../report/types.ts';
 
 /** Words written just before the number, longest first so 不超过 wins over 超过. */
@@ -28,13 +29,14 @@ const BEFORE: ReadonlyArray<readonly [string, Qualifier]> = [
   ['达', 'exact'],
 ];
 
-/** Words written just after the unit. */
-const AFTER: ReadonlyArray<readonly [string, Qualifier]> = [
-  ['以上', 'over'],
-  ['左右', 'approx'],
-  ['以下', 'under'],
-  ['以内', 'under'],
-];
+/** What each bound written just after the unit means (the words are the lexicon's). */
+const AFTER_MEANING: Readonly<Record<(typeof BOUNDS_AFTER_UNIT)[number], Qualifier>> = {
+  以上: 'over',
+  左右: 'approx',
+  以下: 'under',
+  以内: 'under',
+};
+const AFTER = BOUNDS_AFTER_UNIT.map((word) => [word, AFTER_MEANING[word]] as const);
 
 /** Words in which 约/近/超 are not qualifiers (节约3000万元 is an amount saved). */
 const FALSE_BEFORE = [

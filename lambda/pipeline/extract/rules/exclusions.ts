@@ -4,8 +4,13 @@
  * Each rule looks at a few characters around the candidate only, so the scan stays linear.
  */
 
+import {
+  BOUNDS_AFTER_DURATION,
+  BOUNDS_AFTER_UNIT,
+  isDigitCode,
+  isLatinLetterCode,
+} from '../../lexicon/index.ts';
 import type { NumberToken } from '../numbers/number-tokens.ts';
-import { isAsciiLetterCode, isDigitCode } from '../numbers/number-tokens.ts';
 import { isChineseNumeralCode } from '../numbers/numerals.ts';
 import { unitKind } from '../numbers/units.ts';
 import { isChecklistSize, isClassThreshold, isFrequencyNorm, isRequiredBound } from './norms.ts';
@@ -55,7 +60,7 @@ function isCodeOrOrdinal(text: string, c: Candidate): boolean {
   const start = c.token.start;
   if (start === 0) return false;
   const before = text.charCodeAt(start - 1);
-  if ((flagsAt(text, start - 1) & (ORDINAL | CODE)) !== 0 || isAsciiLetterCode(before)) return true;
+  if ((flagsAt(text, start - 1) & (ORDINAL | CODE)) !== 0 || isLatinLetterCode(before)) return true;
   // 3.0.1, 8:30: a digit, then a mark, then this number.
   if (
     (before === DOT || before === COLON || before === WIDE_COLON) &&
@@ -63,7 +68,7 @@ function isCodeOrOrdinal(text: string, c: Candidate): boolean {
   )
     return true;
   const after = text.charCodeAt(c.end);
-  return isAsciiLetterCode(after) || after === PLUS || after === WIDE_PLUS;
+  return isLatinLetterCode(after) || after === PLUS || after === WIDE_PLUS;
 }
 
 /** The second end of a range (3至5人, 10-20家) is not a figure of its own. */
@@ -125,10 +130,8 @@ function isChineseNumeralPhrase(text: string, c: Candidate): boolean {
   for (const s of SLOGANS) if (text.startsWith(s, t.coreStart)) return true;
   if (c.unit === '期' || c.unit === '轮' || c.unit === '分' || c.unit === '节') return true;
   if (c.end >= text.length) return false;
-  return (flagsAt(text, c.end) & END) === 0 && !startsWithAny(text, c.end, QUALIFIERS_AFTER);
+  return (flagsAt(text, c.end) & END) === 0 && !startsWithAny(text, c.end, BOUNDS_AFTER_UNIT);
 }
-
-const QUALIFIERS_AFTER = ['以上', '左右', '以下', '以内'];
 
 function startsWithAny(text: string, pos: number, words: readonly string[]): boolean {
   for (const w of words) if (text.startsWith(w, pos)) return true;
@@ -166,10 +169,9 @@ function isWordAfterUnit(text: string, c: Candidate): boolean {
 function isDurationName(text: string, c: Candidate): boolean {
   if (unitKind(c.unit) !== 'time') return false;
   if (c.end >= text.length || (flagsAt(text, c.end) & END) !== 0) return false;
-  return !startsWithAny(text, c.end, DURATION_QUALIFIERS);
+  return !startsWithAny(text, c.end, BOUNDS_AFTER_DURATION);
 }
 
-const DURATION_QUALIFIERS = ['以上', '左右', '以下'];
 /** 两位数增长 is a rate class, 千亿级 and 5A级 are grades. */
 function isGradeOrClass(text: string, c: Candidate): boolean {
   const after = text.charCodeAt(c.end);

@@ -5,9 +5,16 @@
  * class (亿元以上项目, 60岁以上老人) and the size of a checklist (公开7要素).
  */
 
+import {
+  alternationOf,
+  classOf,
+  isDigitCode,
+  isHanCode,
+  PERIOD_WORDS,
+  STATEMENT_MARKS,
+} from '../../lexicon/index.ts';
 import { endsWithActionVerb } from '../labels/labels.ts';
 import { startsVerbAfterNoun } from '../labels/noun-after.ts';
-import { isDigitCode } from '../numbers/number-tokens.ts';
 import { unitKind } from '../numbers/units.ts';
 import type { Candidate } from './exclusions.ts';
 
@@ -15,7 +22,7 @@ const code = (s: string): number => s.charCodeAt(0);
 const [YU, SHAO, GUO] = [...'于少过'].map(code);
 
 const FREQUENCY_UNITS = new Set(['次', '场', '场次', '期', '轮']);
-const EVERY_PERIOD = /每(?:半年|两年|季度|年|月|周|季|天|日|星期)[^，。；：,;:\n]{0,16}$/;
+const EVERY_PERIOD = new RegExp(`每${alternationOf(PERIOD_WORDS)}[^${classOf(STATEMENT_MARKS)}]{0,16}$`);
 /** Words of a rule rather than a result: 不少于2次, 不低于40学时, 至少1名. */
 const NORM_WORDS = ['不少于', '不低于', '不超过', '不高于', '至少'];
 
@@ -39,10 +46,6 @@ function boundEnd(text: string, at: number): number {
   if (text.charCodeAt(i) !== YI) return -1;
   const c = text.charCodeAt(i + 1);
   return c === SHANG || c === XIA ? i + 2 : -1;
-}
-
-function isHanCode(c: number): boolean {
-  return c >= 0x4e00 && c <= 0x9fff;
 }
 
 /** A noun (or a quoted name, or the count of the class: 千万元以上46家) starts at `i`, not a verb. */

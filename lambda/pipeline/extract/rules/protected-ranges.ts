@@ -3,6 +3,7 @@
  * (《小王庄镇2023年政务公开工作要点》) and short quoted names of slogans, programmes and
  * models (“一制三化”, “1+1+N”, “15分钟生活圈”). Found in one linear pass.
  */
+import { codeTableOf, QUOTE_MARKS, QUOTE_PAIRS, TITLE_BRACKET_PAIRS } from '../../lexicon/index.ts';
 import type { Span } from '../../report/types.ts';
 
 /** A title longer than this is more likely an unbalanced 《 than a title. */
@@ -10,20 +11,14 @@ const MAX_TITLE = 120;
 /** Quoted slogans and names are short; a long quotation may carry real figures. */
 const MAX_QUOTE = 30;
 
+/** Opener, closer and the longest span between them that is still protected. */
 const PAIRS: ReadonlyArray<readonly [string, string, number]> = [
-  ['《', '》', MAX_TITLE],
-  ['〈', '〉', MAX_TITLE],
-  ['“', '”', MAX_QUOTE],
-  ['‘', '’', MAX_QUOTE],
-  ['「', '」', MAX_QUOTE],
-  ['『', '』', MAX_QUOTE],
+  ...TITLE_BRACKET_PAIRS.map((pair) => [pair.charAt(0), pair.charAt(1), MAX_TITLE] as const),
+  ...QUOTE_PAIRS.map((pair) => [pair.charAt(0), pair.charAt(1), MAX_QUOTE] as const),
 ];
 
-/** Newline, ASCII quote, ‘’“” and 〈〉《》「」『』, by UTF-16 code: one typed-array load per character. */
-const SPECIAL = new Uint8Array(0x10000);
-for (const c of [10, 34]) SPECIAL[c] = 1;
-for (let c = 0x2018; c <= 0x201d; c++) SPECIAL[c] = 1;
-for (let c = 0x3008; c <= 0x300f; c++) SPECIAL[c] = 1;
+/** Newline, quotes and title brackets by UTF-16 code: one typed-array load per character. */
+const SPECIAL = codeTableOf(`${QUOTE_MARKS}\n`);
 /**
  * Per UTF-16 code of a bracket or quote: its pair's index + 1, negative for a closer. Read by
  * code, the walk over the marks makes no one-character strings and no Map lookups.

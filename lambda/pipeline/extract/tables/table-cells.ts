@@ -3,6 +3,7 @@
  * whitespace tables (cells apart by tabs, two spaces or an ideographic space). Prose lines are
  * rejected cheaply, so that reading tables adds little to a pass over a whole report.
  */
+import { codeTableOf, PIPES, TABLE_MARKS } from '../../lexicon/index.ts';
 
 export interface Cell {
   /** The cell's text, trimmed. */
@@ -11,7 +12,7 @@ export interface Cell {
   end: number;
 }
 
-const PIPES = '|｜';
+const IS_TABLE_MARK = codeTableOf(TABLE_MARKS);
 const SPACE = ' \t\u3000\u00a0\r';
 const RULE = /^:?[-—–－=]{2,}:?$/;
 
@@ -58,7 +59,7 @@ function gapWidth(text: string, i: number, end: number): number {
 
 /** The characters of a table mark ('|', '｜', tab, ideographic space, and a space before a space). */
 export function isTableMarkCode(c: number): boolean {
-  return c === 0x7c || c === 0xff5c || c === 0x09 || c === 0x20 || c === 0x3000;
+  return IS_TABLE_MARK[c] === 1;
 }
 
 /** Positions of the table-mark characters of `text`, when the caller has not collected them. */

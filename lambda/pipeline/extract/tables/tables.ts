@@ -10,14 +10,19 @@
  */
 
 import type { FigureMention } from '../../report/types.ts';
-import { isDigitCode, MAX_DIGITS } from '../numbers/number-tokens.ts';
-import { matchMagnitudeAndUnit } from '../numbers/units.ts';
+import { MAX_DIGITS } from '../numbers/number-tokens.ts';
 import { type Cell, splitCells, TableLines } from './table-cells.ts';
-
-interface ColumnUnit {
-  unit: string;
-  multiplier: number;
-}
+import {
+  type ColumnUnit,
+  captionUnit,
+  digitCount,
+  headerUnit,
+  isNumericCell,
+  parseCellValue,
+  parseUnit,
+  rowName,
+  UNIT_IN_HEADER,
+} from './table-values.ts';
 
 interface Header {
   cells: Cell[];
@@ -29,36 +34,12 @@ interface Header {
   caption: ColumnUnit | null;
 }
 
-const NUMERIC = /^[-－−]?[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．·][0-9０-９]+)?$/;
 const YEAR_CELL = /^(?:19|20)[0-9]{2}年?$/;
-const UNIT_IN_HEADER = /[(（]([^()（）]{1,8})[)）]\s*$/;
-const CAPTION_UNIT = /单位\s*[:：]\s*([^\s|，,;；)）]{1,6})/;
 /** Column names that hold the indicator's own amount: the label is the row name alone. */
 const PLAIN_COLUMN =
   /^(?:绝对数|绝对值|数值|数量|总量|总数|金额|实绩|完成数?|全年|本年|本期|本年累计|累计|合计|计)$/;
 /** 比上年增长 → 增长: the comparison base is the same for every row of the column. */
 const COMPARISON = /^(?:比上年(?:同期)?|较上年|同比|比去年)/;
-/** Row-name decorations of statistical tables: indentation marks, 其中, #, numbering. */
-const ROW_DECORATION = /^(?:[#＃*＊]+|其中[:：]?|[(（]?[一二三四五六七八九十0-9]+[)）.、．])\s*/;
-
-/** 万元 → { 元, 10^4 }, % → { %, 1 }; null when the words are not a unit. */
-export function parseUnit(words: string): ColumnUnit | null {
-  const w = words.trim();
-  if (!w) return null;
-  const m = matchMagnitudeAndUnit(w, 0, true);
-  if (!m || m.end !== w.length || m.roughWord) return null;
-  return { unit: m.unit, multiplier: m.multiplier };
-}
-
-function headerUnit(cell: string): ColumnUnit | null {
-  const m = UNIT_IN_HEADER.exec(cell);
-  return m?.[1] ? parseUnit(m[1]) : null;
-}
-
-function isNumericCell(cell: string): boolean {
-  return NUMERIC.test(cell);
-}
-
 /** A header: no numbers in its cells, and at least one column or the caption has a unit. */
 function readHeader(cells: Cell[], caption: ColumnUnit | null): Header | null {
   if (cells.length < 2 || cells.some((c) => isNumericCell(c.text))) return null;
@@ -73,16 +54,6 @@ function columnName(header: Header, col: number): string {
   const name = raw.replace(COMPARISON, '');
   if (!name || PLAIN_COLUMN.test(name) || col === 1) return '';
   return name.length > 6 ? '' : name;
-}
-
-function rowName(cell: Cell): string {
-  let name = cell.text.replace(/\s+/g, '');
-  for (let guard = 0; guard < 3; guard++) {
-    const m = ROW_DECORATION.exec(name);
-    if (!m || m[0].length === name.length) break;
-    name = name.slice(m[0].length);
-  }
-  return name.length > 16 ? name.slice(0, 16) : name;
 }
 
 function cellUnit(header: Header, row: Cell[], col: number): ColumnUnit | null {
@@ -121,24 +92,6 @@ function rowFigures(header: Header, row: Cell[], out: FigureMention[]): void {
   }
 }
 
-function digitCount(cell: string): number {
-  let count = 0;
-  for (let i = 0; i < cell.length; i++) if (isDigitCode(cell.charCodeAt(i))) count++;
-  return count;
-}
-
-function parseCellValue(s: string): number {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.charCodeAt(0);
-    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xfee0);
-    else if (ch === '－' || ch === '−') out += '-';
-    else if (ch === '．' || ch === '·') out += '.';
-    else if (ch !== ',' && ch !== '，') out += ch;
-  }
-  return Number(out);
-}
-
 /** The rows of the table starting at `lineStart`; returns where the table ends. */
 function readTable(text: string, lineStart: number, out: FigureMention[]): number {
   let caption = captionBefore(text, lineStart);
@@ -173,13 +126,6 @@ export function extractTableFigures(text: string, marks?: number[]): FigureMenti
     pos = Math.max(readTable(text, lineStart, out), lineStart + 1);
   }
   return out;
-}
-
-/** 单位：万元 in a caption line names the unit of a table that follows. */
-function captionUnit(line: string): ColumnUnit | null {
-  if (line.length > 80 || !line.includes('单位')) return null;
-  const m = CAPTION_UNIT.exec(line);
-  return m?.[1] ? parseUnit(m[1]) : null;
 }
 
 /** The caption may sit one or two lines above the table (表2 主要农产品产量 / 单位：万吨). */

@@ -1,27 +1,13 @@
 /** Tables whose unit sits in a header (table fixtures written for these tests). */
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../../../lambda/pipeline/extract/figures.ts';
-import { extractTableFigures, parseUnit } from '../../../../lambda/pipeline/extract/tables/tables.ts';
+import { extractTableFigures } from '../../../../lambda/pipeline/extract/tables/tables.ts';
 
 type Row = [string, number, string, string];
 
 function rows(text: string): Row[] {
   return extractTableFigures(text).map((f) => [f.text, f.value, f.unit, f.label]);
 }
-
-describe('parseUnit', () => {
-  it.each([
-    ['万元', { unit: '元', multiplier: 1e4 }],
-    ['%', { unit: '%', multiplier: 1 }],
-    ['亿千瓦时', { unit: '千瓦时', multiplier: 1e8 }],
-    ['千公顷', { unit: '公顷', multiplier: 1e3 }],
-    ['万吨标准煤', { unit: '吨标准煤', multiplier: 1e4 }],
-    ['年', null],
-    ['单位', null],
-  ])('%s', (words, expected) => {
-    expect(parseUnit(words)).toEqual(expected);
-  });
-});
 
 describe('extractTableFigures', () => {
   it('reads a pipe table: header unit and magnitude, row and column names, rules and group rows skipped', () => {

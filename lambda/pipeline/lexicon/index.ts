@@ -1,0 +1,69 @@
+/**
+ * The lexicon: the characters and words the extractor reads Chinese reports by, each owned once
+ * under a name that says what it is. Sets of characters are plain strings of their members
+ * (SENTENCE_ENDS, CLAUSE_ENDS, CLOSERS, CN_NUMERALS, DIGITS …), made into RegExp class bodies,
+ * Sets or code tables by char-class.ts; word lists are arrays in the order rules try them; what
+ * ends a sentence is decided in sentence-ends.ts alone. Where one reader needs a narrower or
+ * wider set than the others, the variant has its own name and says why, because the published
+ * figures depend on each. The lexicon is the bottom room: it imports nothing else of the pipeline.
+ */
+export { alternationOf, charSetOf, classOf, codeTableOf } from './char-class.ts';
+export {
+  ASCII_DIGITS,
+  CN_MAGNITUDES,
+  CN_NUMERALS,
+  CN_ONE_TO_TEN,
+  CN_YEAR_DIGITS,
+  DECIMAL_MARKS,
+  DIGITS,
+  isDecimalCode,
+  isDigitCode,
+  isMinusCode,
+  LIST_NUMBER_MARKS,
+  MINUS_SIGNS,
+  WIDE_DIGITS,
+} from './digits.ts';
+export {
+  CLAUSE_ENDS,
+  CLAUSE_ENDS_AND_LINE_BREAK,
+  CLAUSE_MARKS,
+  CLOSE_PARENS,
+  CLOSERS,
+  COLONS,
+  COMMAS,
+  ENUMERATION_COMMA,
+  EXCERPT_CUT_MARKS,
+  FULL_STOP,
+  MARKER_CLOSERS,
+  OPEN_PARENS,
+  PAUSES,
+  PIPES,
+  QUOTE_MARKS,
+  QUOTE_PAIRS,
+  SEMICOLONS,
+  SENTENCE_ENDS,
+  STATEMENT_MARKS,
+  TABLE_MARKS,
+  TITLE_BRACKET_PAIRS,
+  WIDE_CLAUSE_MARKS,
+} from './punctuation.ts';
+export { HAN_RANGE, isHanCode, isLatinLetterCode, NAME_HAN_RANGE } from './scripts.ts';
+export {
+  AFTER_CLAUSE_END,
+  isClauseEndCode,
+  isClauseEndOrLineBreakCode,
+  isSentenceEndCode,
+  SENTENCE_END,
+  sentenceEndAfter,
+} from './sentence-ends.ts';
+export {
+  BOUNDS_AFTER_DURATION,
+  BOUNDS_AFTER_UNIT,
+  CHANGE_WORDS,
+  isListSeparatorCode,
+  LABEL_CHANGE_WORDS,
+  LIST_SEPARATORS,
+  PERIOD_WORDS,
+  PREVIOUS_YEAR_WORDS,
+  TOTAL_WORDS,
+} from './words.ts';

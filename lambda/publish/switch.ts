@@ -1,9 +1,18 @@
+/**
+ * Switch, the last phase of a publication (and all a rollback does). Takes a complete version and
+ * the site's manifest to name it in; gives the keys it wrote and the stable paths that changed. It
+ * is a unit because it is the only step that changes what readers see: the pointers move to a
+ * version whose every file is already written, then the stable copies, the site's log, and last the
+ * run's marker goes, so a run that stops anywhere before it leaves the site as it was.
+ */
 import { type VersionManifest, versionedPath } from '../pipeline/metadata/publication.ts';
+import type { SiteSettings } from '../pipeline/report/settings.ts';
 import { copyObject, headObject, type Store } from '../stores/store.ts';
 import { POINTER_KEY, pointerBody, readStorePointer, type VersionPointer } from './pointer.ts';
 import { Pool } from './pool.ts';
-import { SITE_FEED_KEY, type SiteLog, writeSiteLog } from './site-log.ts';
-import { MARKER_KEY } from './state.ts';
+import type { Reduced } from './reduce.ts';
+import { SITE_FEED_KEY, type SiteLog, siteLog, writeSiteLog } from './site-log.ts';
+import { MARKER_KEY, type PublishedState } from './state.ts';
 import { STABLE_CACHE_CONTROL } from './version-writer.ts';
 
 export interface SwitchInput {
@@ -71,6 +80,42 @@ export async function switchStable(input: SwitchInput): Promise<SwitchResult> {
   }
   await target.delete(MARKER_KEY);
   return { written, unchanged, changed: changed.sort() };
+}
+
+/** What a publication switches with, beside the version and the site's manifest the reduce made. */
+export interface PublicationSwitchInput {
+  target: Store;
+  settings: SiteSettings;
+  state: PublishedState;
+  reduced: Pick<Reduced, 'newVersion' | 'version' | 'site'>;
+  contentTypes: ReadonlyMap<string, { contentType: string }>;
+  pointers: readonly VersionPointer[];
+  concurrency: number;
+}
+
+/**
+ * Switches to the reduced publication. When nothing changed only the pointers are checked, unless an
+ * interrupted run may have left the stable side half switched: it is then repaired to match.
+ */
+export async function switchPublication(input: PublicationSwitchInput): Promise<SwitchResult> {
+  const { target, state, reduced } = input;
+  const verify = state.marker !== undefined;
+  const files = Object.keys(reduced.version.files).length;
+  if (!reduced.newVersion && !verify) {
+    const written = await syncPointers(target, reduced.version.version, input.pointers);
+    return { written, unchanged: files, changed: [] };
+  }
+  const result = await switchStable({
+    target,
+    manifest: reduced.version,
+    previous: state.previous,
+    siteLog: siteLog(input.settings, reduced.site),
+    contentTypes: input.contentTypes,
+    pointers: input.pointers,
+    verify,
+    concurrency: input.concurrency,
+  });
+  return reduced.newVersion ? result : { ...result, unchanged: files - result.changed.length };
 }
 
 /** Points every pointer at the version unless the store's own pointer already names it. */

@@ -19,7 +19,7 @@ import { LastGoodReports } from './last-good.ts';
 import type { Plan, VersionSink } from './plan.ts';
 import { parseReportInput, type ReportInput, type ReportProblem } from './read-reports.ts';
 
-export interface ReportsInput {
+interface ReportsInput {
   plan: Plan;
   sink: VersionSink;
   /** Where the last good publication of a report that turned bad is read from. */

@@ -21,7 +21,7 @@ import { type PublishedState, readPublishedState } from './state.ts';
 import { VersionWriter } from './version-writer.ts';
 
 /** What the plan reads; the fields are PublishOptions' own. */
-export interface PlanInput {
+interface PlanInput {
   source: Store;
   target: Store;
   settings: SiteSettings;
@@ -51,7 +51,7 @@ export interface Plan {
 }
 
 /** A plan, or the pin of a site a rollback holds (nothing was read or written). */
-export type Planned = { plan: Plan } | { pinned: SitePin; state: PublishedState };
+type Planned = { plan: Plan } | { pinned: SitePin; state: PublishedState };
 
 /** The writer of the planned version and the log of what it changes, which the next phases write through. */
 export interface VersionSink {

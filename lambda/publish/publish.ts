@@ -12,7 +12,7 @@ import { type SwitchResult, switchPublication } from './switch.ts';
 
 export { IMMUTABLE_CACHE_CONTROL, STABLE_CACHE_CONTROL } from './version-writer.ts';
 
-export interface PublishOptions {
+interface PublishOptions {
   /** Where the reports are: `<id>.txt` and optional `<id>.meta.json` at its top. */
   source: Store;
   /** Where the site goes. */

@@ -15,7 +15,7 @@ import { SITE_FEED_KEY, type SiteLog, siteLog, writeSiteLog } from './site-log.t
 import { MARKER_KEY, type PublishedState } from './state.ts';
 import { STABLE_CACHE_CONTROL } from './version-writer.ts';
 
-export interface SwitchInput {
+interface SwitchInput {
   target: Store;
   /** The complete version to switch to. */
   manifest: VersionManifest;
@@ -83,7 +83,7 @@ export async function switchStable(input: SwitchInput): Promise<SwitchResult> {
 }
 
 /** What a publication switches with, beside the version and the site's manifest the reduce made. */
-export interface PublicationSwitchInput {
+interface PublicationSwitchInput {
   target: Store;
   settings: SiteSettings;
   state: PublishedState;
@@ -119,7 +119,7 @@ export async function switchPublication(input: PublicationSwitchInput): Promise<
 }
 
 /** Points every pointer at the version unless the store's own pointer already names it. */
-export async function syncPointers(
+async function syncPointers(
   target: Store,
   version: string,
   pointers: readonly VersionPointer[],

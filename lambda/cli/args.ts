@@ -2,7 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { UsageError } from './usage.ts';
 
 /** A TCP port, 0 (any free port) to 65535; `where` names the option or variable for the message. */
-export function parsePort(value: string, where = '--port'): number {
+function parsePort(value: string, where = '--port'): number {
   const port = Number(value);
   if (value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`${where} must be a port number 0–65535, got "${value}"`);

@@ -53,7 +53,7 @@ export function fetchCommand(run: RunCommand): Command {
     );
 }
 
-export interface FetchIntoOptions {
+interface FetchIntoOptions {
   /** The registry file. */
   sources: string;
   reportsDir: string;

@@ -61,7 +61,7 @@ function pinnedLine(summary: PublishSummary, location: string): string {
 }
 
 /** One line: the file, what is wrong with it, and which publication of it stays online. */
-export function problemLine({ file, problem, kept }: ReportProblem): string {
+function problemLine({ file, problem, kept }: ReportProblem): string {
   return `${file}: ${problem}${kept ? ` (its last good version, from ${kept}, stays published)` : ''}`;
 }
 

@@ -19,7 +19,7 @@ import { assertFolder } from './serve.ts';
 import { openTarget, type TargetOptions, withTargetOptions } from './target.ts';
 import { UsageError } from './usage.ts';
 
-export interface PublishCommandOptions extends TargetOptions {
+interface PublishCommandOptions extends TargetOptions {
   site: string;
   indicators: string;
   baseUrl?: string;

@@ -18,7 +18,7 @@ export interface TargetOptions {
 }
 
 /** A published site to read or write, and how to hold it while writing. */
-export interface SiteTarget {
+interface SiteTarget {
   store: Store;
   /** Takes the folder's lock (a bucket has none here: on AWS one function runs at a time). */
   lock(): Promise<() => Promise<void>>;

@@ -9,7 +9,7 @@ import { type PublishSummary, publish } from '../publish/publish.ts';
 import { ShrinkRefusedError } from '../publish/shrink-guard.ts';
 import { S3Store } from '../stores/s3-store.ts';
 import type { PublisherEnvironment } from './environment.ts';
-import { classifyEvent } from './events.ts';
+import { classifyEvent, type Trigger } from './events.ts';
 import { invalidate, invalidationPaths } from './invalidation.ts';
 import { KeyValueStorePointer } from './kvs-pointer.ts';
 import { createSiteActions, type SiteActionResult } from './site-actions.ts';
@@ -67,84 +67,140 @@ export class ReportProblemsError extends Error {
  * invocation when a report was left out.
  */
 export function createPublishHandler(dependencies: PublishHandlerDependencies) {
-  const { environment, settings, s3, cloudfront, logger } = dependencies;
+  const publisher = publisherOf(dependencies);
+  return async function handler(event: unknown): Promise<PublishResult | SiteActionResult> {
+    const trigger = classifyEvent(event);
+    if (trigger.kind === 'rollback' || trigger.kind === 'release') return publisher.siteActions(trigger);
+    return publishSite(publisher, trigger);
+  };
+}
+
+type PublishTrigger = Exclude<Trigger, { kind: 'rollback' | 'release' }>;
+
+/** What every invocation works with, made once per cold start. */
+interface Publisher {
+  dependencies: PublishHandlerDependencies;
+  /** The bundled settings with the deployed site's URL. */
+  settings: SiteSettings;
+  clock: () => Date;
+  source: S3Store;
+  target: S3Store;
+  archive: S3Store;
+  pointer: KeyValueStorePointer;
+  siteActions: ReturnType<typeof createSiteActions>;
+}
+
+function publisherOf(dependencies: PublishHandlerDependencies): Publisher {
+  const { environment, s3, cloudfront } = dependencies;
   const clock = dependencies.clock ?? (() => new Date());
-  const siteSettings: SiteSettings = { ...settings, baseUrl: environment.siteUrl.replace(/\/+$/, '') };
+  const settings: SiteSettings = {
+    ...dependencies.settings,
+    baseUrl: environment.siteUrl.replace(/\/+$/, ''),
+  };
   const source = new S3Store(s3, environment.sourceBucket, REPORTS_PREFIX);
   const target = new S3Store(s3, environment.siteBucket);
   const pointer = new KeyValueStorePointer(dependencies.keyValueStore, environment.versionPointerArn);
-  const sources = dependencies.sources ?? [];
   // Originals and the fetch state live beside reports/ in the source bucket, under sources/.
   const archive = new S3Store(s3, environment.sourceBucket);
   const siteActions = createSiteActions({
     target,
-    settings: siteSettings,
+    settings,
     pointer,
-    logger,
+    logger: dependencies.logger,
     clock,
     invalidate: async (paths) => {
       await invalidate(cloudfront, environment.distributionId, paths);
     },
   });
-  return async function handler(event: unknown): Promise<PublishResult | SiteActionResult> {
-    const trigger = classifyEvent(event);
-    if (trigger.kind === 'rollback' || trigger.kind === 'release') return siteActions(trigger);
-    // S3 events only republish: the fetch itself writes under reports/, which would loop.
-    const fetched =
-      trigger.kind !== 's3' && sources.length > 0
-        ? await fetchSources({
-            sources,
-            reports: source,
-            archive,
-            now: clock,
-            allowPrivate: dependencies.allowPrivateSources ?? false,
-          })
-        : undefined;
-    if (fetched) logger.info('Fetched', { ...fetched });
-    logger.info('Publishing', { trigger, source: source.location, target: target.location });
-    const summary = await publish({
-      source,
-      target,
-      settings: siteSettings,
-      now: clock(),
-      pointers: [pointer],
-      archive,
-      allowShrink: environment.allowShrink === true || (trigger.kind === 'manual' && trigger.allowShrink),
-    }).catch((error: unknown) => {
-      if (error instanceof ShrinkRefusedError)
-        logger.error('Publication refused', {
-          problem: error.message,
-          live: error.live,
-          dropped: error.dropped,
-          fix: 'if intended, invoke once with {"allowShrink": true}, or deploy with -c allowShrink=true',
-        });
-      throw error;
-    });
-    if (summary.pinned) {
-      logger.info('Pinned', { pinned: summary.pinned, release: 'npm run rollback -- --release' });
-      return { ...summary, invalidated: [], ...(fetched ? { fetch: fetched } : {}) };
-    }
-    const paths = invalidationPaths(summary.changed, trigger.kind === 'manual' && trigger.force);
-    const invalidationId =
-      paths.length > 0 ? await invalidate(cloudfront, environment.distributionId, paths) : undefined;
-    logger.info('Published', {
-      version: summary.version,
-      newVersion: summary.newVersion,
-      reports: summary.reports.length,
-      figures: summary.figures,
-      written: summary.written.length,
-      copied: summary.copied,
-      unchanged: summary.unchanged,
-      invalidation: invalidationId ? { id: invalidationId, paths } : null,
-    });
-    if (summary.problems.length > 0) {
-      logger.error('Reports left out', { problems: summary.problems });
-      throw new ReportProblemsError(summary);
-    }
-    if (fetched && fetched.failed.length > 0) {
-      logger.error('Sources not fetched', { failed: fetched.failed });
-      throw new FetchProblemsError(fetched);
-    }
-    return { ...summary, invalidated: paths, ...(fetched ? { fetch: fetched } : {}) };
-  };
+  return { dependencies, settings, clock, source, target, archive, pointer, siteActions };
+}
+
+/** Fetches, publishes and invalidates what changed; throws when a report or a source was left out. */
+async function publishSite(publisher: Publisher, trigger: PublishTrigger): Promise<PublishResult> {
+  const { logger } = publisher.dependencies;
+  const fetched = await fetchRegistered(publisher, trigger);
+  if (fetched) logger.info('Fetched', { ...fetched });
+  const summary = await publishAll(publisher, trigger);
+  if (summary.pinned) {
+    logger.info('Pinned', { pinned: summary.pinned, release: 'npm run rollback -- --release' });
+    return { ...summary, invalidated: [], ...(fetched ? { fetch: fetched } : {}) };
+  }
+  const paths = await invalidateChanged(publisher, trigger, summary);
+  if (summary.problems.length > 0) {
+    logger.error('Reports left out', { problems: summary.problems });
+    throw new ReportProblemsError(summary);
+  }
+  if (fetched && fetched.failed.length > 0) {
+    logger.error('Sources not fetched', { failed: fetched.failed });
+    throw new FetchProblemsError(fetched);
+  }
+  return { ...summary, invalidated: paths, ...(fetched ? { fetch: fetched } : {}) };
+}
+
+/**
+ * The registered report pages, fetched before publishing. S3 events only republish: the fetch itself
+ * writes under reports/, which would loop.
+ */
+async function fetchRegistered(
+  publisher: Publisher,
+  trigger: PublishTrigger,
+): Promise<FetchSummary | undefined> {
+  const { dependencies } = publisher;
+  const sources = dependencies.sources ?? [];
+  if (trigger.kind === 's3' || sources.length === 0) return undefined;
+  return fetchSources({
+    sources,
+    reports: publisher.source,
+    archive: publisher.archive,
+    now: publisher.clock,
+    allowPrivate: dependencies.allowPrivateSources ?? false,
+  });
+}
+
+/** The publication, with a refusal to drop most reports logged with what to do about it. */
+async function publishAll(publisher: Publisher, trigger: PublishTrigger): Promise<PublishSummary> {
+  const { logger, environment } = publisher.dependencies;
+  const { source, target } = publisher;
+  logger.info('Publishing', { trigger, source: source.location, target: target.location });
+  return publish({
+    source,
+    target,
+    settings: publisher.settings,
+    now: publisher.clock(),
+    pointers: [publisher.pointer],
+    archive: publisher.archive,
+    allowShrink: environment.allowShrink === true || (trigger.kind === 'manual' && trigger.allowShrink),
+  }).catch((error: unknown) => {
+    if (error instanceof ShrinkRefusedError)
+      logger.error('Publication refused', {
+        problem: error.message,
+        live: error.live,
+        dropped: error.dropped,
+        fix: 'if intended, invoke once with {"allowShrink": true}, or deploy with -c allowShrink=true',
+      });
+    throw error;
+  });
+}
+
+/** Invalidates the stable paths that changed (all of them when forced) and logs the run; gives the paths. */
+async function invalidateChanged(
+  publisher: Publisher,
+  trigger: PublishTrigger,
+  summary: PublishSummary,
+): Promise<string[]> {
+  const { logger, cloudfront, environment } = publisher.dependencies;
+  const paths = invalidationPaths(summary.changed, trigger.kind === 'manual' && trigger.force);
+  const invalidationId =
+    paths.length > 0 ? await invalidate(cloudfront, environment.distributionId, paths) : undefined;
+  logger.info('Published', {
+    version: summary.version,
+    newVersion: summary.newVersion,
+    reports: summary.reports.length,
+    figures: summary.figures,
+    written: summary.written.length,
+    copied: summary.copied,
+    unchanged: summary.unchanged,
+    invalidation: invalidationId ? { id: invalidationId, paths } : null,
+  });
+  return paths;
 }

@@ -9,7 +9,7 @@ export interface KeptVersion extends VersionRecord {
   present: boolean;
 }
 
-export interface KeptVersions {
+interface KeptVersions {
   location: string;
   /** Newest first. */
   versions: KeptVersion[];

@@ -16,7 +16,7 @@ import { jsonBytes, type PublishedState, readJson } from './state.ts';
  * delete: remove `path`, then its entry. Not served: it is no stable path of a version.
  */
 
-export interface AbandonedVersion {
+interface AbandonedVersion {
   version: string;
   /** The folder to remove: `versions/<version>/`. */
   path: string;
@@ -28,11 +28,11 @@ export interface AbandonedVersion {
   found: string;
 }
 
-export interface AbandonedVersions {
+interface AbandonedVersions {
   versions: AbandonedVersion[];
 }
 
-export interface Leftovers {
+interface Leftovers {
   /** Temporary files of dead processes that were removed (a folder only). */
   removed: string[];
   /** The version given up, deleted (a folder) or recorded in abandoned.json (a bucket). */

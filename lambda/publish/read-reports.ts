@@ -34,10 +34,10 @@ export interface ReportInput {
  * in its figures (pages, checks and rows), and 1 MiB dense with figures (a 920 KB table of 34,500)
  * already takes ~12 s and ~620 MB, so a 50 MB upload (a data dump, a mistake) must not take the run down.
  */
-export const MAX_REPORT_BYTES = 1024 * 1024;
+const MAX_REPORT_BYTES = 1024 * 1024;
 
 /** A sidecar holds a dozen short fields (each limited, see SIDECAR_LIMITS): real ones are under 2 KB. */
-export const MAX_SIDECAR_BYTES = 64 * 1024;
+const MAX_SIDECAR_BYTES = 64 * 1024;
 
 /**
  * Reads every `<id>.txt` at the top of the store, with its optional `<id>.meta.json`, sorted by id.

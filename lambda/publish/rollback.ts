@@ -18,7 +18,7 @@ export class RollbackError extends Error {
   override name = 'RollbackError';
 }
 
-export interface RollbackOptions {
+interface RollbackOptions {
   target: Store;
   settings: SiteSettings;
   /** The version to go back to. @default the one before the current version */

@@ -1,3 +1,10 @@
+/**
+ * Switch, the last phase of a publication (and all a rollback does). Takes a complete version and
+ * the site's manifest to name it in; gives the keys it wrote and the stable paths that changed. It
+ * is a unit because it is the only step that changes what readers see: the pointers move to a
+ * version whose every file is already written, then the stable copies, the site's log, and last the
+ * run's marker goes, so a run that stops anywhere before it leaves the site as it was.
+ */
 import {
   CONTENT_TYPES,
   MARKER_KEY,
@@ -9,12 +16,15 @@ import {
   versionedPath,
 } from '../contract/index.ts';
 import type { VersionManifest } from '../pipeline/metadata/publication.ts';
+import type { SiteSettings } from '../pipeline/report/settings.ts';
 import { copyObject, headObject, type Store } from '../stores/store.ts';
 import { pointerBody, readStorePointer, type VersionPointer } from './pointer.ts';
 import { Pool } from './pool.ts';
-import { type SiteLog, writeSiteLog } from './site-log.ts';
+import type { Reduced } from './reduce.ts';
+import { type SiteLog, siteLog, writeSiteLog } from './site-log.ts';
+import type { PublishedState } from './state.ts';
 
-export interface SwitchInput {
+interface SwitchInput {
   target: Store;
   /** The complete version to switch to. */
   manifest: VersionManifest;
@@ -81,8 +91,44 @@ export async function switchStable(input: SwitchInput): Promise<SwitchResult> {
   return { written, unchanged, changed: changed.sort() };
 }
 
+/** What a publication switches with, beside the version and the site's manifest the reduce made. */
+interface PublicationSwitchInput {
+  target: Store;
+  settings: SiteSettings;
+  state: PublishedState;
+  reduced: Pick<Reduced, 'newVersion' | 'version' | 'site'>;
+  contentTypes: ReadonlyMap<string, { contentType: string }>;
+  pointers: readonly VersionPointer[];
+  concurrency: number;
+}
+
+/**
+ * Switches to the reduced publication. When nothing changed only the pointers are checked, unless an
+ * interrupted run may have left the stable side half switched: it is then repaired to match.
+ */
+export async function switchPublication(input: PublicationSwitchInput): Promise<SwitchResult> {
+  const { target, state, reduced } = input;
+  const verify = state.marker !== undefined;
+  const files = Object.keys(reduced.version.files).length;
+  if (!reduced.newVersion && !verify) {
+    const written = await syncPointers(target, reduced.version.version, input.pointers);
+    return { written, unchanged: files, changed: [] };
+  }
+  const result = await switchStable({
+    target,
+    manifest: reduced.version,
+    previous: state.previous,
+    siteLog: siteLog(input.settings, reduced.site),
+    contentTypes: input.contentTypes,
+    pointers: input.pointers,
+    verify,
+    concurrency: input.concurrency,
+  });
+  return reduced.newVersion ? result : { ...result, unchanged: files - result.changed.length };
+}
+
 /** Points every pointer at the version unless the store's own pointer already names it. */
-export async function syncPointers(
+async function syncPointers(
   target: Store,
   version: string,
   pointers: readonly VersionPointer[],

@@ -20,7 +20,7 @@ export interface OfferedFile {
   contentType: string;
 }
 
-export interface WriterOptions {
+interface WriterOptions {
   target: Store;
   publication: Publication;
   inputHash: string;

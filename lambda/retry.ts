@@ -32,10 +32,7 @@ export interface RetryRules {
 }
 
 /** The ceiling of the wait before retry number `retry` (0-based): base·2^retry, capped. */
-export function backoffCeiling(
-  retry: number,
-  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
-): number {
+function backoffCeiling(retry: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>): number {
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
 }
 

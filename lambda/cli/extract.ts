@@ -22,7 +22,7 @@ export function extractCommand(run: RunCommand): Command {
 }
 
 /** The figures dataset of one report on stdout. */
-export async function extract(file: string, format: 'json' | 'csv'): Promise<number> {
+async function extract(file: string, format: 'json' | 'csv'): Promise<number> {
   const id = basename(file).replace(/\.[^.]*$/, '');
   const report = buildReport({
     id,

@@ -5,7 +5,7 @@ export const DEFAULT_LICENCE = 'CC-BY-4.0';
 export const LICENCE_REF = /^LicenseRef-[A-Za-z0-9.-]+$/;
 
 /** Where the text of the licences we know lives; metadata links a licence to it. */
-export const LICENCE_URLS: Readonly<Record<string, string>> = {
+const LICENCE_URLS: Readonly<Record<string, string>> = {
   'CC-BY-4.0': 'https://creativecommons.org/licenses/by/4.0/',
   'CC0-1.0': 'https://creativecommons.org/publicdomain/zero/1.0/',
   'ODbL-1.0': 'https://opendatacommons.org/licenses/odbl/1-0/',

@@ -4,7 +4,7 @@
  * Lower-case ASCII words joined by - _ or ., so it is safe as a file name, a key and a URL segment
  * on every system, and `x.txt` and `X.txt` cannot both be reports.
  */
-export const REPORT_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
+const REPORT_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
 /** How the rule reads in an error message. */
 export const REPORT_ID_RULE = 'lower-case letters, digits and - _ .';

@@ -32,7 +32,7 @@ function bomCharset(bytes: Uint8Array): string | null {
 }
 
 /** A label TextDecoder knows, normalised: the GB family becomes gb18030; unknown labels become null. */
-export function normalizeCharset(label: string | null): string | null {
+function normalizeCharset(label: string | null): string | null {
   if (label === null) return null;
   const lower = label.toLowerCase();
   if (GB_FAMILY.has(lower)) return 'gb18030';

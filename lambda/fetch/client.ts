@@ -34,7 +34,7 @@ export interface FetchPolicy {
   allowPrivate: PrivateAddressPolicy;
 }
 
-export const DEFAULT_POLICY: FetchPolicy = {
+const DEFAULT_POLICY: FetchPolicy = {
   userAgent: USER_AGENT,
   timeoutMs: 30_000,
   retries: 3,

@@ -42,13 +42,13 @@ export interface FetchSourcesOptions {
   client?: PageClient;
 }
 
-export interface FetchFailure {
+interface FetchFailure {
   id: string;
   problem: string;
 }
 
 /** A source found on a listing whose page answers 404 or 410: not published yet, tried again next run. */
-export interface PendingSource {
+interface PendingSource {
   id: string;
   url: string;
   problem: string;

@@ -41,7 +41,7 @@ const NEVER_TEXT = new Set([
 ]);
 
 /** Elements that start a new line of text. */
-export const BLOCK = new Set([
+const BLOCK = new Set([
   'address',
   'article',
   'aside',

@@ -13,7 +13,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { isAllowedAddress, type PrivateAddressPolicy } from './address.ts';
 import { FetchError } from './fetch-error.ts';
 
-export interface HttpGetRequest {
+interface HttpGetRequest {
   url: URL;
   headers: Record<string, string>;
   timeoutMs: number;

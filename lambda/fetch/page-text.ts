@@ -18,7 +18,7 @@ const TEXT_TYPE = /^\s*text\/plain/i;
 const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<\?xml)/i;
 
 /** What the bytes are: the magic bytes of a PDF win over a wrong Content-Type. */
-export function pageFormat(contentType: string, bytes: Uint8Array): PageFormat {
+function pageFormat(contentType: string, bytes: Uint8Array): PageFormat {
   if (isPdf(bytes) || /^\s*application\/pdf/i.test(contentType)) return 'pdf';
   if (HTML_TYPE.test(contentType)) return 'html';
   if (TEXT_TYPE.test(contentType)) return 'txt';
@@ -31,7 +31,7 @@ export function pageFormat(contentType: string, bytes: Uint8Array): PageFormat {
  * page of nested elements: 1.6 GB, past the 1 GB function). Report pages are 20–300 KB of HTML;
  * PDFs, whose text is not a tree, keep the download limit of 20 MiB.
  */
-export const MAX_HTML_BYTES = 4 * 1024 * 1024;
+const MAX_HTML_BYTES = 4 * 1024 * 1024;
 
 export async function pageText(contentType: string, bytes: Uint8Array): Promise<PageText> {
   const format = pageFormat(contentType, bytes);
@@ -46,9 +46,3 @@ export async function pageText(contentType: string, bytes: Uint8Array): Promise<
   if (format === 'html') return { format, text: htmlReportText(decodePage(contentType, bytes)) };
   return { format, text: decodePage(contentType, bytes, false) };
 }
-
-export const ARCHIVE_CONTENT_TYPES: Record<PageFormat, string> = {
-  html: MEDIA_TYPES.html,
-  pdf: MEDIA_TYPES.pdf,
-  txt: MEDIA_TYPES.txt,
-};

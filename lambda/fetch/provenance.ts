@@ -57,7 +57,7 @@ export async function writeReport(
 }
 
 /** Pure: the sidecar fields one fetch determines. */
-export function sidecarFor(fetched: FetchedReport, archived: string): ReportSidecar {
+function sidecarFor(fetched: FetchedReport, archived: string): ReportSidecar {
   const { source } = fetched;
   return definedOnly({
     entity: source.entity,

@@ -63,8 +63,6 @@ const registrySchema = z.array(sourceSchema).superRefine((sources, ctx) => {
 });
 
 export type Source = z.infer<typeof sourceSchema>;
-export type Listing = z.infer<typeof listingSchema>;
-
 /** Parses and validates the registry; the error names the file and the field, e.g. `field "0.url"`. */
 export function parseSources(bytes: Uint8Array, file: string): Source[] {
   return parseJsonWith(registrySchema, bytes, file);

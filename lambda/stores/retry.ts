@@ -25,7 +25,7 @@ const TRANSIENT_CODES = new Set([
 ]);
 
 /** A failure another try may not meet: a server error, throttling, a timeout, a dropped connection. */
-export function isTransient(error: unknown): boolean {
+function isTransient(error: unknown): boolean {
   const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
   const status = e?.$metadata?.httpStatusCode;
   return (

@@ -48,7 +48,7 @@ const CREDENTIAL_REFUSALS = new Set([
 ]);
 
 /** What the operator must change when the cause is the store's setup; undefined for failures that pass. */
-export function configurationProblem(cause: unknown): string | undefined {
+function configurationProblem(cause: unknown): string | undefined {
   const e = cause as SdkError;
   const name = e?.name ?? '';
   if (name === 'CredentialsProviderError')
@@ -64,7 +64,7 @@ export function configurationProblem(cause: unknown): string | undefined {
   return undefined;
 }
 
-export function describeCause(error: unknown): string {
+function describeCause(error: unknown): string {
   const e = error as SdkError;
   const status = e?.$metadata?.httpStatusCode;
   const name = e?.code ?? e?.name ?? 'Error';

@@ -18,7 +18,7 @@ export interface HouseNodejsFunctionProps extends NodejsFunctionProps {
 }
 
 /** The newest Node.js runtime in aws-cdk-lib 2.276 (cdk-nag L1 asks for the newest). */
-export const HOUSE_RUNTIME = Runtime.NODEJS_24_X;
+const HOUSE_RUNTIME = Runtime.NODEJS_24_X;
 
 /**
  * A `NodejsFunction` with the house defaults: the newest Node.js runtime, ARM64, 1 GB, 5 minutes,

@@ -28,7 +28,7 @@ export interface PublisherProps {
   readonly deadLetterRetention?: Duration;
 }
 
-export const PUBLISHER_ENTRY = fileURLToPath(new URL('../../lambda/handlers/publish.ts', import.meta.url));
+const PUBLISHER_ENTRY = fileURLToPath(new URL('../../lambda/handlers/publish.ts', import.meta.url));
 
 /**
  * The publisher function, one run at a time (reserved concurrency 1: two runs writing the same

@@ -26,7 +26,7 @@ export interface ReportSourceProps {
   readonly seedDirectory?: string;
 }
 
-export const SEED_DIRECTORY = fileURLToPath(new URL('../../data/reports/', import.meta.url));
+const SEED_DIRECTORY = fileURLToPath(new URL('../../data/reports/', import.meta.url));
 
 /** The private bucket users upload reports to, seeded with the reports in the repository. */
 export class ReportSource extends Construct {

@@ -3,7 +3,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { chromiumPath } from './requirements.ts';
 
 /** Debian's Chromium, or CHROMIUM_PATH; `npm test` installs it first when it can (bin/setup-browser.ts). */
-export const CHROMIUM = chromiumPath(process.env);
+const CHROMIUM = chromiumPath(process.env);
 
 /**
  * Headless in a container (no sandbox, GPU or /dev/shm), and no request of Chromium's own: no

@@ -4,7 +4,7 @@
  * is unit-tested here without a package manager.
  */
 
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 /** Debian's packages: Chromium, and a CJK font so that Chinese is not drawn as boxes in screenshots. */
 export const PACKAGES = { chromium: 'chromium', font: 'fonts-wqy-microhei' } as const;
@@ -77,7 +77,7 @@ function packagesFor(probe: BrowserProbe): string[] {
 }
 
 /** `apt-get update`, then a non-interactive install without the recommended extras. */
-export function installCommands(packages: string[], prefix: string[] = []): string[][] {
+function installCommands(packages: string[], prefix: string[] = []): string[][] {
   return [
     [...prefix, 'apt-get', 'update'],
     [

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 
-export interface RecordedInvalidation {
+interface RecordedInvalidation {
   distributionId: string;
   paths: string[];
   callerReference: string;

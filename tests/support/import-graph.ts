@@ -33,7 +33,7 @@ export function roomOf(path: string): string | undefined {
 }
 
 /** The relative specifiers a source imports, each with its 1-based line. */
-export function relativeImports(source: string): { specifier: string; line: number }[] {
+function relativeImports(source: string): { specifier: string; line: number }[] {
   const found: { specifier: string; line: number; at: number }[] = [];
   for (const pattern of [STATIC_IMPORT, DYNAMIC_IMPORT]) {
     for (const match of source.matchAll(pattern)) {

@@ -44,7 +44,7 @@ export interface Score {
 
 const RELATIVE_TOLERANCE = 1e-9;
 
-export function valuesAgree(a: number, b: number): boolean {
+function valuesAgree(a: number, b: number): boolean {
   if (a === b) return true;
   return Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
 }
@@ -53,13 +53,13 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
-export function figureMatches(p: FigureMention, g: GoldFigure): boolean {
+function figureMatches(p: FigureMention, g: GoldFigure): boolean {
   return (
     overlaps(p, g) && valuesAgree(p.value, g.value) && p.unit.normalize('NFKC') === g.unit.normalize('NFKC')
   );
 }
 
-export function labelHasKeyword(label: string, keyword: string): boolean {
+function labelHasKeyword(label: string, keyword: string): boolean {
   return keyword.split('|').some((k) => k.length > 0 && label.includes(k));
 }
 

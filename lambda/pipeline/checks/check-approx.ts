@@ -36,7 +36,7 @@ export function checkApproximations(result: ReportIndicators): Check[] {
   return checks;
 }
 
-export function consistent(rough: Figure, exact: number): boolean {
+function consistent(rough: Figure, exact: number): boolean {
   if (rough.qualifier === 'over') return exact >= rough.value;
   if (rough.qualifier === 'under') return exact <= rough.value;
   return Math.abs(exact - rough.value) <= APPROX_SHARE * Math.abs(rough.value);

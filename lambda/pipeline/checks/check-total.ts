@@ -9,7 +9,7 @@ const AMONG = '其中';
  * checked: in one sentence of 3,000 figures every total took every figure before it as a part, and
  * its check row grew with the sentence.
  */
-export const MAX_PARTS = 20;
+const MAX_PARTS = 20;
 
 /**
  * Parts against a stated total: parts listed before 合计/共计 (802条、163条，合计965条) must add up

@@ -58,7 +58,7 @@ export function matchIndicators(report: Report, catalog: IndicatorCatalog): Repo
   return result;
 }
 
-export function matches(
+function matches(
   indicator: Indicator,
   context: FigureContext,
   sentence: SentenceTests = new SentenceTests(),

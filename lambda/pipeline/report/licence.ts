@@ -10,7 +10,7 @@ const SPDX_IDS: ReadonlySet<string> = new Set(spdxIds);
  * `LicenseRef-…` id, or the http(s) URL of the licence text. Anything else ("CC BY 4.0",
  * "Proprietary…") is refused with the nearest SPDX id when there is one.
  */
-export function licenceProblem(value: string): string | undefined {
+function licenceProblem(value: string): string | undefined {
   if (SPDX_IDS.has(value) || LICENCE_REF.test(value) || isHttpUrl(value)) return undefined;
   const nearest = spdxCorrect(value);
   const hint = nearest && nearest !== value ? ` (did you mean "${nearest}"?)` : '';

@@ -8,7 +8,7 @@ import type { ReportMeta } from './types.ts';
  * files, so one long value would multiply: these are far above any real title (under 100
  * characters) and keep a report's metadata bounded.
  */
-export const SIDECAR_LIMITS = { title: 300, name: 100, url: 2048, token: 300 } as const;
+const SIDECAR_LIMITS = { title: 300, name: 100, url: 2048, token: 300 } as const;
 
 const text = (max: number) => z.string().min(1).max(max).optional();
 const httpUrl = () =>

@@ -40,7 +40,7 @@ export function parseHeadings(text: string, lines: Line[], body: Span): HeadingR
   return { headings, bodyBreaks };
 }
 
-export const PATH_TITLE_LIMIT = 200;
+const PATH_TITLE_LIMIT = 200;
 
 /**
  * A heading's title as its section path gives it: cut at PATH_TITLE_LIMIT characters. Every figure

@@ -10,7 +10,7 @@ import type { TitleInfo } from '../report/types.ts';
 import type { Line } from './lines.ts';
 import { PROVINCES, type Province } from './provinces.ts';
 
-export const WORK_REPORT = '政府工作报告';
+const WORK_REPORT = '政府工作报告';
 
 const CN = classOf(CN_ONE_TO_TEN);
 /** Up to 12 characters inside one clause, what `2026年是“十五五”开局之年` puts between. */

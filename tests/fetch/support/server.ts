@@ -4,7 +4,7 @@ import { afterEach } from 'vitest';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, count: number) => void;
 
-export interface SeenRequest {
+interface SeenRequest {
   path: string;
   headers: IncomingMessage['headers'];
 }

@@ -17,7 +17,7 @@ import {
 import { parseChineseRange } from './chinese-numerals.ts';
 import { isChineseNumeralCode, parseArabicNumber } from './numerals.ts';
 
-export type NumberKind = 'arabic' | 'chinese' | 'bare';
+type NumberKind = 'arabic' | 'chinese' | 'bare';
 
 export interface NumberToken {
   /** Start of the token, including a minus sign. */

@@ -31,18 +31,13 @@ export function isChineseNumeralCode(code: number): boolean {
   return CHINESE_NUMERAL_CODES[code] === 1;
 }
 
-/** True for a character that can be part of a Chinese numeral. */
-export function isChineseNumeralChar(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && CHINESE_NUMERAL_CODES[ch.charCodeAt(0)] === 1;
-}
-
 /** True for an ASCII or full-width digit (0-9, ０-９). */
-export function isDigitChar(ch: string | undefined): boolean {
+function isDigitChar(ch: string | undefined): boolean {
   return ch !== undefined && isDigitCode(ch.charCodeAt(0));
 }
 
 /** The value of one ASCII or full-width digit, or -1. */
-export function digitValue(ch: string | undefined): number {
+function digitValue(ch: string | undefined): number {
   if (ch === undefined) return -1;
   const c = ch.charCodeAt(0);
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
@@ -51,7 +46,7 @@ export function digitValue(ch: string | undefined): number {
 }
 
 /** Decimal marks used in reports: `.`, full-width `．` and the middle dot of `1·8%`. */
-export function isDecimalMark(ch: string | undefined): boolean {
+function isDecimalMark(ch: string | undefined): boolean {
   return ch !== undefined && ch.length === 1 && isDecimalCode(ch.charCodeAt(0));
 }
 

@@ -71,7 +71,7 @@ function perAt(text: string, pos: number): string | null {
   return null;
 }
 
-export function matchUnitAt(text: string, pos: number): string | null {
+function matchUnitAt(text: string, pos: number): string | null {
   const unit = longestUnitAt(text, pos);
   if (!unit) return null;
   const slash = pos + unit.length;

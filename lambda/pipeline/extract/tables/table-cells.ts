@@ -58,7 +58,7 @@ function gapWidth(text: string, i: number, end: number): number {
 }
 
 /** The characters of a table mark ('|', '｜', tab, ideographic space, and a space before a space). */
-export function isTableMarkCode(c: number): boolean {
+function isTableMarkCode(c: number): boolean {
   return IS_TABLE_MARK[c] === 1;
 }
 

@@ -24,6 +24,7 @@ import { LastGoodReports, problemsFile } from './last-good.ts';
 import { clearLeftovers } from './leftovers.ts';
 import { releasePin } from './pin.ts';
 import type { VersionPointer } from './pointer.ts';
+import { readPortalAssets } from './portal-assets.ts';
 import { PROJECT_CATALOG } from './project-catalog.ts';
 import {
   inputsHash,
@@ -167,7 +168,7 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
   await writer.offer(problemsFile(problems));
   const datasetFiles: DatasetFile[] = [];
   const described = new Map<Dataset, Dataset>();
-  for (const file of aggregateFiles(settings, reports, catalog)) {
+  for (const file of aggregateFiles(settings, reports, await readPortalAssets(), catalog)) {
     const entry = await writer.offer(file);
     if (file.dataset && file.format)
       datasetFiles.push({

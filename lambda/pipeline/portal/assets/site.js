@@ -1,5 +1,6 @@
 // biome-ignore lint/suspicious/noRedundantUseStrict: served as a classic script (not a module), where strict mode is not the default
 'use strict';
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: the scope that keeps the script's functions out of the page's globals
 (() => {
   var root = document.documentElement;
   var KEY = 'opendata-lang';
@@ -41,6 +42,7 @@
     });
   }
 
+  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: the filters and the sort share the table's rows and state
   function setUpFiguresTable() {
     var table = document.querySelector('[data-figures]');
     var filters = document.querySelector('[data-filters]');

@@ -28,7 +28,6 @@ export interface IndicatorChartProps {
  * the CSP's style-src needs nothing inline): one dot per report, the years of one entity joined.
  * The same values are in the table next to it.
  */
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a chart component; its SVG reads as what it draws
 export function IndicatorChart({ anchor, caption, unit, points }: IndicatorChartProps) {
   if (points.length === 0) return null;
   const values = points.map((p) => p.value);

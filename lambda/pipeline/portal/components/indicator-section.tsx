@@ -37,7 +37,6 @@ export function ThemeSection({ theme, indicators, results, saidBy }: ThemeSectio
   );
 }
 
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a page section; its markup reads as the table it renders
 function IndicatorSection({ indicator, said }: { indicator: Indicator; said: readonly Said[] }) {
   const anchor = `i-${indicator.id.replace(/[^a-z0-9]+/g, '-')}`;
   const shown = indicatorRows(said);

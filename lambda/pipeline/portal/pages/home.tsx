@@ -98,7 +98,6 @@ interface DatasetsProps {
   updated: string | undefined;
 }
 
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a page component; its markup reads as the section it renders
 function Datasets({ settings, reports, datasets, files, updated }: DatasetsProps) {
   const coverage = yearRange(reports);
   return (

@@ -18,7 +18,6 @@ const DOWNLOADS = ['indicators', 'indicators-wide', 'indicator-coverage', 'check
  * reports as a table and a small chart, and every consistency check; bounded at scale (see
  * indicator-bounds.tsx), every row staying in the datasets.
  */
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a page component; its markup reads as the page it renders
 export function indicatorsPage(
   settings: SiteSettings,
   catalog: IndicatorCatalog,
@@ -121,7 +120,6 @@ function ChecksList({ checks }: { checks: readonly Check[] }) {
   );
 }
 
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a page table; its markup reads as the table it renders
 function ReportsTable({ all, checks }: { all: readonly ReportIndicators[]; checks: readonly Check[] }) {
   const counts = new Map<string, number>();
   for (const c of checks)

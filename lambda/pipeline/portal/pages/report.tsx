@@ -62,7 +62,6 @@ export function reportPage(settings: SiteSettings, report: Report, checks: reado
   );
 }
 
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a page component; its markup reads as the header it renders
 function ReportHeader({ report, checks }: { report: Report; checks: readonly Check[] }) {
   const fact = (zh: string, en: string, value: string | number) => (
     <div>

@@ -12,16 +12,23 @@ export function portalAssetsDir(from: string = import.meta.url): URL {
   return existsSync(bundled) ? bundled : new URL('../pipeline/portal/assets/', from);
 }
 
-let cached: Promise<PortalAssets> | undefined;
+const read = new Map<string, Promise<PortalAssets>>();
 
 /**
- * The portal's stylesheets and script, read once a process (a warm Lambda reuses them): the
- * pipeline reads no files, so the edge reads them and passes them to the build.
+ * The portal's stylesheets and script, read once a process for each folder (a warm Lambda reuses
+ * them): the pipeline reads no files, so the edge reads them and passes them to the build. A read
+ * that fails is not kept, so the next run tries again.
  */
 export function readPortalAssets(dir: URL = portalAssetsDir()): Promise<PortalAssets> {
-  if (dir.href !== portalAssetsDir().href) return readAssets(dir);
-  cached ??= readAssets(dir);
-  return cached;
+  let assets = read.get(dir.href);
+  if (!assets) {
+    assets = readAssets(dir).catch((error: unknown) => {
+      read.delete(dir.href);
+      throw error;
+    });
+    read.set(dir.href, assets);
+  }
+  return assets;
 }
 
 async function readAssets(dir: URL): Promise<PortalAssets> {

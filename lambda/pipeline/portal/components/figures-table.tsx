@@ -1,4 +1,4 @@
-import type { Dataset, FieldSpec, Row, Rows } from '../../datasets/datasets.ts';
+import type { Dataset, FieldSpec, Row } from '../../datasets/datasets.ts';
 import type { Report } from '../../report/report.ts';
 import { formatNumber, reportName } from '../format.ts';
 import { evenlySpread } from '../spread.ts';
@@ -16,8 +16,11 @@ export const FIGURES_TABLE_LIMIT = 2000;
 const COLUMNS = ['report_id', 'section', 'label', 'value', 'unit', 'qualifier', 'text'] as const;
 
 /** The rows the table holds: all of them up to `limit`, else `limit` rows evenly spread over all. */
-export function shownRows<T>(rows: Rows | readonly T[], limit: number = FIGURES_TABLE_LIMIT): readonly T[] {
-  return evenlySpread(rows as readonly T[], limit);
+export function shownRows<T>(
+  rows: Iterable<T> & { readonly length: number },
+  limit: number = FIGURES_TABLE_LIMIT,
+): readonly T[] {
+  return evenlySpread(rows, limit);
 }
 
 export interface FiguresTableProps {
@@ -33,7 +36,7 @@ export interface FiguresTableProps {
  */
 export function FiguresTable({ dataset, reports, limit = FIGURES_TABLE_LIMIT }: FiguresTableProps) {
   const total = dataset.rows.length;
-  const shown = shownRows<Row>(dataset.rows, limit);
+  const shown = shownRows(dataset.rows, limit);
   const bounded = shown.length < total;
   const inTable = bounded ? new Set(shown.map((row) => String(row.report_id ?? ''))) : undefined;
   const names = new Map(

@@ -35,9 +35,7 @@ export function SectionChart({ entries }: { entries: readonly SectionEntry[] }) 
         {'\n'}
         <desc id="chart-desc">{summary}</desc>
         {'\n'}
-        {rows.map((row, i) => (
-          <Bar row={row} y={i * BAR_HEIGHT + 4} width={Math.round((row.figures / max) * BAR_SPACE)} />
-        ))}
+        {rows.map((row, i) => bar(row, i * BAR_HEIGHT + 4, Math.round((row.figures / max) * BAR_SPACE)))}
       </svg>
     </figure>
   );
@@ -45,7 +43,7 @@ export function SectionChart({ entries }: { entries: readonly SectionEntry[] }) 
 
 const BAR_SPACE = CHART_WIDTH - LABEL_WIDTH - 30;
 
-function Bar({ row, y, width }: { row: SectionEntry; y: number; width: number }) {
+function bar(row: SectionEntry, y: number, width: number) {
   const name = `${row.heading.marker}${row.heading.title}`;
   const label = name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 1)}…` : name;
   return (

@@ -11,11 +11,13 @@
 import { versionId } from '../contract/index.ts';
 import type { IndicatorCatalog } from '../pipeline/indicators/indicator-catalog.ts';
 import type { Publication, SitePin } from '../pipeline/metadata/publication.ts';
+import type { PortalAssets } from '../pipeline/portal/assets.ts';
 import type { SiteSettings } from '../pipeline/report/settings.ts';
 import type { Store } from '../stores/store.ts';
 import { ChangeLog } from './changes.ts';
 import { clearLeftovers } from './leftovers.ts';
 import { releasePin } from './pin.ts';
+import { readPortalAssets } from './portal-assets.ts';
 import { PROJECT_CATALOG } from './project-catalog.ts';
 import { inputsHash, type ReportInput, type ReportProblem, readReportInputs } from './read-reports.ts';
 import { guardShrink, publishedReportIds } from './shrink-guard.ts';
@@ -36,6 +38,8 @@ interface PlanInput {
 export interface Plan {
   settings: SiteSettings;
   catalog: IndicatorCatalog;
+  /** The portal's stylesheets and script, read from the files beside the code. */
+  assets: PortalAssets;
   /** What the last runs left, with the pin lifted when this run releases it. */
   state: PublishedState;
   /** Every report at the top of the source, sorted by id; its bytes are let go once it is built. */
@@ -108,6 +112,7 @@ async function planVersion(
   return {
     settings,
     catalog,
+    assets: await readPortalAssets(),
     state,
     inputs,
     inputHash,

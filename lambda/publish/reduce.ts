@@ -87,11 +87,11 @@ export async function reduce(input: {
 
 /** Writes the files made of all reports and waits until every file of the version so far is written. */
 async function writeAggregates(plan: Plan, reports: Report[], sink: VersionSink): Promise<Aggregated> {
-  const { settings, catalog } = plan;
+  const { settings, catalog, assets } = plan;
   const { writer } = sink;
   const datasetFiles: DatasetFile[] = [];
   const described = new Map<Dataset, Dataset>();
-  for (const file of aggregateFiles(settings, reports, catalog)) {
+  for (const file of aggregateFiles(settings, reports, assets, catalog)) {
     const entry = await writer.offer(file);
     if (file.dataset && file.format)
       datasetFiles.push({

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag-acknowledgements.ts';
@@ -29,6 +30,21 @@ export interface PublisherProps {
 }
 
 const PUBLISHER_ENTRY = fileURLToPath(new URL('../../lambda/handlers/publish.ts', import.meta.url));
+
+/** Where the portal's stylesheets and script are, from the project root (esbuild's input dir). */
+const PORTAL_ASSETS = 'lambda/pipeline/portal/assets';
+
+/**
+ * The portal's assets are files that the handler reads at run time (lambda/publish/portal-assets.ts),
+ * not modules esbuild follows: they are copied beside the bundled index.mjs, as `portal-assets/`.
+ */
+const PORTAL_ASSETS_HOOKS: ICommandHooks = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir, outputDir) => [
+    `cp -R "${inputDir}/${PORTAL_ASSETS}" "${outputDir}/portal-assets"`,
+  ],
+};
 
 /**
  * The publisher function, one run at a time (reserved concurrency 1: two runs writing the same
@@ -59,6 +75,7 @@ export class Publisher extends Construct {
       // Throttled events (a run is already going) wait and retry for up to this long.
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(this.deadLetterQueue),
+      bundling: { commandHooks: PORTAL_ASSETS_HOOKS },
     });
   }
 }

@@ -11,7 +11,7 @@ import { EMPTY_CATALOG, type IndicatorCatalog } from '../indicators/indicator-ca
 import { matchIndicators } from '../indicators/indicators.ts';
 import type { SiteFile } from '../metadata/site-file.ts';
 import { indicatorSite } from '../portal/indicator-site.ts';
-import { indexPage, reportPage, SITE_CSS, SITE_JS } from '../portal/pages.ts';
+import { indexPage, type PortalAssets, reportPage } from '../portal/pages.ts';
 import type { Report } from '../report/report.ts';
 import type { SiteSettings } from '../report/settings.ts';
 
@@ -21,15 +21,19 @@ function file(path: string, text: string, contentType: string): SiteFile {
   return { path, body: encoder.encode(text), contentType };
 }
 
-/** Every file of the site for these reports. Pure and deterministic: same reports, same bytes. */
+/**
+ * Every file of the site for these reports. Pure and deterministic: same reports and assets, same
+ * bytes. The portal's assets are read at the edge (lambda/publish/portal-assets.ts) and passed in.
+ */
 export function buildSite(
   settings: SiteSettings,
   unsorted: readonly Report[],
+  assets: PortalAssets,
   catalog: IndicatorCatalog = EMPTY_CATALOG,
 ): (SiteFile & { body: Uint8Array })[] {
   const reports = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return [
-    ...aggregateFiles(settings, reports, catalog),
+    ...aggregateFiles(settings, reports, assets, catalog),
     ...reports.flatMap((report) => reportFiles(settings, report, catalog)),
   ].map((file) => ({ ...file, body: bodyBytes(file.body) }));
 }
@@ -69,12 +73,14 @@ export function reportBuild(
 }
 
 /**
- * The files built from all reports (portal, datasets). The metadata that names a publication
- * (datapackage.json, catalog.jsonld, feed.atom) is added by lambda/pipeline/metadata/publication-files.ts.
+ * The files built from all reports (portal, its assets, datasets). The metadata that names a
+ * publication (datapackage.json, catalog.jsonld, feed.atom) is added by
+ * lambda/pipeline/metadata/publication-files.ts.
  */
 export function aggregateFiles(
   settings: SiteSettings,
   unsorted: readonly Report[],
+  assets: PortalAssets,
   catalog: IndicatorCatalog = EMPTY_CATALOG,
 ): SiteFile[] {
   const reports = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -94,9 +100,10 @@ export function aggregateFiles(
       }),
       CONTENT_TYPES.html,
     ),
-    file('assets/site.css', SITE_CSS, CONTENT_TYPES.css),
-    file('assets/site.js', SITE_JS, CONTENT_TYPES.js),
+    file('assets/site.css', assets.siteCss, CONTENT_TYPES.css),
+    file('assets/site.js', assets.siteJs, CONTENT_TYPES.js),
     ...indicators.pages.map((page) => file(page.path, page.text, CONTENT_TYPES[page.type])),
+    file('assets/indicators.css', assets.indicatorsCss, CONTENT_TYPES.css),
     ...[...resources, ...spreadsheets].map((r) => ({
       path: r.path,
       body: r.body,

@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
+import { escapeHtml } from '../formats/html-escape.ts';
 import { withoutXmlForbidden } from '../formats/xml.ts';
-import { html } from '../portal/html.ts';
 import type { SiteSettings } from '../report/settings.ts';
 import type { FigureChange, SiteEvent, VersionRecord } from './publication.ts';
 
@@ -67,7 +67,7 @@ function eventItem(base: string, event: SiteEvent) {
     link: `${base}/versions/${event.version}/index.html`,
     title: `${event.kind}: ${text}`,
     date: new Date(event.at),
-    content: String(html`<p>${text}</p>`),
+    content: `<p>${escapeHtml(text)}</p>`,
   };
 }
 
@@ -85,15 +85,17 @@ function summary(record: VersionRecord): string {
 }
 
 function entryContent(base: string, record: VersionRecord): string {
-  const datasets = record.datasets.map(
-    (path) => html`<li><a href="${base}/${record.path}${path}">${path}</a></li>`,
-  );
-  const changes = record.changes.figures.map((change) => html`<li>${describe(change)}</li>`);
+  const datasets = record.datasets
+    .map(
+      (path) => `<li><a href="${escapeHtml(`${base}/${record.path}${path}`)}">${escapeHtml(path)}</a></li>`,
+    )
+    .join('');
+  const changes = record.changes.figures.map((change) => `<li>${escapeHtml(describe(change))}</li>`).join('');
   const more = record.changes.figuresChanged - record.changes.figures.length;
-  return String(html`<p>数据集 Datasets:</p><ul>${datasets}</ul>
+  return `<p>数据集 Datasets:</p><ul>${datasets}</ul>
 <p>变化的数字 Figures changed: ${record.changes.figuresChanged}</p><ul>${changes}</ul>${
-    more > 0 ? html`<p>… ${more} more</p>` : ''
-  }`);
+    more > 0 ? `<p>… ${more} more</p>` : ''
+  }`;
 }
 
 /** `xiaowangzhuang-2023 · 调解成功率 (%): 98 → 100`; a missing side reads “—”. */

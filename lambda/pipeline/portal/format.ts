@@ -1,7 +1,9 @@
 import type { Qualifier } from '../report/types.ts';
-import { bilingual, type Html, html } from './html.ts';
 
-/** 1234567.5 → "1,234,567.5": grouping done by hand so the bytes never depend on the ICU build. */
+/**
+ * 1234567.5 → "1,234,567.5", 10000 → "10,000": grouping done by hand so the bytes never depend on
+ * the ICU build. The one grouping of the portal, for values and for counts alike.
+ */
 export function formatNumber(value: number): string {
   const [whole = '', fraction] = String(Math.abs(value)).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -22,11 +24,6 @@ export const QUALIFIER_NAMES: Readonly<Record<Qualifier, { zh: string; en: strin
   approx: { zh: '约数', en: 'approx.' },
 };
 
-export function qualifierName(qualifier: string): Html {
-  const name = QUALIFIER_NAMES[qualifier as Qualifier];
-  return name ? bilingual(name.zh, name.en) : html`${qualifier}`;
-}
-
 /** The value as a reader checks it against the text: "2,361 件", "100 %", "over 50 条". */
 export function valueWithUnit(value: number, unit: string): string {
   return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
@@ -37,6 +34,3 @@ export function reportName(report: { entity: string; year: number | null; id: st
   const name = [report.entity, report.year ?? ''].join(' ').trim();
   return name || report.id;
 }
-
-/** The language switch: hidden until site.js runs, because without it there is nothing to switch. */
-export const LANGUAGE_TOGGLE = html`<button type="button" class="lang-toggle" data-lang-toggle hidden><span class="zh" lang="en">English</span><span class="en" lang="zh-CN">中文</span></button>`;

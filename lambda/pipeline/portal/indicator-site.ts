@@ -7,19 +7,19 @@ import type { IndicatorCatalog } from '../indicators/indicator-catalog.ts';
 import { matchIndicators } from '../indicators/indicators.ts';
 import type { Report } from '../report/report.ts';
 import type { SiteSettings } from '../report/settings.ts';
-import { INDICATORS_CSS } from './indicators-css.ts';
-import { indicatorsPage } from './indicators-page.ts';
+import { indicatorsPage } from './pages/indicators.tsx';
 
-/** A page or asset of the indicators part of the site, as text. */
+/** A page of the indicators part of the site, as text. */
 export interface IndicatorPageFile {
   path: string;
   text: string;
-  type: 'html' | 'css';
+  type: 'html';
 }
 
 /**
  * What the indicator catalog adds to the site: four datasets (their rows made on each pass), the
- * indicators page (bounded, see indicator-bounds.ts) and its styles.
+ * indicators page (bounded, see components/indicator-bounds.tsx). Its styles, assets/indicators.css,
+ * come with the other assets (build-site.ts).
  */
 export function indicatorSite(
   settings: SiteSettings,
@@ -45,7 +45,6 @@ export function indicatorSite(
         text: indicatorsPage(settings, catalog, results, checks),
         type: 'html',
       },
-      { path: 'assets/indicators.css', text: INDICATORS_CSS, type: 'css' },
     ],
   };
 }

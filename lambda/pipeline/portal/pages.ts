@@ -1,7 +1,6 @@
-/** The portal's pages and assets, as site.ts publishes them. */
+/** The portal's pages, as build-site.ts publishes them. */
 
 export type { DownloadFile } from '../metadata/schema-org.ts';
-export { SITE_CSS } from './css.ts';
-export { type HomePageOptions, indexPage } from './home-page.ts';
-export { reportPage } from './report-page.ts';
-export { SITE_JS } from './site-js.ts';
+export type { PortalAssets } from './assets.ts';
+export { type HomePageOptions, indexPage } from './pages/home.tsx';
+export { reportPage } from './pages/report.tsx';

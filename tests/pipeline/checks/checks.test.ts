@@ -7,6 +7,7 @@ import { allChecks } from '../../../lambda/pipeline/checks/checks.ts';
 import { parseIndicatorCatalog } from '../../../lambda/pipeline/indicators/indicator-catalog.ts';
 import { matchIndicators } from '../../../lambda/pipeline/indicators/indicators.ts';
 import { parseSiteSettings } from '../../../lambda/pipeline/report/settings.ts';
+import { readPortalAssets } from '../../../lambda/publish/portal-assets.ts';
 import { parseCsv } from '../../support/csv.ts';
 import { CORPUS, PROJECT_ROOT, SEED } from '../../support/temp.ts';
 
@@ -14,6 +15,7 @@ const catalog = parseIndicatorCatalog(
   await readFile(new URL('data/indicators.json', PROJECT_ROOT)),
   'data/indicators.json',
 );
+const assets = await readPortalAssets();
 const settings = parseSiteSettings(await readFile(new URL('data/site.json', PROJECT_ROOT)), 'data/site.json');
 const meta = JSON.parse(
   await readFile(new URL('data/reports/xiaowangzhuang-2023.meta.json', PROJECT_ROOT), 'utf8'),
@@ -131,7 +133,7 @@ describe('a second report of the same town, a year later', () => {
       '受理各类矛盾纠纷30件,比上年增加5件,调解成功29件,调解成功率96.7%',
     );
   const reports = [report('xiaowangzhuang-2023', seed, 2023), report('xiaowangzhuang-2024', next, 2024)];
-  const files = buildSite(settings, reports, catalog);
+  const files = buildSite(settings, reports, assets, catalog);
   const text = (path: string) => new TextDecoder().decode(files.find((f) => f.path === path)?.body);
 
   it('gives a two-row wide table', () => {
@@ -190,7 +192,7 @@ describe('a second report of the same town, a year later', () => {
   it('lists a report’s own checks on its page and flags the figures of a failed one', () => {
     const broken = seed.replace('调解成功率100%', '调解成功率90%');
     const page = new TextDecoder().decode(
-      buildSite(settings, [report('xiaowangzhuang-2023', broken, 2023)], catalog).find(
+      buildSite(settings, [report('xiaowangzhuang-2023', broken, 2023)], assets, catalog).find(
         (f) => f.path === 'reports/xiaowangzhuang-2023/index.html',
       )?.body,
     );

@@ -6,6 +6,7 @@ import { buildSite } from '../../../lambda/pipeline/build/build-site.ts';
 import type { Dataset } from '../../../lambda/pipeline/datasets/datasets.ts';
 import { columnName, datasetToXlsx, datasetXlsxChunks } from '../../../lambda/pipeline/formats/xlsx.ts';
 import { parseSiteSettings } from '../../../lambda/pipeline/report/settings.ts';
+import { readPortalAssets } from '../../../lambda/publish/portal-assets.ts';
 import { PROJECT_ROOT, SEED } from '../../support/temp.ts';
 
 interface StoredEntry {
@@ -130,7 +131,9 @@ describe('XLSX in the site', () => {
         bytes,
         defaultLicense: 'CC-BY-4.0',
       });
-      return buildSite(settings, [report]).filter((file) => file.path.endsWith('.xlsx'));
+      return buildSite(settings, [report], await readPortalAssets()).filter((file) =>
+        file.path.endsWith('.xlsx'),
+      );
     };
     const [first, second] = [await build(), await build()];
     expect(first.map((f) => f.path)).toEqual(

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../lambda/pipeline/build/build-report.ts';
 import { bodyBytes } from '../../../lambda/pipeline/formats/chunks.ts';
@@ -13,11 +14,11 @@ import {
   boundedList,
   CHART_POINTS_LIMIT,
   chartPoints,
-  evenlySpread,
   INDICATOR_PAGE_LIMIT,
   INDICATOR_ROWS_LIMIT,
-} from '../../../lambda/pipeline/portal/indicator-bounds.ts';
+} from '../../../lambda/pipeline/portal/components/indicator-bounds.tsx';
 import { indicatorSite } from '../../../lambda/pipeline/portal/indicator-site.ts';
+import { evenlySpread } from '../../../lambda/pipeline/portal/spread.ts';
 import type { Report } from '../../../lambda/pipeline/report/report.ts';
 import { parseSiteSettings } from '../../../lambda/pipeline/report/settings.ts';
 import { parseCsv } from '../../support/csv.ts';
@@ -94,12 +95,14 @@ describe('the bounds', () => {
 
   it('leave lists up to the limit as they are, and note a selection beyond it', () => {
     const small = Array.from({ length: INDICATOR_PAGE_LIMIT }, (_, i) => i);
-    expect(boundedList(small, ['项', '核对', 'checks'], 'checks')).toEqual({ items: small, note: '' });
+    expect(boundedList(small, ['项', '核对', 'checks'], 'checks')).toEqual({ items: small, note: null });
     const big = Array.from({ length: INDICATOR_PAGE_LIMIT * 5 }, (_, i) => i);
     const { items, note } = boundedList(big, ['项', '核对', 'checks'], 'checks');
     expect(items).toHaveLength(INDICATOR_PAGE_LIMIT);
-    expect(String(note ? note.value : '')).toContain('共 10,000 项核对，此处只列出其中均匀选取的 2,000 项。');
-    expect(String(note ? note.value : '')).toContain('href="../data/checks.csv"');
+    expect(note ? renderToString(note) : '').toContain(
+      '共 10,000 项核对，此处只列出其中均匀选取的 2,000 项。',
+    );
+    expect(note ? renderToString(note) : '').toContain('href="../data/checks.csv"');
   });
 
   it('keep up to CHART_POINTS_LIMIT points as they are; beyond, medians by year, undated left out', () => {

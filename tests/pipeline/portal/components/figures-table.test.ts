@@ -1,13 +1,14 @@
+import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { figuresDataset } from '../../../lambda/pipeline/datasets/datasets.ts';
+import { figuresDataset } from '../../../../lambda/pipeline/datasets/datasets.ts';
 import {
   FIGURES_TABLE_LIMIT,
-  figuresTable,
+  FiguresTable,
   shownRows,
-} from '../../../lambda/pipeline/portal/figures-table.ts';
-import type { Report } from '../../../lambda/pipeline/report/report.ts';
-import type { Figure } from '../../../lambda/pipeline/report/types.ts';
-import { EMPTY_STRUCTURE } from '../../../lambda/pipeline/structure/structure.ts';
+} from '../../../../lambda/pipeline/portal/components/figures-table.tsx';
+import type { Report } from '../../../../lambda/pipeline/report/report.ts';
+import type { Figure } from '../../../../lambda/pipeline/report/types.ts';
+import { EMPTY_STRUCTURE } from '../../../../lambda/pipeline/structure/structure.ts';
 
 function report(id: string, figures: number): Report {
   return {
@@ -46,7 +47,7 @@ const rowsOf = (table: string) => [...table.matchAll(/<tr data-report="([^"]+)"/
 describe('the home page figures table', () => {
   it('holds every figure up to the limit, with no selection note', () => {
     const reports = [report('a', 5), report('b', 4)];
-    const table = String(figuresTable(figuresDataset(reports, ''), reports, 9));
+    const table = renderToString(FiguresTable({ dataset: figuresDataset(reports, ''), reports, limit: 9 }));
     expect(rowsOf(table)).toHaveLength(9);
     expect(table).not.toContain('data-selection');
     expect(table).toContain('共 9 个数字');
@@ -55,7 +56,7 @@ describe('the home page figures table', () => {
   it('beyond the limit shows an evenly spread, deterministic selection and says how many of how many', () => {
     const reports = ['a', 'b', 'c', 'd', 'e'].map((id) => report(id, 30));
     const dataset = figuresDataset(reports, '');
-    const table = String(figuresTable(dataset, reports, 10));
+    const table = renderToString(FiguresTable({ dataset, reports, limit: 10 }));
     const rows = rowsOf(table);
     expect(rows).toHaveLength(10);
     // Two figures from each of the five reports, in the data's order.
@@ -64,12 +65,12 @@ describe('the home page figures table', () => {
     expect(table).toContain('共 150 个数字，此表只列出其中均匀选取的 10 个');
     expect(table).toContain('150 figures in all; this table lists 10 of them');
     expect(table).toContain('Every figure is in the downloads above (CSV, JSON, Excel)');
-    expect(String(figuresTable(dataset, reports, 10))).toBe(table);
+    expect(renderToString(FiguresTable({ dataset, reports, limit: 10 }))).toBe(table);
   });
 
   it('offers only the reports and sections the selection holds as filters', () => {
     const reports = [report('a', 100), report('b', 1)];
-    const table = String(figuresTable(figuresDataset(reports, ''), reports, 4));
+    const table = renderToString(FiguresTable({ dataset: figuresDataset(reports, ''), reports, limit: 4 }));
     expect(rowsOf(table)).toEqual(['a', 'a', 'a', 'a']);
     expect(table).toContain('<option value="a">');
     expect(table).not.toContain('<option value="b">');

@@ -1,6 +1,9 @@
-import type { IndicatorValue, ReportIndicators } from '../indicators/indicators.ts';
-import { bilingual, type Html, html } from './html.ts';
-import type { ChartPoint } from './indicator-chart.ts';
+import type { VNode } from 'preact';
+import type { IndicatorValue, ReportIndicators } from '../../indicators/indicators.ts';
+import { formatNumber } from '../format.ts';
+import { evenlySpread } from '../spread.ts';
+import { Bilingual } from './bilingual.tsx';
+import type { ChartPoint } from './indicator-chart.tsx';
 
 /**
  * The indicators page stays readable and small at any number of reports (10,000 reports would make
@@ -16,9 +19,6 @@ export const CHART_POINTS_LIMIT = 24;
 
 const ROOT = '../';
 
-/** Thousands grouped: 10000 → "10,000". */
-const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
-
 /** A report and what it says for one indicator. */
 export interface Said {
   result: ReportIndicators;
@@ -30,8 +30,8 @@ export interface Said {
  * the reports that mention the indicator (found or ambiguous), at most INDICATOR_ROWS_LIMIT of them
  * evenly spread (the i-th of n is ⌊i·n/limit⌋, in page order), with a note saying so.
  */
-export function indicatorRows(said: readonly Said[]): { rows: readonly Said[]; note: Html | '' } {
-  if (said.length <= INDICATOR_ROWS_LIMIT) return { rows: said, note: '' };
+export function indicatorRows(said: readonly Said[]): { rows: readonly Said[]; note: VNode | null } {
+  if (said.length <= INDICATOR_ROWS_LIMIT) return { rows: said, note: null };
   const mentioned = said.filter((s) => s.value.status !== 'not_mentioned');
   const rows = evenlySpread(mentioned, INDICATOR_ROWS_LIMIT);
   const foundCount = mentioned.filter((s) => s.value.status === 'found').length;
@@ -41,10 +41,17 @@ export function indicatorRows(said: readonly Said[]): { rows: readonly Said[]; n
     rows.length,
     foundCount,
     mentioned.length - foundCount,
-  ].map(grouped);
+  ].map(formatNumber);
   const zh = `共 ${t} 份报告，其中 ${m} 份提及此指标（已找到 ${found}，不明确 ${ambiguous}）。此表${s === m ? '列出这些报告' : `只列出其中均匀选取的 ${s} 份`}，未提及的报告不列出。`;
   const en = `${t} reports, of which ${m} mention this indicator (found ${found}, ambiguous ${ambiguous}). This table lists ${s === m ? 'those reports' : `${s} of them, evenly spread`}; reports that do not mention it are left out.`;
-  return { rows, note: html`<p class="selection">${bilingual(zh, en)} ${fullData()}</p>` };
+  return {
+    rows,
+    note: (
+      <p class="selection">
+        <Bilingual zh={zh} en={en} /> <FullData />
+      </p>
+    ),
+  };
 }
 
 /** The first `limit` reports (or checks) evenly spread over all, with a note when some are left out. */
@@ -52,27 +59,32 @@ export function boundedList<T>(
   items: readonly T[],
   [measure, zhNoun, enNoun]: [string, string, string],
   dataset: string,
-): { items: readonly T[]; note: Html | '' } {
+): { items: readonly T[]; note: VNode | null } {
   const shown = evenlySpread(items, INDICATOR_PAGE_LIMIT);
-  if (shown.length === items.length) return { items, note: '' };
-  const [t, s] = [items.length, shown.length].map(grouped);
+  if (shown.length === items.length) return { items, note: null };
+  const [t, s] = [items.length, shown.length].map(formatNumber);
   return {
     items: shown,
-    note: html`<p class="selection">${bilingual(
-      `共 ${t} ${measure}${zhNoun}，此处只列出其中均匀选取的 ${s} ${measure}。`,
-      `${t} ${enNoun} in all; ${s} of them are listed here, evenly spread.`,
-    )} ${bilingual('全部见', 'All are in')} <a href="${ROOT}data/${dataset}.csv">${dataset}.csv</a>.</p>`,
+    note: (
+      <p class="selection">
+        <Bilingual
+          zh={`共 ${t} ${measure}${zhNoun}，此处只列出其中均匀选取的 ${s} ${measure}。`}
+          en={`${t} ${enNoun} in all; ${s} of them are listed here, evenly spread.`}
+        />{' '}
+        <Bilingual zh="全部见" en="All are in" /> <a href={`${ROOT}data/${dataset}.csv`}>{dataset}.csv</a>.
+      </p>
+    ),
   };
 }
 
-function fullData(): Html {
-  return html`${bilingual('每份报告的情况见', 'Every report is in')} <a href="${ROOT}data/indicator-coverage.csv">indicator-coverage.csv</a>, ${bilingual('数值见', 'every value in')} <a href="${ROOT}data/indicators.csv">indicators.csv</a>.`;
-}
-
-/** All of them up to `limit`, else `limit` evenly spread: the i-th is ⌊i·n/limit⌋, order kept. */
-export function evenlySpread<T>(items: readonly T[], limit: number): readonly T[] {
-  if (items.length <= limit) return items;
-  return Array.from({ length: limit }, (_, i) => items[Math.floor((i * items.length) / limit)] as T);
+function FullData() {
+  return (
+    <>
+      <Bilingual zh="每份报告的情况见" en="Every report is in" />{' '}
+      <a href={`${ROOT}data/indicator-coverage.csv`}>indicator-coverage.csv</a>,{' '}
+      <Bilingual zh="数值见" en="every value in" /> <a href={`${ROOT}data/indicators.csv`}>indicators.csv</a>.
+    </>
+  );
 }
 
 /**

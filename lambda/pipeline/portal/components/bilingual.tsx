@@ -1,0 +1,16 @@
+import type { ComponentChildren } from 'preact';
+
+/**
+ * Chinese and English side by side; the stylesheet shows one of them by the page's language, so a
+ * page without JavaScript reads in Chinese and `site.js` switches every such pair at once.
+ */
+export function Bilingual({ zh, en }: { zh: ComponentChildren; en: ComponentChildren }) {
+  return (
+    <>
+      <span class="zh">{zh}</span>
+      <span class="en" lang="en">
+        {en}
+      </span>
+    </>
+  );
+}

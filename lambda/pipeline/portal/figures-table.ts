@@ -1,4 +1,4 @@
-import type { Dataset, FieldSpec, Row, Rows } from '../datasets/datasets.ts';
+import type { Dataset, FieldSpec, AnyRow as Row, Rows } from '../datasets/datasets.ts';
 import type { Report } from '../report/report.ts';
 import { formatNumber, qualifierName, reportName } from './format.ts';
 import { bilingual, type Html, html } from './html.ts';

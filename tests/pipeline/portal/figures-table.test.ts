@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figuresDataset } from '../../../lambda/pipeline/datasets/datasets.ts';
+import { figuresDataset } from '../../../lambda/pipeline/datasets/figures-dataset.ts';
 import {
   FIGURES_TABLE_LIMIT,
   figuresTable,

@@ -1,6 +1,5 @@
-import { bodyEntry, type FileBody } from '../pipeline/formats/chunks.ts';
+import { bodyEntry, type FileBody, type FileEntry } from '../pipeline/formats/chunks.ts';
 import {
-  type FileEntry,
   type Publication,
   type VersionManifest,
   versionedPath,

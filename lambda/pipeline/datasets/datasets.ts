@@ -56,7 +56,7 @@ export function lazyRows<R>(length: number, make: () => Iterable<R>): Rows<R> {
 }
 
 /** What a dataset is, apart from its fields and rows. */
-export interface DatasetInfo {
+interface DatasetInfo {
   name: string;
   title: string;
   titleZh: string;
@@ -76,7 +76,7 @@ export interface Dataset<R extends AnyRow = AnyRow, Name extends string = FieldN
 }
 
 /** A dataset's description and fields, ready to be given rows of the one shape the fields allow. */
-export interface DatasetSchema<Fields extends readonly FieldSpec[]> extends DatasetInfo {
+interface DatasetSchema<Fields extends readonly FieldSpec[]> extends DatasetInfo {
   fields: Fields;
   primaryKey: readonly Fields[number]['name'][];
   withRows(rows: Rows<RowOf<Fields>>): Dataset<RowOf<Fields>>;

@@ -48,7 +48,7 @@ const COVERAGE = defineDataset({
   primaryKey: ['report_id', 'indicator_id'],
 });
 
-export type CoverageRow = RowOf<typeof COVERAGE_FIELDS>;
+type CoverageRow = RowOf<typeof COVERAGE_FIELDS>;
 
 /**
  * Report × indicator: found, not mentioned or ambiguous, with the value when found. Complete (every

@@ -83,7 +83,7 @@ const INDICATORS = defineDataset({
   primaryKey: ['report_id', 'figure_id'],
 });
 
-export type IndicatorRow = RowOf<typeof INDICATOR_FIELDS>;
+type IndicatorRow = RowOf<typeof INDICATOR_FIELDS>;
 
 /**
  * Long form: one row per figure matched to an indicator. Like the other indicator datasets its rows
@@ -127,7 +127,7 @@ function reportCells(report: Report): ReportCells {
  * The column of an indicator in the wide form: its id, which the catalog requires to be
  * `<area>.<what>` (indicator-catalog.ts), so no indicator column is ever named like a report column.
  */
-export type IndicatorColumn = `${string}.${string}`;
+type IndicatorColumn = `${string}.${string}`;
 
 /**
  * A row of the wide form: the report columns, then one value per indicator of the catalog. Which

@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto';
 import type { FileEntry } from '../formats/chunks.ts';
-
-export type { FileEntry };
 
 /**
  * A publication: one immutable version of the whole site under `versions/<version>/`. Its id sorts by
@@ -92,14 +89,6 @@ export function versionId(created: string, contentHash: string): string {
   const id = `${time}-${contentHash.slice(0, 12)}`;
   if (!VERSION_ID.test(id)) throw new Error(`Cannot make a version id from ${JSON.stringify(created)}`);
   return id;
-}
-
-/** The sha256 of a list of files (path and sha256), independent of the order given. */
-export function contentHash(files: Iterable<readonly [string, FileEntry]>): string {
-  const lines = [...files].map(([path, entry]) => `${path}\u0000${entry.sha256}\n`).sort();
-  const hash = createHash('sha256');
-  for (const line of lines) hash.update(line);
-  return hash.digest('hex');
 }
 
 /** Where a file of a version lives. */

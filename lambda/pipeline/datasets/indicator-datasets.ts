@@ -99,7 +99,10 @@ export function indicatorsDataset(
       for (const { report, matches } of results)
         yield* matches.map(
           ({ indicator, figure }): IndicatorRow => ({
-            ...reportCells(report),
+            report_id: report.id,
+            entity: report.entity,
+            parent: report.parent,
+            year: report.year,
             indicator_id: indicator.id,
             theme: indicator.theme,
             name_zh: indicator.name,
@@ -116,10 +119,8 @@ export function indicatorsDataset(
   );
 }
 
-type ReportCells = RowOf<typeof REPORT_COLUMNS>;
-
 /** The columns of REPORT_COLUMNS for one report. */
-function reportCells(report: Report): ReportCells {
+function reportCells(report: Report): RowOf<typeof REPORT_COLUMNS> {
   return { report_id: report.id, entity: report.entity, parent: report.parent, year: report.year };
 }
 
@@ -133,7 +134,7 @@ type IndicatorColumn = `${string}.${string}`;
  * A row of the wide form: the report columns, then one value per indicator of the catalog. Which
  * indicators is known only when the catalog is read, so that part is typed by the shape of its keys.
  */
-export type WideRow = RowOf<typeof REPORT_COLUMNS | readonly ReturnType<typeof indicatorField>[]>;
+export type WideRow = RowOf<readonly [...typeof REPORT_COLUMNS, ...ReturnType<typeof indicatorField>[]]>;
 
 function indicatorColumn(id: string): IndicatorColumn {
   if (isIndicatorColumn(id)) return id;
@@ -161,10 +162,7 @@ export function indicatorsWideDataset(
   results: readonly ReportIndicators[],
   catalog: IndicatorCatalog,
 ): Dataset<WideRow> {
-  const columns = catalog.indicators.map((indicator) => ({
-    id: indicator.id,
-    field: indicatorField(indicator),
-  }));
+  const indicatorFields = catalog.indicators.map(indicatorField);
   const wide = defineDataset({
     name: 'indicators-wide',
     title: 'Indicators by report',
@@ -172,7 +170,7 @@ export function indicatorsWideDataset(
     description:
       'One row per report, one column per indicator; empty where the report does not say or is ambiguous.',
     descriptionZh: '每份报告一行、每个指标一列；报告未提及或说法不一的为空。',
-    fields: [...REPORT_COLUMNS, ...columns.map((column) => column.field)],
+    fields: [...REPORT_COLUMNS, ...indicatorFields],
     primaryKey: ['report_id'],
   });
   return wide.withRows(
@@ -180,7 +178,7 @@ export function indicatorsWideDataset(
       for (const result of results) {
         const said = indicatorValues(result);
         const values: { [column: IndicatorColumn]: number | null } = {};
-        for (const { id, field } of columns) values[field.name] = said(id).value;
+        for (const { name } of indicatorFields) values[name] = said(name).value;
         yield { ...reportCells(result.report), ...values };
       }
     }),

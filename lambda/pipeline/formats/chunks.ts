@@ -49,7 +49,7 @@ export class Chunked implements Iterable<Uint8Array> {
 }
 
 /** Joins pieces of text into chunks of about CHUNK_CHARS and encodes each as UTF-8. */
-function* encodeText(pieces: Iterable<string>): Generator<Uint8Array> {
+export function* encodeText(pieces: Iterable<string>): Generator<Uint8Array> {
   let held: string[] = [];
   let length = 0;
   for (const piece of pieces) {

@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { type AsyncFlateStreamHandler, Deflate, Zip, type ZipInputFile } from 'fflate';
 import type { AnyRow, Cell, Dataset } from '../datasets/datasets.ts';
-import { bodyBytes, Chunked } from './chunks.ts';
+import { bodyBytes, Chunked, encodeText } from './chunks.ts';
 import { withoutXmlForbidden } from './xml.ts';
 
 /**
@@ -46,7 +46,7 @@ export function datasetXlsxChunks<R extends AnyRow>(dataset: Dataset<R>): Chunke
     ].map(([path, xml]) => ({ path: path as string, chunks: () => [encoder.encode(xml)] })),
     ...sheets.map((sheet, i) => ({
       path: `xl/worksheets/sheet${i + 1}.xml`,
-      chunks: () => Chunked.ofText(() => worksheet(sheet.rows())),
+      chunks: () => encodeText(worksheet(sheet.rows())),
     })),
   ]);
 }

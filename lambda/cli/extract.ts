@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { buildReport } from '../pipeline/build/build-report.ts';
-import { figuresDataset } from '../pipeline/datasets/datasets.ts';
+import { figuresDataset } from '../pipeline/datasets/figures-dataset.ts';
 import { datasetToCsv, datasetToJson } from '../pipeline/formats/csv.ts';
 import { ReportError } from '../pipeline/report/errors.ts';
 import { parseReportMeta } from '../pipeline/report/meta.ts';

@@ -1,9 +1,11 @@
 import { CONTENT_TYPES } from '../../contract/index.ts';
 import { reportChecks } from '../checks/checks.ts';
 import { checksDataset } from '../datasets/checks-dataset.ts';
-import { type Dataset, figuresDataset, reportsDataset } from '../datasets/datasets.ts';
+import type { Dataset } from '../datasets/datasets.ts';
+import { figuresDataset } from '../datasets/figures-dataset.ts';
 import { coverageDataset } from '../datasets/indicator-coverage.ts';
 import { indicatorsDataset, indicatorsWideDataset } from '../datasets/indicator-datasets.ts';
+import { reportsDataset } from '../datasets/reports-dataset.ts';
 import { bodyBytes, type Chunked } from '../formats/chunks.ts';
 import { datasetCsvChunks, datasetJsonChunks } from '../formats/csv.ts';
 import { datasetXlsxChunks } from '../formats/xlsx.ts';

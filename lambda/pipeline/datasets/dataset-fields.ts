@@ -1,14 +1,24 @@
-import type { FieldSpec } from './datasets.ts';
+import type { FieldSpec, FieldType } from './datasets.ts';
 
-/** A column definition in one line: name, type, English and Chinese title and description. */
-export function field(
-  name: string,
-  type: FieldSpec['type'],
+/** What a column may have beside its name, type, titles and descriptions. */
+type FieldExtra = Pick<FieldSpec, 'unit' | 'values'>;
+
+/**
+ * A column definition in one line: name, type, English and Chinese title and description. Its name,
+ * type and allowed values keep their literal types, from which the dataset's row type is made.
+ */
+export function field<
+  const Name extends string,
+  const Type extends FieldType,
+  const Extra extends FieldExtra = FieldExtra,
+>(
+  name: Name,
+  type: Type,
   [title, titleZh]: [string, string],
   [description, descriptionZh]: [string, string],
-  extra: Partial<FieldSpec> = {},
-): FieldSpec {
-  return { name, type, title, titleZh, description, descriptionZh, ...extra };
+  extra?: Extra,
+): FieldSpec<Name, Type> & Extra {
+  return { name, type, title, titleZh, description, descriptionZh, ...(extra as Extra) };
 }
 
 export const ENTITY_FIELD = field(
@@ -30,9 +40,13 @@ export const YEAR_FIELD = field('year', 'integer', ['Year', '年度'], ['Reporti
 });
 
 /** The columns that say which report a row is about, shared by the indicator datasets. */
-export const REPORT_COLUMNS: readonly FieldSpec[] = [
+export const REPORT_COLUMNS = [
   field('report_id', 'string', ['Report', '报告'], ['Id of the report.', '报告编号。']),
   ENTITY_FIELD,
   PARENT_FIELD,
   YEAR_FIELD,
-];
+] as const;
+
+export function reportPageUrl(baseUrl: string, reportId: string): string {
+  return `${baseUrl}/reports/${reportId}/index.html`;
+}

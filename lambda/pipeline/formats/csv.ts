@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Dataset, Row } from '../datasets/datasets.ts';
+import type { AnyRow, Cell, Dataset, FieldName } from '../datasets/datasets.ts';
 import { Chunked } from './chunks.ts';
 
 /** Rows stringified at once when a dataset is written in chunks. */
@@ -18,14 +18,14 @@ export function formulaSafe(cell: string): string {
 }
 
 /** RFC 4180: UTF-8, a header row, CRLF line ends, fields quoted only when they must be. */
-export function datasetToCsv(dataset: Dataset): string {
+export function datasetToCsv<R extends AnyRow>(dataset: Dataset<R>): string {
   const columns = dataset.fields.map((field) => field.name);
   const records = Array.from(dataset.rows, (row) => columns.map((column) => csvCell(row[column])));
   return stringify(records, { header: true, columns, record_delimiter: 'windows' });
 }
 
 /** The same bytes as `datasetToCsv`, made a batch of rows at a time. */
-export function datasetCsvChunks(dataset: Dataset): Chunked {
+export function datasetCsvChunks<R extends AnyRow>(dataset: Dataset<R>): Chunked {
   const columns = dataset.fields.map((field) => field.name);
   const batch = (records: (string | number)[][], header: boolean) =>
     stringify(records, { header, columns, record_delimiter: 'windows' });
@@ -43,13 +43,13 @@ export function datasetCsvChunks(dataset: Dataset): Chunked {
   });
 }
 
-function csvCell(value: Row[string] | undefined): string | number {
+function csvCell(value: Cell | undefined): string | number {
   if (value === null || value === undefined) return '';
   return typeof value === 'number' ? value : formulaSafe(value);
 }
 
 /** The same rows as JSON: an array of objects with the CSV's columns, in the same order. */
-export function datasetToJson(dataset: Dataset): string {
+export function datasetToJson<R extends AnyRow>(dataset: Dataset<R>): string {
   const columns = dataset.fields.map((field) => field.name);
   const rows = Array.from(dataset.rows, (row) => jsonRow(row, columns));
   return `${JSON.stringify(rows, null, 2)}\n`;
@@ -60,7 +60,7 @@ export function datasetToJson(dataset: Dataset): string {
  * `JSON.stringify(rows, null, 2)` indents it (its values are never objects, so no line of a row
  * needs more than one level).
  */
-export function datasetJsonChunks(dataset: Dataset): Chunked {
+export function datasetJsonChunks<R extends AnyRow>(dataset: Dataset<R>): Chunked {
   const columns = dataset.fields.map((field) => field.name);
   return Chunked.ofText(function* () {
     let first = true;
@@ -73,6 +73,7 @@ export function datasetJsonChunks(dataset: Dataset): Chunked {
   });
 }
 
-function jsonRow(row: Row, columns: readonly string[]): Row {
+/** The object JSON writes for a row: its cells in the fields' order, whatever the row's own key order. */
+function jsonRow<R extends AnyRow>(row: R, columns: readonly FieldName<R>[]): Record<string, Cell> {
   return Object.fromEntries(columns.map((column) => [column, row[column] ?? null]));
 }

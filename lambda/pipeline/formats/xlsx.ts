@@ -1,7 +1,8 @@
-import type { Dataset, Row } from '../datasets/datasets.ts';
-import { bodyBytes, Chunked } from './chunks.ts';
+import { crc32 } from 'node:zlib';
+import { type AsyncFlateStreamHandler, Deflate, Zip, type ZipInputFile } from 'fflate';
+import type { AnyRow, Cell, Dataset } from '../datasets/datasets.ts';
+import { bodyBytes, Chunked, encodeText } from './chunks.ts';
 import { withoutXmlForbidden } from './xml.ts';
-import { zipStoredChunks } from './zip.ts';
 
 /**
  * The dataset as an Excel workbook: a sheet of rows with the CSV's header and a sheet describing the
@@ -9,12 +10,12 @@ import { zipStoredChunks } from './zip.ts';
  * entry is asynchronous, and whose ZIP stamps each entry with the current time (same rows, new bytes).
  * Text is written as inline strings, so no cell is ever a formula.
  */
-export function datasetToXlsx(dataset: Dataset): Uint8Array {
+export function datasetToXlsx<R extends AnyRow>(dataset: Dataset<R>): Uint8Array {
   return bodyBytes(datasetXlsxChunks(dataset));
 }
 
 /** The same bytes as `datasetToXlsx`, made in chunks: the rows sheet is never held whole. */
-export function datasetXlsxChunks(dataset: Dataset): Chunked {
+export function datasetXlsxChunks<R extends AnyRow>(dataset: Dataset<R>): Chunked {
   const columns = dataset.fields.map((field) => field.name);
   const fieldRows = dataset.fields.map((field) => [
     field.name,
@@ -23,9 +24,9 @@ export function datasetXlsxChunks(dataset: Dataset): Chunked {
     field.titleZh,
     field.description,
   ]);
-  const dataRows = function* (): Generator<readonly Row[string][]> {
+  const dataRows = function* (): Generator<readonly (Cell | undefined)[]> {
     yield columns;
-    for (const row of dataset.rows) yield columns.map((column) => row[column] ?? null);
+    for (const row of dataset.rows) yield columns.map((column) => row[column]);
   };
   const sheets = [
     { name: dataset.name.slice(0, 31), rows: dataRows },
@@ -35,19 +36,80 @@ export function datasetXlsxChunks(dataset: Dataset): Chunked {
     },
   ];
   const encoder = new TextEncoder();
-  return zipStoredChunks([
+  return zipChunks([
     ...[
       ['[Content_Types].xml', contentTypes(sheets.length)],
       ['_rels/.rels', ROOT_RELS],
       ['xl/workbook.xml', workbook(sheets.map((sheet) => sheet.name))],
       ['xl/_rels/workbook.xml.rels', workbookRels(sheets.length)],
       ['xl/styles.xml', STYLES],
-    ].map(([path, xml]) => ({ path: path as string, data: encoder.encode(xml) })),
+    ].map(([path, xml]) => ({ path: path as string, chunks: () => [encoder.encode(xml)] })),
     ...sheets.map((sheet, i) => ({
       path: `xl/worksheets/sheet${i + 1}.xml`,
-      data: Chunked.ofText(() => worksheet(sheet.rows())),
+      chunks: () => encodeText(worksheet(sheet.rows())),
     })),
   ]);
+}
+
+/** A part of the workbook: its path in the archive and its bytes, made afresh on each pass. */
+interface Part {
+  path: string;
+  chunks: () => Iterable<Uint8Array>;
+}
+
+/**
+ * The parts as a ZIP, streamed a chunk at a time by fflate. Its streaming writer always puts CRC-32
+ * and sizes in a data descriptor after an entry's data; readers that go through an archive from its
+ * start (Java's ZipInputStream, Apache POI reading a stream) refuse that for stored entries and
+ * accept it for deflated ones, so each entry is deflated at level 0: stored blocks, nothing compressed.
+ * Every entry is dated 1980-01-01 00:00, the earliest DOS date, so the same rows give the same bytes
+ * whatever the clock; fflate writes the local time of the Date given, so it is made in local time
+ * (the same fields in every time zone) when the archive is.
+ */
+function zipChunks(parts: readonly Part[]): Chunked {
+  return new Chunked(function* () {
+    const dosEpoch = new Date(1980, 0, 1);
+    const out: Uint8Array[] = [];
+    const zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      out.push(chunk);
+    });
+    for (const part of parts) {
+      const entry = new LevelZeroEntry(part.path, dosEpoch);
+      zip.add(entry);
+      for (const chunk of part.chunks()) {
+        entry.push(chunk);
+        yield* out.splice(0);
+      }
+      entry.push(new Uint8Array(0), true);
+      yield* out.splice(0);
+    }
+    zip.end();
+    yield* out.splice(0);
+  });
+}
+
+/**
+ * An entry as fflate's `Zip` takes one: deflated by fflate at level 0, its CRC-32 from node:zlib,
+ * native, where fflate's own (JavaScript) took longer than making the sheet's text.
+ */
+class LevelZeroEntry implements ZipInputFile {
+  readonly compression = 8;
+  crc = 0;
+  size = 0;
+  ondata?: AsyncFlateStreamHandler;
+  readonly #deflate = new Deflate({ level: 0 }, (data, final) => this.ondata?.(null, data, final));
+
+  constructor(
+    readonly filename: string,
+    readonly mtime: Date,
+  ) {}
+
+  push(chunk: Uint8Array, final = false): void {
+    this.crc = crc32(chunk, this.crc);
+    this.size += chunk.byteLength;
+    this.#deflate.push(chunk, final);
+  }
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -84,7 +146,7 @@ function workbookRels(sheetCount: number): string {
 const STYLES = `${XML}<styleSheet xmlns="${MAIN}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** The header row is bold and frozen, so it stays in view while scrolling. */
-function* worksheet(rows: Iterable<readonly Row[string][]>): Generator<string> {
+function* worksheet(rows: Iterable<readonly (Cell | undefined)[]>): Generator<string> {
   const view =
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
   yield `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${view}<sheetData>`;
@@ -96,7 +158,7 @@ function* worksheet(rows: Iterable<readonly Row[string][]>): Generator<string> {
   yield '</sheetData></worksheet>';
 }
 
-function cell(value: Row[string] | undefined, row: number, column: number): string {
+function cell(value: Cell | undefined, row: number, column: number): string {
   const ref = `${columnName(column)}${row + 1}`;
   const style = row === 0 ? ' s="1"' : '';
   if (value === null || value === undefined || value === '') return '';

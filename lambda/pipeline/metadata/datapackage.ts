@@ -4,15 +4,6 @@ import type { Report } from '../report/report.ts';
 import type { SiteSettings } from '../report/settings.ts';
 import type { Publication } from './publication.ts';
 
-/** A file of the published site as the Data Package describes it. */
-export interface ResourceFile {
-  dataset: Dataset;
-  path: string;
-  format: 'csv' | 'json';
-  bytes: Uint8Array;
-  sha256: string;
-}
-
 /** What the metadata needs to know of a dataset file: which dataset, its format, size and hash. */
 export interface DatasetFile {
   dataset: Dataset;

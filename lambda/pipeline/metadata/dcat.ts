@@ -1,10 +1,11 @@
 import { spdxLicenceUrl as licenseUrl, MEDIA_TYPES, sha256Hex, versionedPath } from '../../contract/index.ts';
+import type { FileEntry } from '../formats/chunks.ts';
 import type { SiteSettings } from '../report/settings.ts';
 import type { DatasetFile, ReportSummary } from './datapackage.ts';
-import type { FileEntry, Publication } from './publication.ts';
+import type { Publication } from './publication.ts';
 
 /** The vocabularies, inline: a reader needs no network to expand the catalog. */
-export const CATALOG_CONTEXT = {
+const CATALOG_CONTEXT = {
   dcat: 'http://www.w3.org/ns/dcat#',
   dcterms: 'http://purl.org/dc/terms/',
   foaf: 'http://xmlns.com/foaf/0.1/',
@@ -27,7 +28,34 @@ export function dcatCatalog(
 ): string {
   const base = settings.baseUrl;
   const catalogId = `${base}/catalog.jsonld`;
-  const datasets = [...new Set(datasetFiles.map((file) => file.dataset))].map((dataset) => ({
+  const catalog = {
+    '@context': CATALOG_CONTEXT,
+    '@id': catalogId,
+    '@type': 'dcat:Catalog',
+    'dcterms:title': texts(settings.title, settings.titleEn),
+    'dcterms:description': texts(settings.description, settings.descriptionEn),
+    'dcterms:publisher': { '@type': 'foaf:Agent', 'foaf:name': settings.publisher },
+    'dcterms:license': { '@id': licenseUrl(settings.license) },
+    'dcterms:hasVersion': publication.version,
+    'dcterms:modified': { '@value': publication.created, '@type': 'xsd:dateTime' },
+    'foaf:homepage': { '@id': `${base}/` },
+    'dcat:dataset': [
+      ...datasetNodes(settings, catalogId, datasetFiles, publication),
+      ...seriesOf(reports).map((s) => seriesNode(catalogId, s)),
+      ...reports.map((report) => reportNode(base, catalogId, report, reportFiles, publication)),
+    ],
+  };
+  return `${JSON.stringify(catalog, null, 2)}\n`;
+}
+
+/** One dcat:Dataset per published dataset, its files (CSV, JSON, XLSX) as its distributions. */
+function datasetNodes(
+  settings: SiteSettings,
+  catalogId: string,
+  datasetFiles: readonly DatasetFile[],
+  publication: Publication,
+) {
+  return [...new Set(datasetFiles.map((file) => file.dataset))].map((dataset) => ({
     '@id': `${catalogId}#dataset-${dataset.name}`,
     '@type': 'dcat:Dataset',
     'dcterms:identifier': dataset.name,
@@ -36,10 +64,19 @@ export function dcatCatalog(
     'dcterms:license': { '@id': licenseUrl(settings.license) },
     'dcat:distribution': datasetFiles
       .filter((file) => file.dataset === dataset)
-      .map((file) => distribution(base, publication, file.path, file.format, file)),
+      .map((file) => distribution(settings.baseUrl, publication, file.path, file.format, file)),
   }));
-  const series = seriesOf(reports);
-  const reportDatasets = reports.map((report) => ({
+}
+
+/** A report as a dcat:Dataset in its series, its text and its page as the distributions. */
+function reportNode(
+  base: string,
+  catalogId: string,
+  report: ReportSummary,
+  reportFiles: ReadonlyMap<string, FileEntry>,
+  publication: Publication,
+) {
+  return {
     '@id': `${base}/reports/${report.id}/`,
     '@type': 'dcat:Dataset',
     'dcterms:identifier': report.id,
@@ -56,21 +93,7 @@ export function dcatCatalog(
         ? [distribution(base, publication, path, name.endsWith('.txt') ? 'txt' : 'html', entry)]
         : [];
     }),
-  }));
-  const catalog = {
-    '@context': CATALOG_CONTEXT,
-    '@id': catalogId,
-    '@type': 'dcat:Catalog',
-    'dcterms:title': texts(settings.title, settings.titleEn),
-    'dcterms:description': texts(settings.description, settings.descriptionEn),
-    'dcterms:publisher': { '@type': 'foaf:Agent', 'foaf:name': settings.publisher },
-    'dcterms:license': { '@id': licenseUrl(settings.license) },
-    'dcterms:hasVersion': publication.version,
-    'dcterms:modified': { '@value': publication.created, '@type': 'xsd:dateTime' },
-    'foaf:homepage': { '@id': `${base}/` },
-    'dcat:dataset': [...datasets, ...series.map((s) => seriesNode(catalogId, s)), ...reportDatasets],
   };
-  return `${JSON.stringify(catalog, null, 2)}\n`;
 }
 
 function distribution(

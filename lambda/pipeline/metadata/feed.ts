@@ -5,7 +5,7 @@ import type { SiteSettings } from '../report/settings.ts';
 import type { FigureChange, SiteEvent, VersionRecord } from './publication.ts';
 
 /** Feed readers show the latest entries; older publications stay listed in manifest.json. */
-export const FEED_ENTRIES = 50;
+const FEED_ENTRIES = 50;
 
 /**
  * `feed.atom`: one entry per publication, newest first, naming its datasets and the figures whose
@@ -99,7 +99,7 @@ function entryContent(base: string, record: VersionRecord): string {
 }
 
 /** `xiaowangzhuang-2023 · 调解成功率 (%): 98 → 100`; a missing side reads “—”. */
-export function describe(change: FigureChange): string {
+function describe(change: FigureChange): string {
   const value = (v: number | null) => (v === null ? '—' : String(v));
   const unit = change.unit ? ` (${change.unit})` : '';
   return `${change.report} · ${change.label || change.section}${unit}: ${value(change.old)} → ${value(change.new)}`;

@@ -1,9 +1,10 @@
 import { CONTENT_TYPES } from '../../contract/index.ts';
+import type { FileEntry } from '../formats/chunks.ts';
 import type { SiteSettings } from '../report/settings.ts';
 import { type DatasetFile, dataPackage, type ReportSummary } from './datapackage.ts';
 import { dcatCatalog } from './dcat.ts';
 import { atomFeed } from './feed.ts';
-import type { FileEntry, Publication, VersionRecord } from './publication.ts';
+import type { Publication, VersionRecord } from './publication.ts';
 import type { SiteFile } from './site-file.ts';
 
 /** The files that name their publication (version, date, history): built once its content is known. */
@@ -15,7 +16,7 @@ export const PUBLICATION_CONTENT_TYPES: Readonly<Record<(typeof PUBLICATION_FILE
   'feed.atom': CONTENT_TYPES.atom,
 };
 
-export interface PublicationInput {
+interface PublicationInput {
   settings: SiteSettings;
   reports: readonly ReportSummary[];
   /** The dataset files (CSV, JSON, XLSX) with their sizes and hashes. */

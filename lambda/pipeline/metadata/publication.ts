@@ -1,7 +1,4 @@
-import { sha256Stream } from '../../contract/index.ts';
 import type { FileEntry } from '../formats/chunks.ts';
-
-export type { FileEntry };
 
 /**
  * A publication: one immutable version of the whole site under `versions/<version>/`. Its id sorts by
@@ -79,11 +76,3 @@ export interface SiteManifest {
 }
 
 export const MAX_LISTED_CHANGES = 100;
-
-/** The sha256 of a list of files (path and sha256), independent of the order given. */
-export function contentHash(files: Iterable<readonly [string, FileEntry]>): string {
-  const lines = [...files].map(([path, entry]) => `${path}\u0000${entry.sha256}\n`).sort();
-  const hash = sha256Stream();
-  for (const line of lines) hash.update(line);
-  return hash.digest('hex');
-}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../../../lambda/pipeline/datasets/datasets.ts';
+import { defineDataset } from '../../../lambda/pipeline/datasets/datasets.ts';
 import { Chunked } from '../../../lambda/pipeline/formats/chunks.ts';
 import {
   datasetCsvChunks,
@@ -31,7 +31,7 @@ describe('formulaSafe', () => {
   });
 });
 
-const dataset: Dataset = {
+const sample = defineDataset({
   name: 't',
   title: 'T',
   titleZh: '表',
@@ -42,17 +42,18 @@ const dataset: Dataset = {
     { name: 'value', type: 'number', title: 'Value', titleZh: '数值', description: '' },
     { name: 'text', type: 'string', title: 'Text', titleZh: '原文', description: '' },
   ],
-  rows: [
-    { id: 'a', value: -6.2, text: '-6.2%' },
-    { id: 'b', value: 3418810000, text: '他说“好”,共"3"件' },
-    { id: 'c', value: 0.5, text: null },
-  ],
-};
+});
+
+const dataset = sample.withRows([
+  { id: 'a', value: -6.2, text: '-6.2%' },
+  { id: 'b', value: 3418810000, text: '他说“好”,共"3"件' },
+  { id: 'c', value: null, text: '' },
+]);
 
 describe('datasetToCsv', () => {
   it('writes RFC 4180: header, CRLF, quotes doubled, numbers plain, formulas neutralised', () => {
     expect(datasetToCsv(dataset)).toBe(
-      'id,value,text\r\na,-6.2,\'-6.2%\r\nb,3418810000,"他说“好”,共""3""件"\r\nc,0.5,\r\n',
+      'id,value,text\r\na,-6.2,\'-6.2%\r\nb,3418810000,"他说“好”,共""3""件"\r\nc,,\r\n',
     );
   });
 });
@@ -62,26 +63,25 @@ describe('datasetToJson', () => {
     expect(JSON.parse(datasetToJson(dataset))).toEqual([
       { id: 'a', value: -6.2, text: '-6.2%' },
       { id: 'b', value: 3418810000, text: '他说“好”,共"3"件' },
-      { id: 'c', value: 0.5, text: null },
+      { id: 'c', value: null, text: '' },
     ]);
   });
 });
 
 describe('datasetCsvChunks and datasetJsonChunks', () => {
-  const many: Dataset = {
-    ...dataset,
-    rows: Array.from({ length: 2345 }, (_, i) => ({
+  const many = sample.withRows(
+    Array.from({ length: 2345 }, (_, i) => ({
       id: `r${i}`,
       value: i % 7 === 0 ? null : i / 4,
       text: i % 5 === 0 ? `=“引号”,"${i}"\n换行` : `第${i}行`,
     })),
-  };
+  );
   const joined = (body: Iterable<Uint8Array>) => Buffer.concat([...body]).toString('utf8');
 
   it.each([
     ['three rows', dataset],
     ['more rows than one batch', many],
-    ['no rows', { ...dataset, rows: [] }],
+    ['no rows', sample.withRows([])],
   ])('make the same bytes as the whole texts (%s), hashed as they go', (_, data) => {
     const csv = datasetCsvChunks(data);
     const json = datasetJsonChunks(data);

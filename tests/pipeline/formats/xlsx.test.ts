@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { crc32 } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../lambda/pipeline/build/build-report.ts';
 import { buildSite } from '../../../lambda/pipeline/build/build-site.ts';
-import type { Dataset } from '../../../lambda/pipeline/datasets/datasets.ts';
+import { defineDataset } from '../../../lambda/pipeline/datasets/datasets.ts';
 import { columnName, datasetToXlsx, datasetXlsxChunks } from '../../../lambda/pipeline/formats/xlsx.ts';
 import { parseSiteSettings } from '../../../lambda/pipeline/report/settings.ts';
 import { readPortalAssets } from '../../../lambda/publish/portal-assets.ts';
 import { PROJECT_ROOT, SEED } from '../../support/temp.ts';
 
-interface StoredEntry {
+interface ZipEntry {
   path: string;
   dosTime: number;
   dosDate: number;
@@ -17,36 +17,50 @@ interface StoredEntry {
   data: Uint8Array;
 }
 
-/** Reads a ZIP whose entries are stored (method 0) through its central directory, checking what it says. */
-function readStoredZip(zip: Uint8Array): StoredEntry[] {
+/**
+ * Reads a ZIP through its central directory and checks each entry against its local header and data
+ * descriptor: deflated (method 8, nothing compressed), sizes and CRC-32 as the data has them.
+ */
+function readZip(zip: Uint8Array): ZipEntry[] {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const end = zip.byteLength - 22;
   expect(view.getUint32(end, true)).toBe(0x06054b50);
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
-  const entries: StoredEntry[] = [];
+  const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     expect(view.getUint32(at, true)).toBe(0x02014b50);
-    expect(view.getUint16(at + 10, true)).toBe(0);
-    const size = view.getUint32(at + 20, true);
+    expect(view.getUint16(at + 10, true)).toBe(8);
+    const [crc, compressed, size] = [16, 20, 24].map((offset) => view.getUint32(at + offset, true));
     const nameLength = view.getUint16(at + 28, true);
     const local = view.getUint32(at + 42, true);
     const path = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
     expect(view.getUint32(local, true)).toBe(0x04034b50);
+    expect(view.getUint16(local + 8, true)).toBe(8);
     const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const raw = zip.subarray(dataStart, dataStart + (compressed ?? 0));
+    const data = new Uint8Array(inflateRawSync(raw));
+    expect([data.byteLength, crc32(data)]).toEqual([size, crc]);
+    const descriptor = dataStart + (compressed ?? 0);
+    expect([0, 4, 8, 12].map((offset) => view.getUint32(descriptor + offset, true))).toEqual([
+      0x08074b50,
+      crc,
+      compressed,
+      size,
+    ]);
     entries.push({
       path,
       dosTime: view.getUint16(at + 12, true),
       dosDate: view.getUint16(at + 14, true),
-      crc: view.getUint32(at + 16, true),
-      data: zip.subarray(dataStart, dataStart + size),
+      crc: crc ?? 0,
+      data,
     });
     at += 46 + nameLength;
   }
   return entries;
 }
 
-const dataset: Dataset = {
+const sample = defineDataset({
   name: 'sample',
   title: 'Sample',
   titleZh: '样例',
@@ -57,16 +71,17 @@ const dataset: Dataset = {
     { name: 'value', type: 'number', title: 'Value', titleZh: '数值', description: 'How much.' },
   ],
   primaryKey: ['label'],
-  rows: [
-    { label: '办理事项', value: 2361 },
-    { label: '=1+1 <b> & "q"', value: -6.2 },
-    { label: null, value: null },
-  ],
-};
+});
 
-describe('datasetToXlsx', () => {
-  it('writes a stored ZIP of the workbook parts, every entry dated 1980-01-01 with a correct CRC', () => {
-    const entries = readStoredZip(datasetToXlsx(dataset));
+const dataset = sample.withRows([
+  { label: '办理事项', value: 2361 },
+  { label: '=1+1 <b> & "q"', value: -6.2 },
+  { label: '', value: null },
+]);
+
+describe('datasetToXlsx: the ZIP', () => {
+  it('writes a ZIP of the workbook parts, every entry dated 1980-01-01 with a correct CRC', () => {
+    const entries = readZip(datasetToXlsx(dataset));
     expect(entries.map((e) => e.path)).toEqual([
       '[Content_Types].xml',
       '_rels/.rels',
@@ -76,29 +91,50 @@ describe('datasetToXlsx', () => {
       'xl/worksheets/sheet1.xml',
       'xl/worksheets/sheet2.xml',
     ]);
-    for (const entry of entries) {
-      expect([entry.dosTime, entry.dosDate]).toEqual([0, 0x21]);
-      expect(entry.crc).toBe(crc32(entry.data));
-    }
+    for (const entry of entries) expect([entry.dosTime, entry.dosDate]).toEqual([0, 0x21]);
   });
 
+  it.each(['UTC', 'Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Kiritimati'])(
+    'gives the same bytes in the time zone %s',
+    (zone) => {
+      const before = process.env.TZ;
+      const utc = datasetToXlsx(dataset);
+      try {
+        process.env.TZ = zone;
+        expect(Buffer.compare(datasetToXlsx(dataset), utc)).toBe(0);
+      } finally {
+        if (before === undefined) delete process.env.TZ;
+        else process.env.TZ = before;
+      }
+    },
+  );
+
+  it('leaves nothing compressed: the archive is the parts and a fixed overhead a part', () => {
+    const entries = readZip(datasetToXlsx(dataset));
+    const overhead =
+      datasetToXlsx(dataset).byteLength - entries.reduce((sum, e) => sum + e.data.byteLength, 0);
+    const names = entries.reduce((sum, e) => sum + e.path.length, 0);
+    // Local header 30, data descriptor 16, central header 46, one 5-byte stored block; end record 22.
+    expect(overhead).toBe(entries.length * (30 + 16 + 46 + 5) + 2 * names + 22);
+  });
+});
+
+describe('datasetXlsxChunks and the sheets', () => {
   it('makes a sheet of many rows in chunks, the same bytes on every pass, with correct CRCs and sizes', () => {
-    const big: Dataset = {
-      ...dataset,
-      rows: Array.from({ length: 5000 }, (_, i) => ({ label: `第${i}项 <${i}>`, value: i / 3 })),
-    };
+    const big = sample.withRows(
+      Array.from({ length: 5000 }, (_, i) => ({ label: `第${i}项 <${i}>`, value: i / 3 })),
+    );
     const body = datasetXlsxChunks(big);
     const first = Buffer.concat([...body]);
     expect(Buffer.concat([...body]).equals(first)).toBe(true);
     expect(body.entry.bytes).toBe(first.byteLength);
     expect(Buffer.from(datasetToXlsx(big)).equals(first)).toBe(true);
-    const sheet = readStoredZip(first)[5];
-    expect(sheet?.crc).toBe(crc32(sheet?.data ?? new Uint8Array()));
+    const sheet = readZip(first)[5];
     expect(new TextDecoder().decode(sheet?.data)).toContain('<row r="5001">');
   });
 
   it('writes numbers as numbers and text as inline strings, never formulas', () => {
-    const sheet = new TextDecoder().decode(readStoredZip(datasetToXlsx(dataset))[5]?.data);
+    const sheet = new TextDecoder().decode(readZip(datasetToXlsx(dataset))[5]?.data);
     const cell = (ref: string) => new RegExp(`<c r="${ref}"[^>]*>(.*?)</c>`).exec(sheet)?.[1];
     expect(cell('A1')).toBe('<is><t xml:space="preserve">label</t></is>');
     expect(cell('A2')).toBe('<is><t xml:space="preserve">办理事项</t></is>');

@@ -1,4 +1,4 @@
-import type { Dataset, FieldSpec, Row } from '../../datasets/datasets.ts';
+import type { Dataset, FieldSpec, AnyRow as Row } from '../../datasets/datasets.ts';
 import type { Report } from '../../report/report.ts';
 import { formatNumber, reportName } from '../format.ts';
 import { evenlySpread } from '../spread.ts';

@@ -1,6 +1,6 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { figuresDataset } from '../../../../lambda/pipeline/datasets/datasets.ts';
+import { figuresDataset } from '../../../../lambda/pipeline/datasets/figures-dataset.ts';
 import {
   FIGURES_TABLE_LIMIT,
   FiguresTable,

@@ -1,6 +1,5 @@
 /** Fetched bytes → report text, by what they are: a PDF, an HTML page or plain text. */
 
-import { MEDIA_TYPES } from '../contract/index.ts';
 import { decodePage } from './charset.ts';
 import { FetchError } from './fetch-error.ts';
 import { htmlReportText } from './html-text.ts';

@@ -4,6 +4,7 @@
 // KeyValueStore pointer and an invalidation of the paths that changed.
 import { invokePublisher } from '../lambda/cli/invoke-publisher.ts';
 import { isVersionId } from '../lambda/contract/index.ts';
+import type { ReleaseInput, RollbackInput } from '../lambda/handlers/events.ts';
 
 const args = process.argv.slice(2);
 const [first] = args;
@@ -14,5 +15,6 @@ if (args.length > 1 || (first !== undefined && first !== '--release' && !isVersi
   );
   process.exit(2);
 }
-const payload = first === '--release' ? { release: true } : { rollback: first ?? true };
+const payload: ReleaseInput | RollbackInput =
+  first === '--release' ? { release: true } : { rollback: first ?? true };
 process.exitCode = invokePublisher(payload);

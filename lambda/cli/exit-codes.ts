@@ -1,4 +1,4 @@
-import { ReportError } from '../pipeline/report/errors.ts';
+import { ReportError } from '../pipeline/report/index.ts';
 import { PublishLockedError } from '../publish/lock.ts';
 import { RollbackError } from '../publish/rollback.ts';
 import { ShrinkRefusedError } from '../publish/shrink-guard.ts';

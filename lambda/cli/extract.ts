@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
-import { buildReport } from '../pipeline/build/build-report.ts';
-import { figuresDataset } from '../pipeline/datasets/figures-dataset.ts';
-import { datasetToCsv, datasetToJson } from '../pipeline/formats/csv.ts';
-import { ReportError } from '../pipeline/report/errors.ts';
-import { parseReportMeta } from '../pipeline/report/meta.ts';
+import { buildReport } from '../pipeline/build/index.ts';
+import { figuresDataset } from '../pipeline/datasets/index.ts';
+import { datasetToCsv, datasetToJson } from '../pipeline/formats/index.ts';
+import { parseReportMeta, ReportError } from '../pipeline/report/index.ts';
 import type { RunCommand } from './run-command.ts';
 
 /** `opendata extract <report.txt> [--format json|csv]`. */

@@ -7,9 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ManualInput, ReleaseInput, RollbackInput } from '../handlers/events.ts';
 
 export function invokePublisher(
-  payload: object,
+  payload: ManualInput | RollbackInput | ReleaseInput,
   stackName = process.env.STACK_NAME ?? 'OpendataPublisher',
 ): number {
   const functionName = aws([

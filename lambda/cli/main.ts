@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { ReportError } from '../pipeline/report/errors.ts';
+import { ReportError } from '../pipeline/report/index.ts';
 import { EXIT, exitCodeOf, hintFor } from './exit-codes.ts';
 import { COMMAND_NAMES, createProgram } from './program.ts';
 import { terminalSafe } from './terminal.ts';

@@ -1,6 +1,6 @@
 import { Argument, Command, Option } from 'commander';
-import { type IndicatorCatalog, parseIndicatorCatalog } from '../pipeline/indicators/indicator-catalog.ts';
-import { parseSiteSettings, type SiteSettings } from '../pipeline/report/settings.ts';
+import { type IndicatorCatalog, parseIndicatorCatalog } from '../pipeline/indicators/index.ts';
+import { parseSiteSettings, type SiteSettings } from '../pipeline/report/index.ts';
 import { type PublishSummary, publish } from '../publish/publish.ts';
 import { DryRunStore } from '../stores/dry-run-store.ts';
 import { FsStore } from '../stores/fs-store.ts';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { PublicationChanges } from '../pipeline/metadata/publication.ts';
+import type { PublicationChanges } from '../pipeline/metadata/index.ts';
 import { type KeptVersion, keptVersions } from '../publish/kept-versions.ts';
 import type { RunCommand } from './run-command.ts';
 import { openTarget, type TargetOptions, withTargetOptions } from './target.ts';

@@ -41,11 +41,10 @@ export const OCTET_STREAM = 'application/octet-stream';
  * downloads, never rendered, so that no script in them runs on the site's origin.
  */
 export const ARCHIVED_COPY = /^\/(?:versions\/[^/]+\/)?reports\/[^/]+\/original\.[a-z0-9]+$/;
-export const ARCHIVED_COPY_TYPE = OCTET_STREAM;
 
 /** The content type a published file is served with, from its path (`reports/x/index.html`, no leading slash). */
 export function contentTypeOf(path: string): string {
-  if (ARCHIVED_COPY.test(`/${path}`)) return ARCHIVED_COPY_TYPE;
+  if (ARCHIVED_COPY.test(`/${path}`)) return OCTET_STREAM;
   const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? 'html';
   return Object.hasOwn(CONTENT_TYPES, extension) ? CONTENT_TYPES[extension as Extension] : OCTET_STREAM;
 }

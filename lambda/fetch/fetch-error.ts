@@ -2,7 +2,7 @@
  * A page that could not be fetched: one sentence for the report, whether trying again may help, and
  * the HTTP status when the server answered (so callers decide on it without parsing the sentence).
  */
-import { ReportError } from '../pipeline/report/errors.ts';
+import { ReportError } from '../pipeline/report/index.ts';
 import { StoreConfigurationError, StoreError } from '../stores/store-error.ts';
 
 export class FetchError extends Error {

@@ -6,7 +6,7 @@
  * The body is found the way reader views find it: every paragraph of real prose (not links) scores
  * its length for its parent and half of it for its grandparent, and the best-scoring element wins.
  */
-import { isNavigationLine } from '../pipeline/structure/navigation.ts';
+import { isNavigationLine } from '../pipeline/structure/index.ts';
 import { countElements, type ElementCounts, isInside } from './html-counts.ts';
 import {
   attr,

@@ -5,7 +5,7 @@
  */
 
 import { archiveKey, CONTENT_TYPES } from '../contract/index.ts';
-import { parseReportMeta, type ReportSidecar } from '../pipeline/report/meta.ts';
+import { parseReportMeta, type ReportSidecar } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import type { PageFormat } from './page-text.ts';
 import type { Source } from './sources.ts';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isReportId, REPORT_ID_RULE } from '../contract/index.ts';
-import { parseJsonWith } from '../pipeline/report/settings.ts';
+import { parseJsonWith } from '../pipeline/report/index.ts';
 
 /** Any year will do: digits are allowed in an id, so a template valid for one year is valid for all. */
 const SAMPLE_YEAR = '2024';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { FETCH_STATE_KEY as STATE_KEY } from '../contract/index.ts';
-import { parseJsonWith } from '../pipeline/report/settings.ts';
+import { parseJsonWith } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import type { Validators } from './client.ts';
 import { type Source, sourceSchema } from './sources.ts';

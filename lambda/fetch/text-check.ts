@@ -2,8 +2,7 @@
  * Whether extracted text is the report the registry expects. A page that now shows something else
  * (a "moved" notice, a soft 404, the wrong town) must not replace a good report.
  */
-import { decodeReport } from '../pipeline/report/decode.ts';
-import { ReportError } from '../pipeline/report/errors.ts';
+import { decodeReport, ReportError } from '../pipeline/report/index.ts';
 import type { Source } from './sources.ts';
 
 const MIN_REPORT_CHARS = 50;

@@ -12,7 +12,11 @@ export type Trigger =
   | { kind: 'rollback'; version: string | undefined }
   | { kind: 'release' };
 
-/** What the schedule in lib/constructs/publish-schedule.ts sends. */
+/**
+ * What the schedule in lib/constructs/publish-schedule.ts sends (lib/ spells it, as it may import
+ * only the contract).
+ * @public
+ */
 export interface ScheduleInput {
   trigger: 'schedule';
 }
@@ -33,6 +37,10 @@ export interface ReleaseInput {
   release: true;
 }
 
+/**
+ * Every event the publisher function accepts: the contract for whoever invokes it.
+ * @public
+ */
 export type PublisherEvent =
   | ScheduleInput
   | ScheduledEvent

@@ -4,7 +4,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { REPORTS_PREFIX } from '../contract/index.ts';
 import { type FetchSummary, fetchSources } from '../fetch/fetch-sources.ts';
 import type { Source } from '../fetch/sources.ts';
-import type { SiteSettings } from '../pipeline/report/settings.ts';
+import type { SiteSettings } from '../pipeline/report/index.ts';
 import { type PublishSummary, publish } from '../publish/publish.ts';
 import { ShrinkRefusedError } from '../publish/shrink-guard.ts';
 import { S3Store } from '../stores/s3-store.ts';

@@ -4,7 +4,7 @@ import { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyval
 import siteJson from '../../data/site.json' with { type: 'json' };
 import sourcesJson from '../../data/sources.json' with { type: 'json' };
 import { parseSources } from '../fetch/sources.ts';
-import { parseSiteSettings } from '../pipeline/report/settings.ts';
+import { parseSiteSettings } from '../pipeline/report/index.ts';
 import { createS3Client } from '../stores/s3-client.ts';
 import { readPublisherEnvironment } from './environment.ts';
 import { createPublishHandler } from './publish-handler.ts';

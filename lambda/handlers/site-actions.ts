@@ -1,4 +1,4 @@
-import type { SiteSettings } from '../pipeline/report/settings.ts';
+import type { SiteSettings } from '../pipeline/report/index.ts';
 import type { VersionPointer } from '../publish/pointer.ts';
 import { type RollbackSummary, release, rollback } from '../publish/rollback.ts';
 import type { Store } from '../stores/store.ts';

@@ -1,6 +1,6 @@
-import { ARCHIVED_COPY_TYPE, archiveKeyExtension, reportPath } from '../contract/index.ts';
-import type { SiteFile } from '../pipeline/metadata/site-file.ts';
-import type { Report } from '../pipeline/report/report.ts';
+import { archiveKeyExtension, OCTET_STREAM, reportPath } from '../contract/index.ts';
+import type { SiteFile } from '../pipeline/metadata/index.ts';
+import type { Report } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 
 /**
@@ -21,6 +21,6 @@ export async function withArchivedCopy(
   const name = `original.${extension}`;
   return {
     report: { ...report, source: { ...report.source, archivedCopy: name } },
-    file: { path: reportPath(report.id, name), body, contentType: ARCHIVED_COPY_TYPE },
+    file: { path: reportPath(report.id, name), body, contentType: OCTET_STREAM },
   };
 }

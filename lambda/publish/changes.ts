@@ -1,14 +1,14 @@
 import { reportPath, versionedPath } from '../contract/index.ts';
-import { buildReport } from '../pipeline/build/build-report.ts';
-import { figureChanges } from '../pipeline/metadata/figure-changes.ts';
+import { buildReport } from '../pipeline/build/index.ts';
 import {
   type FigureChange,
+  figureChanges,
   MAX_LISTED_CHANGES,
   type PublicationChanges,
   type VersionManifest,
-} from '../pipeline/metadata/publication.ts';
-import { ReportError } from '../pipeline/report/errors.ts';
-import type { Report } from '../pipeline/report/report.ts';
+} from '../pipeline/metadata/index.ts';
+import type { Report } from '../pipeline/report/index.ts';
+import { ReportError } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { isVersionId, versionManifestPath } from '../contract/index.ts';
-import type { SiteEvent, SitePin, VersionRecord } from '../pipeline/metadata/publication.ts';
+import type { SiteEvent, SitePin, VersionRecord } from '../pipeline/metadata/index.ts';
 import { headObject, type Store } from '../stores/store.ts';
 import { readPublishedState } from './state.ts';
 

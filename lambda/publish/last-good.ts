@@ -1,8 +1,8 @@
 import { CONTENT_TYPES, PROBLEMS_PATH, reportPath, versionedPath } from '../contract/index.ts';
-import { buildReport } from '../pipeline/build/build-report.ts';
-import type { VersionManifest } from '../pipeline/metadata/publication.ts';
-import { internalError, ReportError } from '../pipeline/report/errors.ts';
-import type { Report } from '../pipeline/report/report.ts';
+import { buildReport } from '../pipeline/build/index.ts';
+import type { VersionManifest } from '../pipeline/metadata/index.ts';
+import type { Report } from '../pipeline/report/index.ts';
+import { internalError, ReportError } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import type { ReportProblem } from './read-reports.ts';
 import type { OfferedFile } from './version-writer.ts';

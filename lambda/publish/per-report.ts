@@ -6,13 +6,12 @@
  * place. It is a unit because it reads nothing of the other reports and throws only when a store
  * fails: its output depends on its input's bytes alone, so it can be cached by them and run apart.
  */
-import { reportBuild } from '../pipeline/build/build-site.ts';
-import type { IndicatorCatalog } from '../pipeline/indicators/indicator-catalog.ts';
-import type { SiteFile } from '../pipeline/metadata/site-file.ts';
-import { internalError, ReportError } from '../pipeline/report/errors.ts';
-import type { Report } from '../pipeline/report/report.ts';
-import type { SiteSettings } from '../pipeline/report/settings.ts';
-import { EMPTY_STRUCTURE } from '../pipeline/structure/structure.ts';
+import { reportBuild } from '../pipeline/build/index.ts';
+import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
+import type { SiteFile } from '../pipeline/metadata/index.ts';
+import type { Report, SiteSettings } from '../pipeline/report/index.ts';
+import { internalError, ReportError } from '../pipeline/report/index.ts';
+import { EMPTY_STRUCTURE } from '../pipeline/structure/index.ts';
 import type { Store } from '../stores/store.ts';
 import { withArchivedCopy } from './archived-copy.ts';
 import { LastGoodReports } from './last-good.ts';

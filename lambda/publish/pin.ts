@@ -1,5 +1,5 @@
-import type { SiteEvent, SiteManifest } from '../pipeline/metadata/publication.ts';
-import type { SiteSettings } from '../pipeline/report/settings.ts';
+import type { SiteEvent, SiteManifest } from '../pipeline/metadata/index.ts';
+import type { SiteSettings } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import { siteLog, writeSiteLog } from './site-log.ts';
 

@@ -9,10 +9,10 @@
  */
 
 import { versionId } from '../contract/index.ts';
-import type { IndicatorCatalog } from '../pipeline/indicators/indicator-catalog.ts';
-import type { Publication, SitePin } from '../pipeline/metadata/publication.ts';
-import type { PortalAssets } from '../pipeline/portal/assets.ts';
-import type { SiteSettings } from '../pipeline/report/settings.ts';
+import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
+import type { Publication, SitePin } from '../pipeline/metadata/index.ts';
+import type { PortalAssets } from '../pipeline/portal/index.ts';
+import type { SiteSettings } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import { ChangeLog } from './changes.ts';
 import { clearLeftovers } from './leftovers.ts';

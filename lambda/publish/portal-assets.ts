@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { PortalAssets } from '../pipeline/portal/assets.ts';
+import type { PortalAssets } from '../pipeline/portal/index.ts';
 
 /**
  * Where the portal's asset files are: beside the bundled handler (`portal-assets/`, copied there

@@ -1,5 +1,5 @@
 import catalogJson from '../../data/indicators.json' with { type: 'json' };
-import { type IndicatorCatalog, indicatorCatalogFrom } from '../pipeline/indicators/indicator-catalog.ts';
+import { type IndicatorCatalog, indicatorCatalogFrom } from '../pipeline/indicators/index.ts';
 
 /**
  * The project's reviewed indicator catalog, data/indicators.json, imported as a module so the Lambda

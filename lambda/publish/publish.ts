@@ -1,6 +1,6 @@
-import type { IndicatorCatalog } from '../pipeline/indicators/indicator-catalog.ts';
-import type { PublicationChanges, SitePin } from '../pipeline/metadata/publication.ts';
-import type { SiteSettings } from '../pipeline/report/settings.ts';
+import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
+import type { PublicationChanges, SitePin } from '../pipeline/metadata/index.ts';
+import type { SiteSettings } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import { buildReports } from './per-report.ts';
 import { openVersion, type Plan, plan } from './plan.ts';

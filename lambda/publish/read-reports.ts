@@ -1,8 +1,7 @@
 import { isReportId, REPORT_ID_RULE, sha256Stream } from '../contract/index.ts';
-import { buildReport } from '../pipeline/build/build-report.ts';
-import { ReportError } from '../pipeline/report/errors.ts';
-import { parseReportMeta } from '../pipeline/report/meta.ts';
-import type { Report } from '../pipeline/report/report.ts';
+import { buildReport } from '../pipeline/build/index.ts';
+import type { Report } from '../pipeline/report/index.ts';
+import { parseReportMeta, ReportError } from '../pipeline/report/index.ts';
 import { ObjectTooLargeError, type Store, type UnfollowedEntry } from '../stores/store.ts';
 
 /** A report that could not be published as it is now, and why. */

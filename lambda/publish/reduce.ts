@@ -7,19 +7,20 @@
  * makes no version. It is a unit because it is the one step that needs every report: a fan-out over
  * reports waits for all of them here, and nothing after it reads a report.
  */
-import { aggregateFiles } from '../pipeline/build/build-site.ts';
-import type { Dataset } from '../pipeline/datasets/datasets.ts';
-import type { DatasetFile, ReportSummary } from '../pipeline/metadata/datapackage.ts';
+import { aggregateFiles } from '../pipeline/build/index.ts';
+import type { Dataset } from '../pipeline/datasets/index.ts';
 import type {
+  DatasetFile,
   Publication,
   PublicationChanges,
+  ReportSummary,
+  SiteFile,
   SiteManifest,
   VersionManifest,
   VersionRecord,
-} from '../pipeline/metadata/publication.ts';
-import { PUBLICATION_FILES, publicationFiles } from '../pipeline/metadata/publication-files.ts';
-import type { SiteFile } from '../pipeline/metadata/site-file.ts';
-import type { Report } from '../pipeline/report/report.ts';
+} from '../pipeline/metadata/index.ts';
+import { PUBLICATION_FILES, publicationFiles } from '../pipeline/metadata/index.ts';
+import type { Report } from '../pipeline/report/index.ts';
 import { problemsFile } from './last-good.ts';
 import type { BuiltReports } from './per-report.ts';
 import type { Plan, VersionSink } from './plan.ts';

@@ -1,11 +1,6 @@
 import { contentTypeOf, isVersionId, versionedPath, versionManifestPath } from '../contract/index.ts';
-import type {
-  SiteManifest,
-  SitePin,
-  VersionManifest,
-  VersionRecord,
-} from '../pipeline/metadata/publication.ts';
-import type { SiteSettings } from '../pipeline/report/settings.ts';
+import type { SiteManifest, SitePin, VersionManifest, VersionRecord } from '../pipeline/metadata/index.ts';
+import type { SiteSettings } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import { type ReleaseResult, releasePin, withEvent } from './pin.ts';
 import type { VersionPointer } from './pointer.ts';

@@ -1,4 +1,4 @@
-import type { VersionManifest } from '../pipeline/metadata/publication.ts';
+import type { VersionManifest } from '../pipeline/metadata/index.ts';
 
 /**
  * The publication would take most reports off a live site: refused before anything is written. A

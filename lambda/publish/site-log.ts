@@ -1,7 +1,7 @@
 import { CONTENT_TYPES, MANIFEST_KEY, SITE_FEED_KEY, STABLE_CACHE_CONTROL } from '../contract/index.ts';
-import { atomFeed } from '../pipeline/metadata/feed.ts';
-import type { SiteManifest } from '../pipeline/metadata/publication.ts';
-import type { SiteSettings } from '../pipeline/report/settings.ts';
+import type { SiteManifest } from '../pipeline/metadata/index.ts';
+import { atomFeed } from '../pipeline/metadata/index.ts';
+import type { SiteSettings } from '../pipeline/report/index.ts';
 import { headObject, type Store } from '../stores/store.ts';
 import { jsonBytes } from './state.ts';
 import { entryOf } from './version-writer.ts';

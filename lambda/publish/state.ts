@@ -1,5 +1,5 @@
 import { isVersionId, MANIFEST_KEY, MARKER_KEY, versionManifestPath } from '../contract/index.ts';
-import type { Publication, SiteManifest, VersionManifest } from '../pipeline/metadata/publication.ts';
+import type { Publication, SiteManifest, VersionManifest } from '../pipeline/metadata/index.ts';
 import type { Store } from '../stores/store.ts';
 
 export interface PublishingMarker extends Publication {

@@ -15,8 +15,8 @@ import {
   STABLE_CACHE_CONTROL,
   versionedPath,
 } from '../contract/index.ts';
-import type { VersionManifest } from '../pipeline/metadata/publication.ts';
-import type { SiteSettings } from '../pipeline/report/settings.ts';
+import type { VersionManifest } from '../pipeline/metadata/index.ts';
+import type { SiteSettings } from '../pipeline/report/index.ts';
 import { copyObject, headObject, type Store } from '../stores/store.ts';
 import { pointerBody, readStorePointer, type VersionPointer } from './pointer.ts';
 import { Pool } from './pool.ts';

@@ -6,8 +6,8 @@ import {
   versionedPath,
   versionManifestPath,
 } from '../contract/index.ts';
-import { bodyEntry, type FileBody, type FileEntry } from '../pipeline/formats/chunks.ts';
-import type { Publication, VersionManifest } from '../pipeline/metadata/publication.ts';
+import { bodyEntry, type FileBody, type FileEntry } from '../pipeline/formats/index.ts';
+import type { Publication, VersionManifest } from '../pipeline/metadata/index.ts';
 import { copyObject, headObject, type PutOptions, type Store } from '../stores/store.ts';
 import { Pool } from './pool.ts';
 import { jsonBytes, type PublishingMarker } from './state.ts';

@@ -6,7 +6,14 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { type ArrowRule, cycles, importGraph, roomOf, violations } from '../support/import-graph.ts';
+import {
+  type ArrowRule,
+  cycles,
+  importGraph,
+  roomOf,
+  sideDoors,
+  violations,
+} from '../support/import-graph.ts';
 import { PROJECT_ROOT } from '../support/temp.ts';
 
 /**
@@ -36,6 +43,8 @@ const IO_ROOMS = new Set(['stores', 'publish', 'serve', 'cli', 'handlers', 'fetc
 
 const isPipeline = (room: string) => room === 'pipeline' || room.startsWith('pipeline/');
 const isLambda = (room: string) => room !== 'lib' && room !== 'bin';
+/** Rooms entered only through their index.ts, which says what the room is for and what it offers. */
+const isDoored = (room: string) => isPipeline(room) || room === 'contract';
 const level = (room: string) => PIPELINE_ORDER.indexOf(room as (typeof PIPELINE_ORDER)[number]);
 
 const HOUSE_RULES: readonly ArrowRule[] = [
@@ -89,6 +98,16 @@ describe('the rooms of the house', async () => {
 
   it.each(HOUSE_RULES.map((rule) => [rule.name, rule] as const))('%s', (_, rule) => {
     expect(violations(graph, rule)).toEqual([]);
+  });
+
+  it('enters the pipeline rooms and the contract only through their index.ts', () => {
+    expect(sideDoors(sources, isDoored)).toEqual([]);
+  });
+
+  it('opens each doored room with a paragraph on what it is for', () => {
+    const doors = [...sources].filter(([path]) => path.endsWith('/index.ts') && isDoored(roomOf(path) ?? ''));
+    expect(doors.length).toBeGreaterThanOrEqual(PIPELINE_ORDER.length);
+    for (const [path, source] of doors) expect(source, path).toMatch(/^\/\*\*\n(?: \* \S[^\n]*\n){3,}/);
   });
 });
 
@@ -167,6 +186,14 @@ describe('the checks fail when they should', () => {
       "the pipeline imports no room with I/O: pipeline/extract/numbers → stores (lambda/pipeline/extract/numbers/tokens.ts:1: const m = await import('../../../stores/store.ts');)",
       "lib/ imports nothing of lambda/ but lambda/contract: lib → stores (lib/stack.ts:4: import { s } from '../lambda/stores/s3.ts';)",
       "lambda/contract imports nothing else of the project: contract → serve (lambda/contract/index.ts:2: import '../serve/route.ts';)",
+    ]);
+  });
+
+  it('finds each import that passes a room by its side door', () => {
+    expect(sideDoors(tiny, isDoored)).toEqual([
+      "lambda/pipeline/report/report.ts:1: import { outline } from '../structure/outline.ts';",
+      "lambda/pipeline/structure/outline.ts:1: import type { Report } from '../report/report.ts';",
+      "lambda/pipeline/structure/outline.ts:2: export { x } from '../report/x.ts';",
     ]);
   });
 

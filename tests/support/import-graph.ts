@@ -64,6 +64,26 @@ export function importGraph(files: ReadonlyMap<string, string>): ImportGraph {
   return graph;
 }
 
+/**
+ * Imports that reach into another room past its door: a file of `room` other than its index.ts,
+ * for the rooms `doored` names. Each as `file:line: text`.
+ */
+export function sideDoors(files: ReadonlyMap<string, string>, doored: (room: string) => boolean): string[] {
+  const found: string[] = [];
+  for (const [path, source] of files) {
+    const from = roomOf(path);
+    if (from === undefined) continue;
+    const lines = source.split('\n');
+    for (const { specifier, line } of relativeImports(source)) {
+      const target = posix.normalize(posix.join(posix.dirname(path), specifier));
+      const to = roomOf(target);
+      if (to === undefined || to === from || !doored(to) || posix.basename(target) === 'index.ts') continue;
+      found.push(`${path}:${line}: ${lines[line - 1]?.trim()}`);
+    }
+  }
+  return found.sort();
+}
+
 /** Every cycle between rooms, one per knot of rooms that reach each other, with the import line of each arrow. */
 export function cycles(graph: ImportGraph): string[] {
   return knots(graph).map((knot) => {

@@ -1,11 +1,9 @@
 import { sha256Hex } from '../../contract/index.ts';
-import { sentenceExcerpt } from '../datasets/excerpt.ts';
-import { FigureIds, type SentenceIds } from '../extract/figure-ids.ts';
-import { extractFigures } from '../extract/figures.ts';
-import { decodeReport } from '../report/decode.ts';
-import type { Report, ReportInput } from '../report/report.ts';
-import type { Figure, FigureMention, ReportStructure, Span } from '../report/types.ts';
-import { parseStructure, sectionPathAt, sentenceAt } from '../structure/structure.ts';
+import { sentenceExcerpt } from '../datasets/index.ts';
+import { extractFigures, FigureIds, type SentenceIds } from '../extract/index.ts';
+import type { Figure, FigureMention, Report, ReportInput, ReportStructure, Span } from '../report/index.ts';
+import { decodeReport } from '../report/index.ts';
+import { parseStructure, sectionPathAt, sentenceAt } from '../structure/index.ts';
 
 /** bytes → text → structure → figures. Throws ReportError for input that cannot be read at all. */
 export function buildReport(input: ReportInput): Report {
@@ -40,7 +38,7 @@ export function buildReport(input: ReportInput): Report {
  * each its section, sentence (whole, and as the datasets give it) and a stable id. The figures of one
  * sentence share one string of it, so that comparing their sentences costs nothing.
  */
-export function placeFigures(
+function placeFigures(
   reportId: string,
   text: string,
   structure: ReportStructure,

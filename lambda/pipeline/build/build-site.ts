@@ -1,21 +1,25 @@
 import { CONTENT_TYPES } from '../../contract/index.ts';
-import { reportChecks } from '../checks/checks.ts';
-import { checksDataset } from '../datasets/checks-dataset.ts';
-import type { Dataset } from '../datasets/datasets.ts';
-import { figuresDataset } from '../datasets/figures-dataset.ts';
-import { coverageDataset } from '../datasets/indicator-coverage.ts';
-import { indicatorsDataset, indicatorsWideDataset } from '../datasets/indicator-datasets.ts';
-import { reportsDataset } from '../datasets/reports-dataset.ts';
-import { bodyBytes, type Chunked } from '../formats/chunks.ts';
-import { datasetCsvChunks, datasetJsonChunks } from '../formats/csv.ts';
-import { datasetXlsxChunks } from '../formats/xlsx.ts';
-import { EMPTY_CATALOG, type IndicatorCatalog } from '../indicators/indicator-catalog.ts';
-import { matchIndicators } from '../indicators/indicators.ts';
-import type { SiteFile } from '../metadata/site-file.ts';
-import { indicatorSite } from '../portal/indicator-site.ts';
-import { indexPage, type PortalAssets, reportPage } from '../portal/pages.ts';
-import type { Report } from '../report/report.ts';
-import type { SiteSettings } from '../report/settings.ts';
+import { reportChecks } from '../checks/index.ts';
+import type { Dataset } from '../datasets/index.ts';
+import {
+  checksDataset,
+  coverageDataset,
+  figuresDataset,
+  indicatorsDataset,
+  indicatorsWideDataset,
+  reportsDataset,
+} from '../datasets/index.ts';
+import {
+  bodyBytes,
+  type Chunked,
+  datasetCsvChunks,
+  datasetJsonChunks,
+  datasetXlsxChunks,
+} from '../formats/index.ts';
+import { EMPTY_CATALOG, type IndicatorCatalog, matchIndicators } from '../indicators/index.ts';
+import type { SiteFile } from '../metadata/index.ts';
+import { indexPage, indicatorSite, type PortalAssets, reportPage } from '../portal/index.ts';
+import type { Report, SiteSettings } from '../report/index.ts';
 
 const encoder = new TextEncoder();
 
@@ -41,7 +45,7 @@ export function buildSite(
 }
 
 /** The files of one report, which depend on nothing else: written as each report is read. */
-export function reportFiles(
+function reportFiles(
   settings: SiteSettings,
   report: Report,
   catalog: IndicatorCatalog = EMPTY_CATALOG,

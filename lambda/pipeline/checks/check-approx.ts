@@ -1,5 +1,5 @@
-import type { ReportIndicators } from '../indicators/indicators.ts';
-import type { Figure } from '../report/types.ts';
+import type { ReportIndicators } from '../indicators/index.ts';
+import type { Figure } from '../report/index.ts';
 import { type Check, makeCheck } from './check.ts';
 import { byIndicator } from './check-repeat.ts';
 

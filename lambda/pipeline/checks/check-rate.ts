@@ -1,5 +1,5 @@
-import { indicatorValues, type ReportIndicators } from '../indicators/indicators.ts';
-import type { Figure } from '../report/types.ts';
+import { indicatorValues, type ReportIndicators } from '../indicators/index.ts';
+import type { Figure } from '../report/index.ts';
 import { type Check, makeCheck, roundingTolerance, shown } from './check.ts';
 
 /**

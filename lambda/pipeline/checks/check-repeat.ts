@@ -1,4 +1,4 @@
-import type { IndicatorMatch, ReportIndicators } from '../indicators/indicators.ts';
+import type { IndicatorMatch, ReportIndicators } from '../indicators/index.ts';
 import { type Check, makeCheck } from './check.ts';
 
 /**

@@ -1,10 +1,10 @@
-import type { FigureContext } from '../extract/labels/figure-context.ts';
+import type { FigureContext } from '../extract/labels/index.ts';
 import {
   type IndicatorMatch,
   type IndicatorValue,
   indicatorValues,
   type ReportIndicators,
-} from '../indicators/indicators.ts';
+} from '../indicators/index.ts';
 import { type Check, makeCheck, roundingTolerance, shown } from './check.ts';
 
 const DELTA = /^(?:比|较)(?:上年|去年|上一年)(?:同期|末|底)?(增加|增长|多|减少|下降|少)了?$/u;

@@ -1,5 +1,5 @@
-import { type FigureContext, sentenceGroups } from '../extract/labels/figure-context.ts';
-import type { ReportIndicators } from '../indicators/indicators.ts';
+import { type FigureContext, sentenceGroups } from '../extract/labels/index.ts';
+import type { ReportIndicators } from '../indicators/index.ts';
 import { type Check, makeCheck, shown } from './check.ts';
 
 const TOTAL_BEFORE = /(?:合计|总计|共计|总共|累计)(?:为|达)?$/u;

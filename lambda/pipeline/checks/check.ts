@@ -1,5 +1,5 @@
 import { sha256Hex } from '../../contract/index.ts';
-import type { Figure } from '../report/types.ts';
+import type { Figure } from '../report/index.ts';
 
 export type CheckKind = 'rate' | 'total' | 'repeat' | 'approx' | 'restatement';
 export type CheckStatus = 'pass' | 'fail' | 'cannot_tell';

@@ -1,4 +1,4 @@
-import type { ReportIndicators } from '../indicators/indicators.ts';
+import type { ReportIndicators } from '../indicators/index.ts';
 import type { Check } from './check.ts';
 import { checkApproximations } from './check-approx.ts';
 import { checkRates } from './check-rate.ts';

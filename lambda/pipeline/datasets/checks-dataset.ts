@@ -1,4 +1,4 @@
-import { CHECK_KINDS, CHECK_STATUSES, type Check } from '../checks/check.ts';
+import { CHECK_KINDS, CHECK_STATUSES, type Check } from '../checks/index.ts';
 import { field, reportPageUrl } from './dataset-fields.ts';
 import { type Dataset, defineDataset, lazyRows, type RowOf } from './datasets.ts';
 

@@ -5,14 +5,14 @@
  * docs/figures.md ("The sentence in the datasets").
  */
 import { codeTableOf, EXCERPT_CUT_MARKS } from '../lexicon/index.ts';
-import type { Span } from '../report/types.ts';
+import type { Span } from '../report/index.ts';
 
 /** How far the window reaches on either side of the figure, in UTF-16 code units. */
 export const EXCERPT_REACH = 60;
 /** Marks a window may be cut after, by code. */
 const IS_CUT_MARK = codeTableOf(EXCERPT_CUT_MARKS);
 /** Written where a side was cut, so that a reader knows the sentence goes on. */
-export const CUT = '…';
+const CUT = '…';
 
 /**
  * `sentence` as the datasets give the figure at `figure` (offsets into the sentence). A side is

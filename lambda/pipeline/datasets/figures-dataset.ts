@@ -1,4 +1,4 @@
-import type { Report } from '../report/report.ts';
+import type { Report } from '../report/index.ts';
 import { ENTITY_FIELD, reportPageUrl, YEAR_FIELD } from './dataset-fields.ts';
 import { type Dataset, defineDataset, type FieldSpec, lazyRows, type RowOf } from './datasets.ts';
 

@@ -1,5 +1,5 @@
-import type { IndicatorCatalog } from '../indicators/indicator-catalog.ts';
-import { type CoverageStatus, indicatorValues, type ReportIndicators } from '../indicators/indicators.ts';
+import type { IndicatorCatalog } from '../indicators/index.ts';
+import { type CoverageStatus, indicatorValues, type ReportIndicators } from '../indicators/index.ts';
 import { field, REPORT_COLUMNS } from './dataset-fields.ts';
 import { type Dataset, defineDataset, lazyRows, type RowOf } from './datasets.ts';
 

@@ -1,6 +1,6 @@
-import type { IndicatorCatalog } from '../indicators/indicator-catalog.ts';
-import { indicatorValues, type ReportIndicators } from '../indicators/indicators.ts';
-import type { Report } from '../report/report.ts';
+import type { IndicatorCatalog } from '../indicators/index.ts';
+import { indicatorValues, type ReportIndicators } from '../indicators/index.ts';
+import type { Report } from '../report/index.ts';
 import { field, REPORT_COLUMNS, reportPageUrl } from './dataset-fields.ts';
 import { type Dataset, defineDataset, lazyRows, type RowOf } from './datasets.ts';
 

@@ -4,14 +4,20 @@
  */
 
 import { isDigitCode, isListSeparatorCode } from '../lexicon/index.ts';
-import type { FigureMention, Qualifier } from '../report/types.ts';
-import { assignLabels, type Draft } from './labels/figure-labels.ts';
-import { type NumberToken, scanNumberTokens } from './numbers/number-tokens.ts';
-import { allowsBareMagnitude, qualifierAfter, qualifierBefore } from './numbers/qualifiers.ts';
-import { magnitudeAt, matchMagnitudeAndUnit, type UnitMatch } from './numbers/units.ts';
-import { isExcluded } from './rules/exclusions.ts';
-import { findProtectedRanges, ProtectedCursor } from './rules/protected-ranges.ts';
-import { extractTableFigures } from './tables/tables.ts';
+import type { FigureMention, Qualifier } from '../report/index.ts';
+import { assignLabels, type Draft } from './labels/index.ts';
+import {
+  allowsBareMagnitude,
+  magnitudeAt,
+  matchMagnitudeAndUnit,
+  type NumberToken,
+  qualifierAfter,
+  qualifierBefore,
+  scanNumberTokens,
+  type UnitMatch,
+} from './numbers/index.ts';
+import { findProtectedRanges, isExcluded, ProtectedCursor } from './rules/index.ts';
+import { extractTableFigures } from './tables/index.ts';
 
 const SHANG = 0x4e0a; // 上
 

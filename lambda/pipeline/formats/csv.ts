@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { AnyRow, Cell, Dataset, FieldName } from '../datasets/datasets.ts';
+import type { AnyRow, Cell, Dataset, FieldName } from '../datasets/index.ts';
 import { Chunked } from './chunks.ts';
 
 /** Rows stringified at once when a dataset is written in chunks. */

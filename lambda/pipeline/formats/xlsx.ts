@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { type AsyncFlateStreamHandler, Deflate, Zip, type ZipInputFile } from 'fflate';
-import type { AnyRow, Cell, Dataset } from '../datasets/datasets.ts';
+import type { AnyRow, Cell, Dataset } from '../datasets/index.ts';
 import { bodyBytes, Chunked, encodeText } from './chunks.ts';
 import { withoutXmlForbidden } from './xml.ts';
 

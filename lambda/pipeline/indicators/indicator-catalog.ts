@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseJsonWith } from '../report/settings.ts';
+import { parseJsonWith } from '../report/index.ts';
 
 /** A regular expression written as its source text (compiled with the `u` flag); refused when it does not compile. */
 const pattern = z.string().min(1).refine(compiles, { message: 'is not a valid regular expression' });

@@ -1,6 +1,5 @@
-import { type FigureContext, figureContexts } from '../extract/labels/figure-context.ts';
-import type { Report } from '../report/report.ts';
-import type { Figure } from '../report/types.ts';
+import { type FigureContext, figureContexts } from '../extract/labels/index.ts';
+import type { Figure, Report } from '../report/index.ts';
 import type { Indicator, IndicatorCatalog, IndicatorRule } from './indicator-catalog.ts';
 
 /** A figure given an indicator: exactly one rule-matched indicator, never a guess. */

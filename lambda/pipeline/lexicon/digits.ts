@@ -6,7 +6,7 @@
  */
 
 export const ASCII_DIGITS = '0123456789';
-export const WIDE_DIGITS = '０１２３４５６７８９';
+const WIDE_DIGITS = '０１２３４５６７８９';
 export const DIGITS = `${ASCII_DIGITS}${WIDE_DIGITS}`;
 
 /** True for an ASCII or full-width digit (0-9, ０-９). */

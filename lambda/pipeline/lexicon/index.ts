@@ -7,7 +7,7 @@
  * wider set than the others, the variant has its own name and says why, because the published
  * figures depend on each. The lexicon is the bottom room: it imports nothing else of the pipeline.
  */
-export { alternationOf, charSetOf, classOf, codeTableOf } from './char-class.ts';
+export { alternationOf, classOf, codeTableOf } from './char-class.ts';
 export {
   ASCII_DIGITS,
   CN_MAGNITUDES,
@@ -21,20 +21,14 @@ export {
   isMinusCode,
   LIST_NUMBER_MARKS,
   MINUS_SIGNS,
-  WIDE_DIGITS,
 } from './digits.ts';
 export {
-  CLAUSE_ENDS,
-  CLAUSE_ENDS_AND_LINE_BREAK,
   CLAUSE_MARKS,
   CLOSE_PARENS,
-  CLOSERS,
   COLONS,
   COMMAS,
   ENUMERATION_COMMA,
   EXCERPT_CUT_MARKS,
-  FULL_STOP,
-  MARKER_CLOSERS,
   OPEN_PARENS,
   PAUSES,
   PIPES,
@@ -62,7 +56,6 @@ export {
   CHANGE_WORDS,
   isListSeparatorCode,
   LABEL_CHANGE_WORDS,
-  LIST_SEPARATORS,
   PERIOD_WORDS,
   PREVIOUS_YEAR_WORDS,
   TOTAL_WORDS,

@@ -7,7 +7,7 @@
 import { codeTableOf } from './char-class.ts';
 
 /** What joins the items of a list (食品、石化和医药): a figure after one continues the list. */
-export const LIST_SEPARATORS = '、和及与或';
+const LIST_SEPARATORS = '、和及与或';
 const IS_LIST_SEPARATOR = codeTableOf(LIST_SEPARATORS);
 
 /** True for the UTF-16 code of a LIST_SEPARATORS member: read at every figure's clause. */

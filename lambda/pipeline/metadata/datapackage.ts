@@ -1,7 +1,6 @@
 import { licenceUrl, MEDIA_TYPES } from '../../contract/index.ts';
-import type { Dataset, FieldSpec } from '../datasets/datasets.ts';
-import type { Report } from '../report/report.ts';
-import type { SiteSettings } from '../report/settings.ts';
+import type { Dataset, FieldSpec } from '../datasets/index.ts';
+import type { Report, SiteSettings } from '../report/index.ts';
 import type { Publication } from './publication.ts';
 
 /** What the metadata needs to know of a dataset file: which dataset, its format, size and hash. */

@@ -1,6 +1,6 @@
 import { spdxLicenceUrl as licenseUrl, MEDIA_TYPES, sha256Hex, versionedPath } from '../../contract/index.ts';
-import type { FileEntry } from '../formats/chunks.ts';
-import type { SiteSettings } from '../report/settings.ts';
+import type { FileEntry } from '../formats/index.ts';
+import type { SiteSettings } from '../report/index.ts';
 import type { DatasetFile, ReportSummary } from './datapackage.ts';
 import type { Publication } from './publication.ts';
 

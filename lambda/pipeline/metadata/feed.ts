@@ -1,7 +1,6 @@
 import { Feed } from 'feed';
-import { escapeHtml } from '../formats/html-escape.ts';
-import { withoutXmlForbidden } from '../formats/xml.ts';
-import type { SiteSettings } from '../report/settings.ts';
+import { escapeHtml, withoutXmlForbidden } from '../formats/index.ts';
+import type { SiteSettings } from '../report/index.ts';
 import type { FigureChange, SiteEvent, VersionRecord } from './publication.ts';
 
 /** Feed readers show the latest entries; older publications stay listed in manifest.json. */

@@ -1,4 +1,4 @@
-import type { Figure } from '../report/types.ts';
+import type { Figure } from '../report/index.ts';
 import type { FigureChange } from './publication.ts';
 
 type Comparable = Pick<Figure, 'section' | 'label' | 'unit' | 'value'>;

@@ -1,6 +1,6 @@
 import { CONTENT_TYPES } from '../../contract/index.ts';
-import type { FileEntry } from '../formats/chunks.ts';
-import type { SiteSettings } from '../report/settings.ts';
+import type { FileEntry } from '../formats/index.ts';
+import type { SiteSettings } from '../report/index.ts';
 import { type DatasetFile, dataPackage, type ReportSummary } from './datapackage.ts';
 import { dcatCatalog } from './dcat.ts';
 import { atomFeed } from './feed.ts';
@@ -10,7 +10,7 @@ import type { SiteFile } from './site-file.ts';
 /** The files that name their publication (version, date, history): built once its content is known. */
 export const PUBLICATION_FILES = ['datapackage.json', 'catalog.jsonld', 'feed.atom'] as const;
 
-export const PUBLICATION_CONTENT_TYPES: Readonly<Record<(typeof PUBLICATION_FILES)[number], string>> = {
+const PUBLICATION_CONTENT_TYPES: Readonly<Record<(typeof PUBLICATION_FILES)[number], string>> = {
   'datapackage.json': CONTENT_TYPES.json,
   'catalog.jsonld': CONTENT_TYPES.jsonld,
   'feed.atom': CONTENT_TYPES.atom,

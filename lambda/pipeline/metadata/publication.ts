@@ -1,4 +1,4 @@
-import type { FileEntry } from '../formats/chunks.ts';
+import type { FileEntry } from '../formats/index.ts';
 
 /**
  * A publication: one immutable version of the whole site under `versions/<version>/`. Its id sorts by

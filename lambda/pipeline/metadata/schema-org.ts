@@ -1,7 +1,6 @@
 import { licenceUrl as licenseUrl, MEDIA_TYPES } from '../../contract/index.ts';
-import type { Dataset } from '../datasets/datasets.ts';
-import type { Report } from '../report/report.ts';
-import type { SiteSettings } from '../report/settings.ts';
+import type { Dataset } from '../datasets/index.ts';
+import type { Report, SiteSettings } from '../report/index.ts';
 
 /** A published file as the home page offers it for download. */
 export interface DownloadFile {

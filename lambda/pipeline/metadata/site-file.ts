@@ -1,5 +1,5 @@
-import type { Dataset } from '../datasets/datasets.ts';
-import type { FileBody } from '../formats/chunks.ts';
+import type { Dataset } from '../datasets/index.ts';
+import type { FileBody } from '../formats/index.ts';
 
 /** One file of the published site, with the Content-Type it must be served with. */
 export interface SiteFile {

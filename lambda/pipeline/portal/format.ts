@@ -1,4 +1,4 @@
-import type { Qualifier } from '../report/types.ts';
+import type { Qualifier } from '../report/index.ts';
 
 /**
  * 1234567.5 → "1,234,567.5", 10000 → "10,000": grouping done by hand so the bytes never depend on

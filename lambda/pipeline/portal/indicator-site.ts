@@ -1,12 +1,14 @@
-import { allChecks } from '../checks/checks.ts';
-import { checksDataset } from '../datasets/checks-dataset.ts';
-import type { Dataset } from '../datasets/datasets.ts';
-import { coverageDataset } from '../datasets/indicator-coverage.ts';
-import { indicatorsDataset, indicatorsWideDataset } from '../datasets/indicator-datasets.ts';
-import type { IndicatorCatalog } from '../indicators/indicator-catalog.ts';
-import { matchIndicators } from '../indicators/indicators.ts';
-import type { Report } from '../report/report.ts';
-import type { SiteSettings } from '../report/settings.ts';
+import { allChecks } from '../checks/index.ts';
+import type { Dataset } from '../datasets/index.ts';
+import {
+  checksDataset,
+  coverageDataset,
+  indicatorsDataset,
+  indicatorsWideDataset,
+} from '../datasets/index.ts';
+import type { IndicatorCatalog } from '../indicators/index.ts';
+import { matchIndicators } from '../indicators/index.ts';
+import type { Report, SiteSettings } from '../report/index.ts';
 import { indicatorsPage } from './pages/indicators.tsx';
 
 /** A page of the indicators part of the site, as text. */

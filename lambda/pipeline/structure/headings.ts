@@ -3,7 +3,7 @@
  * appearance (1 = outermost); the sentence-start kinds (一是, 第一，) rank after all of them.
  */
 
-import type { Heading, Span } from '../report/types.ts';
+import type { Heading, Span } from '../report/index.ts';
 import { isBlank, type Line } from './lines.ts';
 import { lineMarker, type MarkerHit, type MarkerKind, sentenceMarkers } from './markers.ts';
 

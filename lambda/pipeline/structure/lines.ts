@@ -1,5 +1,5 @@
 /** Lines of a report text with their offsets: the unit titles, headings, paragraphs and footers are made of. */
-import type { Span } from '../report/types.ts';
+import type { Span } from '../report/index.ts';
 
 export interface Line extends Span {
   /** The line's text without its line break (start..end). */

@@ -5,7 +5,7 @@
  */
 
 import { sentenceEndAfter } from '../lexicon/index.ts';
-import type { Span } from '../report/types.ts';
+import type { Span } from '../report/index.ts';
 import { isSpaceAt, type Line } from './lines.ts';
 
 /** Sentence spans of all lines; `breaks` are sorted offsets where a sentence must end. */

@@ -3,7 +3,7 @@
  * offsets index the text exactly as given.
  */
 
-import type { ReportStructure, Span } from '../report/types.ts';
+import type { ReportStructure, Span } from '../report/index.ts';
 import { parseFooter } from './footer.ts';
 import { parseHeadings, sectionPathAt as pathAt } from './headings.ts';
 import { paragraphSpans, splitLines } from './lines.ts';

@@ -13,7 +13,7 @@ import {
   OPEN_PARENS,
   SENTENCE_END,
 } from '../lexicon/index.ts';
-import type { Span, TitleInfo } from '../report/types.ts';
+import type { Span, TitleInfo } from '../report/index.ts';
 import { cleanEntity, entityInProse, isEntityName, leadingUnits, stripDecoration } from './entity.ts';
 import { isBlank, type Line, trimmedText } from './lines.ts';
 import { isNavigationLine } from './navigation.ts';

@@ -6,7 +6,7 @@
  */
 
 import { CN_ONE_TO_TEN, classOf, WIDE_CLAUSE_MARKS } from '../lexicon/index.ts';
-import type { TitleInfo } from '../report/types.ts';
+import type { TitleInfo } from '../report/index.ts';
 import type { Line } from './lines.ts';
 import { PROVINCES, type Province } from './provinces.ts';
 

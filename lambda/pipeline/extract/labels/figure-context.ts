@@ -5,7 +5,7 @@ import {
   codeTableOf,
   PREVIOUS_YEAR_WORDS,
 } from '../../lexicon/index.ts';
-import type { Figure } from '../../report/types.ts';
+import type { Figure } from '../../report/index.ts';
 
 /** A figure with where it sits in its sentence: what the matching rules and the checks read. */
 export interface FigureContext {

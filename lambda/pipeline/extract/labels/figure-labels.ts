@@ -5,8 +5,8 @@
  */
 
 import { isClauseEndOrLineBreakCode, isListSeparatorCode } from '../../lexicon/index.ts';
-import type { FigureMention } from '../../report/types.ts';
-import { unitKind } from '../numbers/units.ts';
+import type { FigureMention } from '../../report/index.ts';
+import { unitKind } from '../numbers/index.ts';
 import { cleanBefore, QUOTES, rawBefore, rawBeforeWide, shorten, stripLeading } from './labels.ts';
 import { nounAfter } from './noun-after.ts';
 import { nameTotals } from './total-labels.ts';

@@ -3,7 +3,7 @@
  * 近/不足/不到 upper bounds, 约/左右 approximations, 达/达到 exact.
  */
 import { BOUNDS_AFTER_UNIT } from '../../lexicon/index.ts';
-import type { Qualifier } from '../../report/types.ts';
+import type { Qualifier } from '../../report/index.ts';
 
 /** Words written just before the number, longest first so 不超过 wins over 超过. */
 const BEFORE: ReadonlyArray<readonly [string, Qualifier]> = [

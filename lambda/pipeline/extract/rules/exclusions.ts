@@ -10,9 +10,8 @@ import {
   isDigitCode,
   isLatinLetterCode,
 } from '../../lexicon/index.ts';
-import type { NumberToken } from '../numbers/number-tokens.ts';
-import { isChineseNumeralCode } from '../numbers/numerals.ts';
-import { unitKind } from '../numbers/units.ts';
+import type { NumberToken } from '../numbers/index.ts';
+import { isChineseNumeralCode, unitKind } from '../numbers/index.ts';
 import { isChecklistSize, isClassThreshold, isFrequencyNorm, isRequiredBound } from './norms.ts';
 
 export interface Candidate {

@@ -13,9 +13,8 @@ import {
   PERIOD_WORDS,
   STATEMENT_MARKS,
 } from '../../lexicon/index.ts';
-import { endsWithActionVerb } from '../labels/labels.ts';
-import { startsVerbAfterNoun } from '../labels/noun-after.ts';
-import { unitKind } from '../numbers/units.ts';
+import { endsWithActionVerb, startsVerbAfterNoun } from '../labels/index.ts';
+import { unitKind } from '../numbers/index.ts';
 import type { Candidate } from './exclusions.ts';
 
 const code = (s: string): number => s.charCodeAt(0);

@@ -4,7 +4,7 @@
  * models (“一制三化”, “1+1+N”, “15分钟生活圈”). Found in one linear pass.
  */
 import { codeTableOf, QUOTE_MARKS, QUOTE_PAIRS, TITLE_BRACKET_PAIRS } from '../../lexicon/index.ts';
-import type { Span } from '../../report/types.ts';
+import type { Span } from '../../report/index.ts';
 
 /** A title longer than this is more likely an unbalanced 《 than a title. */
 const MAX_TITLE = 120;

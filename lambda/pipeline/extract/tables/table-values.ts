@@ -16,7 +16,7 @@ import {
   MINUS_SIGNS,
   OPEN_PARENS,
 } from '../../lexicon/index.ts';
-import { matchMagnitudeAndUnit } from '../numbers/units.ts';
+import { matchMagnitudeAndUnit } from '../numbers/index.ts';
 import type { Cell } from './table-cells.ts';
 
 export interface ColumnUnit {

@@ -9,8 +9,8 @@
  * the header's magnitude, the base unit, and the row name (+ the column name) as label.
  */
 
-import type { FigureMention } from '../../report/types.ts';
-import { MAX_DIGITS } from '../numbers/number-tokens.ts';
+import type { FigureMention } from '../../report/index.ts';
+import { MAX_DIGITS } from '../numbers/index.ts';
 import { type Cell, splitCells, TableLines } from './table-cells.ts';
 import {
   type ColumnUnit,

@@ -1,4 +1,4 @@
-import { type Check, KIND_NAMES, STATUS_NAMES } from '../../checks/check.ts';
+import { type Check, KIND_NAMES, STATUS_NAMES } from '../../checks/index.ts';
 import { Bilingual } from './bilingual.tsx';
 
 /** Where a check's figure is, from a page at `root` (the report page's own figures stay in-page). */

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { Dataset } from '../../datasets/datasets.ts';
-import type { DownloadFile } from '../../metadata/schema-org.ts';
+import type { Dataset } from '../../datasets/index.ts';
+import type { DownloadFile } from '../../metadata/index.ts';
 import { formatBytes } from '../format.ts';
 import { Bilingual } from './bilingual.tsx';
 import { LicenseLink } from './license-link.tsx';

@@ -1,5 +1,5 @@
-import type { Check } from '../../checks/check.ts';
-import type { Figure } from '../../report/types.ts';
+import type { Check } from '../../checks/index.ts';
+import type { Figure } from '../../report/index.ts';
 import { valueWithUnit } from '../format.ts';
 import { Bilingual } from './bilingual.tsx';
 import { QualifierName } from './qualifier.tsx';

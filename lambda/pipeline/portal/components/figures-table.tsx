@@ -1,5 +1,5 @@
-import type { Dataset, FieldSpec, AnyRow as Row } from '../../datasets/datasets.ts';
-import type { Report } from '../../report/report.ts';
+import type { Dataset, FieldSpec, AnyRow as Row } from '../../datasets/index.ts';
+import type { Report } from '../../report/index.ts';
 import { formatNumber, reportName } from '../format.ts';
 import { evenlySpread } from '../spread.ts';
 import { Bilingual } from './bilingual.tsx';

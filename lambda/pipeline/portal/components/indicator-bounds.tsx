@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import type { IndicatorValue, ReportIndicators } from '../../indicators/indicators.ts';
+import type { IndicatorValue, ReportIndicators } from '../../indicators/index.ts';
 import { formatNumber } from '../format.ts';
 import { evenlySpread } from '../spread.ts';
 import { Bilingual } from './bilingual.tsx';

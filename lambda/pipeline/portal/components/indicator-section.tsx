@@ -1,5 +1,5 @@
-import type { Indicator } from '../../indicators/indicator-catalog.ts';
-import { type IndicatorValue, indicatorValues, type ReportIndicators } from '../../indicators/indicators.ts';
+import type { Indicator } from '../../indicators/index.ts';
+import { type IndicatorValue, indicatorValues, type ReportIndicators } from '../../indicators/index.ts';
 import { formatNumber, reportName } from '../format.ts';
 import { Bilingual } from './bilingual.tsx';
 import { chartPoints, indicatorRows, type Said } from './indicator-bounds.tsx';

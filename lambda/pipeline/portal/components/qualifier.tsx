@@ -1,4 +1,4 @@
-import type { Qualifier } from '../../report/types.ts';
+import type { Qualifier } from '../../report/index.ts';
 import { QUALIFIER_NAMES } from '../format.ts';
 import { Bilingual } from './bilingual.tsx';
 

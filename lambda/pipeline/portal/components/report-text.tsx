@@ -1,5 +1,4 @@
-import type { Report } from '../../report/report.ts';
-import type { Figure, Span } from '../../report/types.ts';
+import type { Figure, Report, Span } from '../../report/index.ts';
 import { Bilingual } from './bilingual.tsx';
 import { FigureMark, type Flag } from './figure-mark.tsx';
 import type { SectionEntry } from './sections.tsx';

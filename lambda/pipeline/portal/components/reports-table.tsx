@@ -1,4 +1,4 @@
-import type { Report } from '../../report/report.ts';
+import type { Report } from '../../report/index.ts';
 import { Bilingual } from './bilingual.tsx';
 
 /** The home page's list of source reports: title, entity, year, figures, and the source text. */

@@ -1,6 +1,5 @@
-import type { Report } from '../../report/report.ts';
-import type { Figure, Heading } from '../../report/types.ts';
-import { sectionOf } from '../../structure/headings.ts';
+import type { Figure, Heading, Report } from '../../report/index.ts';
+import { sectionOf } from '../../structure/index.ts';
 import { Bilingual } from './bilingual.tsx';
 
 /** A heading with its in-page anchor and the number of figures under it (its subsections included). */

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import type { SiteSettings } from '../../report/settings.ts';
+import type { SiteSettings } from '../../report/index.ts';
 import { Bilingual } from '../components/bilingual.tsx';
 
 /** What a page's footer says: who publishes it and under which licence. */
-export interface FooterFacts {
+interface FooterFacts {
   publisher: string;
   /** The licence's id, or a link to its text. */
   license: ComponentChildren;

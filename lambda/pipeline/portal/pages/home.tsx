@@ -1,7 +1,6 @@
-import type { Dataset } from '../../datasets/datasets.ts';
-import { type DownloadFile, datasetJsonLd } from '../../metadata/schema-org.ts';
-import type { Report } from '../../report/report.ts';
-import type { SiteSettings } from '../../report/settings.ts';
+import type { Dataset } from '../../datasets/index.ts';
+import { type DownloadFile, datasetJsonLd } from '../../metadata/index.ts';
+import type { Report, SiteSettings } from '../../report/index.ts';
 import { Bilingual } from '../components/bilingual.tsx';
 import { DatasetCard } from '../components/dataset-cards.tsx';
 import { FiguresTable } from '../components/figures-table.tsx';

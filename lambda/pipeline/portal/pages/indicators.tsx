@@ -1,7 +1,7 @@
-import type { Check } from '../../checks/check.ts';
-import type { IndicatorCatalog } from '../../indicators/indicator-catalog.ts';
-import { indicatorValues, type ReportIndicators } from '../../indicators/indicators.ts';
-import type { SiteSettings } from '../../report/settings.ts';
+import type { Check } from '../../checks/index.ts';
+import type { IndicatorCatalog } from '../../indicators/index.ts';
+import { indicatorValues, type ReportIndicators } from '../../indicators/index.ts';
+import type { SiteSettings } from '../../report/index.ts';
 import { Bilingual } from '../components/bilingual.tsx';
 import { CheckItem } from '../components/check-list.tsx';
 import { boundedList } from '../components/indicator-bounds.tsx';

@@ -1,6 +1,5 @@
-import type { Check } from '../../checks/check.ts';
-import type { Report } from '../../report/report.ts';
-import type { SiteSettings } from '../../report/settings.ts';
+import type { Check } from '../../checks/index.ts';
+import type { Report, SiteSettings } from '../../report/index.ts';
 import { Bilingual } from '../components/bilingual.tsx';
 import { ChecksSection } from '../components/check-list.tsx';
 import { figureFlags } from '../components/figure-mark.tsx';

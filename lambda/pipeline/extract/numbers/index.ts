@@ -1,0 +1,12 @@
+/**
+ * Numbers: the scanner that finds numbers in text (Arabic, full-width, Chinese numerals, with
+ * magnitudes 万 and 亿), their qualifiers (约, 以上, 近…) and their units, normalised so that one
+ * unit is spelled one way.
+ */
+
+export type { NumberToken } from './number-tokens.ts';
+export { MAX_DIGITS, scanNumberTokens } from './number-tokens.ts';
+export { isChineseNumeralCode } from './numerals.ts';
+export { allowsBareMagnitude, qualifierAfter, qualifierBefore } from './qualifiers.ts';
+export type { UnitMatch } from './units.ts';
+export { magnitudeAt, matchMagnitudeAndUnit, unitKind } from './units.ts';

@@ -1,0 +1,11 @@
+/**
+ * The portal room: the HTML pages (home, report, indicators) as TSX rendered by
+ * preact-render-to-string, one layout, components for the figures table, report text, charts,
+ * dataset cards and check lists, and the CSS and browser script as real files in assets/ that
+ * the edge reads and passes in. Markup is escaped by preact; the one raw block is the JSON-LD
+ * script of raw-json-script.tsx.
+ */
+export type { PortalAssets } from './assets.ts';
+export { indicatorSite } from './indicator-site.ts';
+export { indexPage } from './pages/home.tsx';
+export { reportPage } from './pages/report.tsx';

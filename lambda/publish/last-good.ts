@@ -1,5 +1,6 @@
 import { CONTENT_TYPES, PROBLEMS_PATH, reportPath, versionedPath } from '../contract/index.ts';
 import { buildReport } from '../pipeline/build/index.ts';
+import type { ReportRow } from '../pipeline/datasets/index.ts';
 import type { VersionManifest } from '../pipeline/metadata/index.ts';
 import type { Report } from '../pipeline/report/index.ts';
 import { internalError, ReportError } from '../pipeline/report/index.ts';
@@ -9,21 +10,12 @@ import type { OfferedFile } from './version-writer.ts';
 
 /** Where each publication lists the reports it could not publish as they are now. */
 
-/** What the `reports` dataset of a version says of a report: the metadata it was published with. */
-interface PublishedReport {
-  id: string;
-  title: string;
-  entity: string;
-  parent: string;
-  year: number | null;
-  kind: string;
-  publisher: string;
-  license: string;
-  source_url: string;
-  /** Absent in versions published before the column existed. */
-  retrieved_from?: string;
-  sha256: string;
-}
+/**
+ * What the `reports` dataset of a version says of a report: the metadata it was published with
+ * (`retrieved_from` is absent in versions published before the column existed).
+ */
+type PublishedReport = Omit<ReportRow, 'figures' | 'url' | 'retrieved_from'> &
+  Partial<Pick<ReportRow, 'retrieved_from'>>;
 
 /**
  * The last good publication of reports that turned bad: a report that cannot be read now is

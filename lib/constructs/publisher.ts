@@ -9,7 +9,7 @@ import { HouseNodejsFunction } from './house-function.ts';
 
 export interface PublisherProps {
   /**
-   * Environment of the handler (see lambda/handlers/config.ts for the names it reads).
+   * Environment of the handler (lambda/contract/publisher-environment.ts names the variables; lambda/handlers/environment.ts reads them).
    */
   readonly environment: Readonly<Record<string, string>>;
   /**

@@ -9,4 +9,5 @@ export { sentenceExcerpt } from './excerpt.ts';
 export { figuresDataset } from './figures-dataset.ts';
 export { coverageDataset } from './indicator-coverage.ts';
 export { indicatorsDataset, indicatorsWideDataset } from './indicator-datasets.ts';
+export type { ReportRow } from './reports-dataset.ts';
 export { reportsDataset } from './reports-dataset.ts';

@@ -100,7 +100,7 @@ const REPORTS = defineDataset({
   primaryKey: ['id'],
 });
 
-type ReportRow = RowOf<typeof REPORT_FIELDS>;
+export type ReportRow = RowOf<typeof REPORT_FIELDS>;
 
 export function reportsDataset(reports: readonly Report[], baseUrl: string): Dataset<ReportRow> {
   return REPORTS.withRows(

@@ -1,8 +1,8 @@
-import type { ComponentChildren } from 'preact';
 import type { Dataset } from '../../datasets/index.ts';
 import type { DownloadFile } from '../../metadata/index.ts';
 import { formatBytes } from '../format.ts';
 import { Bilingual } from './bilingual.tsx';
+import { Fact } from './fact.tsx';
 import { LicenseLink } from './license-link.tsx';
 
 const FORMAT_ORDER = ['csv', 'json', 'xlsx'];
@@ -59,16 +59,5 @@ export function DatasetCard({ dataset, files, license, coverage, updated }: Data
       </ul>
       {'\n'}
     </li>
-  );
-}
-
-function Fact({ zh, en, value }: { zh: string; en: string; value: ComponentChildren }) {
-  return (
-    <div>
-      <dt>
-        <Bilingual zh={zh} en={en} />
-      </dt>
-      <dd>{value}</dd>
-    </div>
   );
 }

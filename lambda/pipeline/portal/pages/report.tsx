@@ -2,6 +2,7 @@ import type { Check } from '../../checks/index.ts';
 import type { Report, SiteSettings } from '../../report/index.ts';
 import { Bilingual } from '../components/bilingual.tsx';
 import { ChecksSection } from '../components/check-list.tsx';
+import { Fact } from '../components/fact.tsx';
 import { figureFlags } from '../components/figure-mark.tsx';
 import { ReportText, SourceFooter } from '../components/report-text.tsx';
 import { SectionChart } from '../components/section-chart.tsx';
@@ -62,14 +63,6 @@ export function reportPage(settings: SiteSettings, report: Report, checks: reado
 }
 
 function ReportHeader({ report, checks }: { report: Report; checks: readonly Check[] }) {
-  const fact = (zh: string, en: string, value: string | number) => (
-    <div>
-      <dt>
-        <Bilingual zh={zh} en={en} />
-      </dt>
-      <dd>{value}</dd>
-    </div>
-  );
   return (
     <header class="report-header">
       {'\n'}
@@ -77,13 +70,17 @@ function ReportHeader({ report, checks }: { report: Report; checks: readonly Che
       {'\n'}
       <dl class="facts">
         {'\n'}
-        {fact('主体', 'Entity', [report.entity, report.parent].filter(Boolean).join(' · ') || '—')}
+        <Fact
+          zh="主体"
+          en="Entity"
+          value={[report.entity, report.parent].filter(Boolean).join(' · ') || '—'}
+        />
         {'\n'}
-        {fact('年度', 'Year', report.year ?? '—')}
+        <Fact zh="年度" en="Year" value={report.year ?? '—'} />
         {'\n'}
-        {fact('数字', 'Figures', report.figures.length)}
+        <Fact zh="数字" en="Figures" value={report.figures.length} />
         {'\n'}
-        {fact('发布单位', 'Publisher', report.publisher || '—')}
+        <Fact zh="发布单位" en="Publisher" value={report.publisher || '—'} />
         {'\n'}
       </dl>
       {'\n'}

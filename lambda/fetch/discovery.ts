@@ -8,9 +8,9 @@ import { sha256Hex } from '../contract/index.ts';
 import { decodePage } from './charset.ts';
 import type { PageClient } from './client.ts';
 import { problemOf } from './fetch-error.ts';
+import { type FetchState, type ListingState, validatorsFor, withValidators } from './fetch-state.ts';
 import { discoverSources, listingLinks, mergeFound } from './listing.ts';
 import type { Source } from './sources.ts';
-import { type FetchState, type ListingState, validatorsFor, withValidators } from './state.ts';
 
 export interface Discovery {
   /** The registry first, then what the listings name, without duplicates. */

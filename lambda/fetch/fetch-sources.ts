@@ -11,9 +11,6 @@ import type { Store } from '../stores/store.ts';
 import { type FetchPolicy, PageClient } from './client.ts';
 import { discover } from './discovery.ts';
 import { FetchError, isNotFound, problemOf } from './fetch-error.ts';
-import { pageText } from './page-text.ts';
-import { writeReport } from './provenance.ts';
-import type { Source } from './sources.ts';
 import {
   type FetchState,
   forgetRemoved,
@@ -22,7 +19,10 @@ import {
   serializeState,
   validatorsFor,
   withValidators,
-} from './state.ts';
+} from './fetch-state.ts';
+import { pageText } from './page-text.ts';
+import { writeReport } from './provenance.ts';
+import type { Source } from './sources.ts';
 import { reportTextProblem } from './text-check.ts';
 
 export interface FetchSourcesOptions {

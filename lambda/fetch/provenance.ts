@@ -7,9 +7,9 @@
 import { archiveKey, CONTENT_TYPES } from '../contract/index.ts';
 import { parseReportMeta, type ReportSidecar } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
+import { definedOnly, type PageState } from './fetch-state.ts';
 import type { PageFormat } from './page-text.ts';
 import type { Source } from './sources.ts';
-import { definedOnly, type PageState } from './state.ts';
 
 export interface FetchedReport {
   source: Source;

@@ -19,7 +19,7 @@ const sources = parseSources(new TextEncoder().encode(JSON.stringify(sourcesJson
 export const handler = createPublishHandler({
   environment,
   settings,
-  // One attempt per request in the SDK: S3Store retries with backoff itself (lambda/stores/retry.ts).
+  // One attempt per request in the SDK: S3Store retries with backoff itself (lambda/stores/store-retry.ts).
   s3: createS3Client(),
   cloudfront: new CloudFrontClient({}),
   keyValueStore: new CloudFrontKeyValueStoreClient({}),

@@ -1,7 +1,7 @@
 import { isVersionId, versionManifestPath } from '../contract/index.ts';
 import type { SiteEvent, SitePin, VersionRecord } from '../pipeline/metadata/index.ts';
 import { headObject, type Store } from '../stores/store.ts';
-import { readPublishedState } from './state.ts';
+import { readPublishedState } from './published-state.ts';
 
 export interface KeptVersion extends VersionRecord {
   current: boolean;

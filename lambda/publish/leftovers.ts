@@ -7,7 +7,7 @@ import {
 } from '../contract/index.ts';
 import { headObject, type Store } from '../stores/store.ts';
 import { readStorePointer } from './pointer.ts';
-import { jsonBytes, type PublishedState, readJson } from './state.ts';
+import { jsonBytes, type PublishedState, readJson } from './published-state.ts';
 
 /**
  * Where a bucket lists the half-written versions of killed runs that no run will finish. The

@@ -19,9 +19,9 @@ import { clearLeftovers } from './leftovers.ts';
 import { releasePin } from './pin.ts';
 import { readPortalAssets } from './portal-assets.ts';
 import { PROJECT_CATALOG } from './project-catalog.ts';
+import { type PublishedState, readPublishedState } from './published-state.ts';
 import { inputsHash, type ReportInput, type ReportProblem, readReportInputs } from './read-reports.ts';
 import { guardShrink, publishedReportIds } from './shrink-guard.ts';
-import { type PublishedState, readPublishedState } from './state.ts';
 import { VersionWriter } from './version-writer.ts';
 
 /** What the plan reads; the fields are PublishOptions' own. */

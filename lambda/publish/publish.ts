@@ -5,9 +5,9 @@ import type { Store } from '../stores/store.ts';
 import { buildReports } from './per-report.ts';
 import { openVersion, type Plan, plan } from './plan.ts';
 import type { VersionPointer } from './pointer.ts';
+import type { PublishedState } from './published-state.ts';
 import type { ReportProblem } from './read-reports.ts';
 import { NO_CHANGES, type Reduced, reduce } from './reduce.ts';
-import type { PublishedState } from './state.ts';
 import { type SwitchResult, switchPublication } from './switch.ts';
 
 export interface PublishOptions {

@@ -4,8 +4,8 @@ import type { SiteSettings } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import { type ReleaseResult, releasePin, withEvent } from './pin.ts';
 import type { VersionPointer } from './pointer.ts';
+import { readJson, readPublishedState } from './published-state.ts';
 import { siteLog } from './site-log.ts';
-import { readJson, readPublishedState } from './state.ts';
 import { switchStable } from './switch.ts';
 
 /** The rollback cannot be done as asked: nothing published there, or no such version. */

@@ -3,7 +3,7 @@ import type { SiteManifest } from '../pipeline/metadata/index.ts';
 import { atomFeed } from '../pipeline/metadata/index.ts';
 import type { SiteSettings } from '../pipeline/report/index.ts';
 import { headObject, type Store } from '../stores/store.ts';
-import { jsonBytes } from './state.ts';
+import { jsonBytes } from './published-state.ts';
 import { entryOf } from './version-writer.ts';
 
 export interface SiteLog {

@@ -20,9 +20,9 @@ import type { SiteSettings } from '../pipeline/report/index.ts';
 import { copyObject, headObject, type Store } from '../stores/store.ts';
 import { pointerBody, readStorePointer, type VersionPointer } from './pointer.ts';
 import { Pool } from './pool.ts';
+import type { PublishedState } from './published-state.ts';
 import type { Reduced } from './reduce.ts';
 import { type SiteLog, siteLog, writeSiteLog } from './site-log.ts';
-import type { PublishedState } from './state.ts';
 
 interface SwitchInput {
   target: Store;

@@ -10,7 +10,7 @@ import { bodyEntry, type FileBody, type FileEntry } from '../pipeline/formats/in
 import type { Publication, VersionManifest } from '../pipeline/metadata/index.ts';
 import { copyObject, headObject, type PutOptions, type Store } from '../stores/store.ts';
 import { Pool } from './pool.ts';
-import { jsonBytes, type PublishingMarker } from './state.ts';
+import { jsonBytes, type PublishingMarker } from './published-state.ts';
 
 /** A file of the publication, offered to the writer. */
 export interface OfferedFile {

@@ -11,7 +11,6 @@ import {
 } from '@aws-sdk/client-s3';
 import { sha256Hex } from '../contract/index.ts';
 import type { RetryPolicy } from '../retry.ts';
-import { DEFAULT_RETRY, withRetries } from './retry.ts';
 import {
   assertSafeKey,
   type Body,
@@ -25,6 +24,7 @@ import {
   type PutOptions,
   type Store,
 } from './store.ts';
+import { DEFAULT_RETRY, withRetries } from './store-retry.ts';
 
 /** User metadata key (`x-amz-meta-sha256`) holding the hex sha256 of each object written. */
 export const SHA256_METADATA = 'sha256';

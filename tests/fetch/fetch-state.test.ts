@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Source } from '../../lambda/fetch/sources.ts';
 import {
   type FetchState,
   forgetRemoved,
@@ -7,7 +6,8 @@ import {
   type PageState,
   validatorsFor,
   withValidators,
-} from '../../lambda/fetch/state.ts';
+} from '../../lambda/fetch/fetch-state.ts';
+import type { Source } from '../../lambda/fetch/sources.ts';
 
 const previous = {
   url: 'https://a.example.org/r.html',

@@ -1,8 +1,8 @@
 /**
  * The extract room: text → figure mentions. extractFigures runs the number scanner
- * (extract/numbers), the rules that drop what is not a figure (extract/rules), the tables
- * (extract/tables) and the labels (extract/labels) in that order; figure-ids gives each figure
- * its stable id from the report id, its sentence and its own text.
+ * (extract/numbers), the rules that drop what is not a figure (extract/rules) and the labels
+ * (extract/labels), then merges in the figures of tables (extract/tables); figure-ids gives each
+ * figure its stable id from the report id, its sentence and its own text.
  */
 
 export type { SentenceIds } from './figure-ids.ts';

@@ -1,5 +1,6 @@
 import { type Check, KIND_NAMES, STATUS_NAMES } from '../../checks/index.ts';
 import { Bilingual } from './bilingual.tsx';
+import { TitledSection } from './titled-section.tsx';
 
 /** Where a check's figure is, from a page at `root` (the report page's own figures stay in-page). */
 function figureHref(check: Check, index: number, root: string, pageReport: string | undefined): string {
@@ -53,11 +54,7 @@ export function ChecksSection({
   reportId: string;
 }) {
   return (
-    <section class="checks-section" aria-labelledby="checks-title">
-      <h2 id="checks-title">
-        <Bilingual zh="一致性核对" en="Consistency checks" />
-      </h2>
-      {'\n'}
+    <TitledSection class="checks-section" titleId="checks-title" zh="一致性核对" en="Consistency checks">
       {checks.length === 0 ? (
         <p class="muted">
           <Bilingual
@@ -72,6 +69,6 @@ export function ChecksSection({
           ))}
         </ul>
       )}
-    </section>
+    </TitledSection>
   );
 }

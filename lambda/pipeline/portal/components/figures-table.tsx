@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Dataset, FieldSpec, AnyRow as Row } from '../../datasets/index.ts';
 import type { Report } from '../../report/index.ts';
 import { formatNumber, reportName } from '../format.ts';
@@ -85,29 +86,27 @@ function Filters({ fields, names, shown }: FiltersProps) {
   return (
     <div class="filters" data-filters="" hidden>
       {'\n'}
-      <label>
-        <ColumnTitle field={fields.get('report_id')} name="report_id" />
-        {'\n'}
-        <select data-filter="report">
-          <option value="" data-en="All reports">
-            全部报告
-          </option>
-          {[...names].map(([id, name]) => (
-            <option value={id}>{name}</option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        field={fields.get('report_id')}
+        name="report_id"
+        filter="report"
+        zh="全部报告"
+        en="All reports"
+      >
+        {[...names].map(([id, name]) => (
+          <option value={id}>{name}</option>
+        ))}
+      </FilterSelect>
       {'\n'}
-      <label>
-        <ColumnTitle field={fields.get('section')} name="section" />
-        {'\n'}
-        <select data-filter="section">
-          <option value="" data-en="All sections">
-            全部章节
-          </option>
-          {sectionOptions(shown)}
-        </select>
-      </label>
+      <FilterSelect
+        field={fields.get('section')}
+        name="section"
+        filter="section"
+        zh="全部章节"
+        en="All sections"
+      >
+        {sectionOptions(shown)}
+      </FilterSelect>
       {'\n'}
       <label>
         <ColumnTitle field={fields.get('label')} name="label" />
@@ -116,6 +115,33 @@ function Filters({ fields, names, shown }: FiltersProps) {
       </label>
       {'\n'}
     </div>
+  );
+}
+
+interface FilterSelectProps {
+  field: FieldSpec | undefined;
+  name: string;
+  /** What the table's script filters by (`data-filter`). */
+  filter: string;
+  /** The first option, which shows every row. */
+  zh: string;
+  en: string;
+  children: ComponentChildren;
+}
+
+/** A filter of the figures table: a column's title over a select whose first option is "all". */
+function FilterSelect({ field, name, filter, zh, en, children }: FilterSelectProps) {
+  return (
+    <label>
+      <ColumnTitle field={field} name={name} />
+      {'\n'}
+      <select data-filter={filter}>
+        <option value="" data-en={en}>
+          {zh}
+        </option>
+        {children}
+      </select>
+    </label>
   );
 }
 

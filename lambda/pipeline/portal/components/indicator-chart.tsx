@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatNumber } from '../format.ts';
 import { Bilingual } from './bilingual.tsx';
+import { ChartSvg } from './chart-svg.tsx';
 
 /** One report's value of an indicator, as the chart plots it. */
 export interface ChartPoint {
@@ -50,23 +51,18 @@ export function IndicatorChart({ anchor, caption, unit, points }: IndicatorChart
     <figure class="indicator-chart">
       <figcaption id={`${anchor}-chart`}>{caption}</figcaption>
       {'\n'}
-      {/* biome-ignore lint/a11y/noSvgWithoutTitle: labelled by its figcaption and its desc (aria-labelledby) */}
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      <ChartSvg
         width={WIDTH}
         height={HEIGHT}
-        role="img"
-        aria-labelledby={`${anchor}-chart ${anchor}-desc`}
-        xmlns="http://www.w3.org/2000/svg"
+        captionId={`${anchor}-chart`}
+        descId={`${anchor}-desc`}
+        summary={summary}
       >
-        {'\n'}
-        <desc id={`${anchor}-desc`}>{summary}</desc>
-        {'\n'}
         <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} stroke="#9a9a9a" stroke-width="1" />
         {'\n'}
         {lines}
         {dots}
-      </svg>
+      </ChartSvg>
       {'\n'}
       <p class="visually-hidden">
         <Bilingual zh="图中数值见左表。" en="The values are in the table." />

@@ -1,4 +1,5 @@
 import { Bilingual } from './bilingual.tsx';
+import { ChartSvg } from './chart-svg.tsx';
 import type { SectionEntry } from './sections.tsx';
 
 const BAR_HEIGHT = 22;
@@ -23,20 +24,15 @@ export function SectionChart({ entries }: { entries: readonly SectionEntry[] }) 
         <Bilingual zh="各章节的数字个数" en="Figures by section" />
       </figcaption>
       {'\n'}
-      {/* biome-ignore lint/a11y/noSvgWithoutTitle: labelled by its figcaption and its desc (aria-labelledby) */}
-      <svg
-        viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+      <ChartSvg
         width={CHART_WIDTH}
         height={height}
-        role="img"
-        aria-labelledby="chart-title chart-desc"
-        xmlns="http://www.w3.org/2000/svg"
+        captionId="chart-title"
+        descId="chart-desc"
+        summary={summary}
       >
-        {'\n'}
-        <desc id="chart-desc">{summary}</desc>
-        {'\n'}
         {rows.map((row, i) => bar(row, i * BAR_HEIGHT + 4, Math.round((row.figures / max) * BAR_SPACE)))}
-      </svg>
+      </ChartSvg>
     </figure>
   );
 }

@@ -1,6 +1,6 @@
 import type { Figure, Heading, Report } from '../../report/index.ts';
 import { sectionOf } from '../../structure/index.ts';
-import { Bilingual } from './bilingual.tsx';
+import { TitledSection } from './titled-section.tsx';
 
 /** A heading with its in-page anchor and the number of figures under it (its subsections included). */
 export interface SectionEntry {
@@ -53,13 +53,9 @@ function figuresUnder(figures: readonly Figure[]): Map<string, number> {
 export function TableOfContents({ entries }: { entries: readonly SectionEntry[] }) {
   if (entries.length === 0) return null;
   return (
-    <nav class="toc" aria-labelledby="toc-title">
-      <h2 id="toc-title">
-        <Bilingual zh="目录" en="Contents" />
-      </h2>
-      {'\n'}
+    <TitledSection as="nav" class="toc" titleId="toc-title" zh="目录" en="Contents">
       {nestedList(entries, 0, entries.length, 1)}
-    </nav>
+    </TitledSection>
   );
 }
 

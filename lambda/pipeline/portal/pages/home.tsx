@@ -6,6 +6,7 @@ import { DatasetCard } from '../components/dataset-cards.tsx';
 import { FiguresTable } from '../components/figures-table.tsx';
 import { LicenseLink } from '../components/license-link.tsx';
 import { ReportsTable } from '../components/reports-table.tsx';
+import { TitledSection } from '../components/titled-section.tsx';
 import { Layout } from '../layout/layout.tsx';
 import { JsonLdScript } from '../raw-json-script.tsx';
 import { renderPage } from '../render.ts';
@@ -100,11 +101,7 @@ interface DatasetsProps {
 function Datasets({ settings, reports, datasets, files, updated }: DatasetsProps) {
   const coverage = yearRange(reports);
   return (
-    <section aria-labelledby="datasets-title">
-      <h2 id="datasets-title">
-        <Bilingual zh="数据集" en="Datasets" />
-      </h2>
-      {'\n'}
+    <TitledSection titleId="datasets-title" zh="数据集" en="Datasets">
       <ul class="cards">
         {datasets.map((dataset) => (
           <DatasetCard
@@ -134,7 +131,7 @@ function Datasets({ settings, reports, datasets, files, updated }: DatasetsProps
         </a>
       </p>
       {'\n'}
-    </section>
+    </TitledSection>
   );
 }
 

@@ -6,6 +6,7 @@ import { Bilingual } from '../components/bilingual.tsx';
 import { CheckItem } from '../components/check-list.tsx';
 import { boundedList } from '../components/indicator-bounds.tsx';
 import { ThemeSection } from '../components/indicator-section.tsx';
+import { TitledSection } from '../components/titled-section.tsx';
 import { reportName } from '../format.ts';
 import { Layout } from '../layout/layout.tsx';
 import { renderPage } from '../render.ts';
@@ -57,19 +58,11 @@ export function indicatorsPage(
           ])}
         </p>
         {'\n'}
-        <section aria-labelledby="by-report-title">
-          <h2 id="by-report-title">
-            <Bilingual zh="按报告" en="By report" />
-          </h2>
-          {'\n'}
+        <TitledSection titleId="by-report-title" zh="按报告" en="By report">
           <ReportsTable all={results} checks={checks} />
-        </section>
+        </TitledSection>
         {'\n'}
-        <section aria-labelledby="by-indicator-title">
-          <h2 id="by-indicator-title">
-            <Bilingual zh="按指标" en="By indicator" />
-          </h2>
-          {'\n'}
+        <TitledSection titleId="by-indicator-title" zh="按指标" en="By indicator">
           {catalog.themes.map((theme) => (
             <ThemeSection
               theme={theme}
@@ -79,16 +72,12 @@ export function indicatorsPage(
             />
           ))}
           {'\n'}
-        </section>
+        </TitledSection>
         {'\n'}
-        <section aria-labelledby="all-checks-title">
-          <h2 id="all-checks-title">
-            <Bilingual zh="全部核对" en="All checks" />
-          </h2>
-          {'\n'}
+        <TitledSection titleId="all-checks-title" zh="全部核对" en="All checks">
           <ChecksList checks={checks} />
           {'\n'}
-        </section>
+        </TitledSection>
         {'\n'}
       </main>
     </Layout>,

@@ -5,6 +5,7 @@ import { formatNumber, reportName } from '../format.ts';
 import { evenlySpread } from '../spread.ts';
 import { Bilingual } from './bilingual.tsx';
 import { QualifierName } from './qualifier.tsx';
+import { TableScroll } from './table-scroll.tsx';
 
 /**
  * Most figures the home page's table holds. Beyond it (10,000 reports have 263,000 figures, 120 MB of
@@ -55,8 +56,7 @@ export function FiguresTable({ dataset, reports, limit = FIGURES_TABLE_LIMIT }: 
         <Bilingual zh={`共 ${shown.length} 个数字`} en={`${shown.length} figures`} />
       </p>
       {'\n'}
-      {/* biome-ignore lint/a11y/useSemanticElements: a scrolling box of a table, labelled by the heading it sits under; the pages stay the documents they were */}
-      <div class="table-scroll" role="region" aria-labelledby="figures-title" tabindex={0}>
+      <TableScroll labelledBy="figures-title">
         {'\n'}
         <table class="figures" data-figures="">
           {'\n'}
@@ -71,7 +71,7 @@ export function FiguresTable({ dataset, reports, limit = FIGURES_TABLE_LIMIT }: 
           <tbody lang="zh-CN">{shown.map((row) => [<FigureRow row={row} names={names} />, '\n'])}</tbody>
           {'\n'}
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

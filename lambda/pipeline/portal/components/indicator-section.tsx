@@ -5,6 +5,7 @@ import { Bilingual } from './bilingual.tsx';
 import { chartPoints, indicatorRows, type Said } from './indicator-bounds.tsx';
 import { IndicatorChart } from './indicator-chart.tsx';
 import { QualifierName } from './qualifier.tsx';
+import { TableScroll } from './table-scroll.tsx';
 
 const ROOT = '../';
 
@@ -79,8 +80,7 @@ function IndicatorSection({ indicator, said }: { indicator: Indicator; said: rea
       {'\n'}
       {shown.note}
       <div class="indicator-body">
-        {/* biome-ignore lint/a11y/useSemanticElements: a scrolling box of a table, labelled by the heading it sits under; the pages stay the documents they were */}
-        <div class="table-scroll" role="region" aria-labelledby={`${anchor}-title`} tabindex={0}>
+        <TableScroll labelledBy={`${anchor}-title`}>
           <table>
             {'\n'}
             <thead>
@@ -99,7 +99,7 @@ function IndicatorSection({ indicator, said }: { indicator: Indicator; said: rea
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {'\n'}
         <IndicatorChart anchor={anchor} caption={caption} unit={indicator.unit} points={chart.points} />
       </div>

@@ -1,11 +1,11 @@
 import type { Report } from '../../report/index.ts';
 import { Bilingual } from './bilingual.tsx';
+import { TableScroll } from './table-scroll.tsx';
 
 /** The home page's list of source reports: title, entity, year, figures, and the source text. */
 export function ReportsTable({ reports }: { reports: readonly Report[] }) {
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a scrolling box of a table, labelled by the heading it sits under; the pages stay the documents they were
-    <div class="table-scroll" role="region" aria-labelledby="reports-title" tabindex={0}>
+    <TableScroll labelledBy="reports-title">
       <table class="reports">
         {'\n'}
         <thead>
@@ -36,7 +36,7 @@ export function ReportsTable({ reports }: { reports: readonly Report[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

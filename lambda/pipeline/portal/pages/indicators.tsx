@@ -6,6 +6,7 @@ import { Bilingual } from '../components/bilingual.tsx';
 import { CheckItem } from '../components/check-list.tsx';
 import { boundedList } from '../components/indicator-bounds.tsx';
 import { ThemeSection } from '../components/indicator-section.tsx';
+import { TableScroll } from '../components/table-scroll.tsx';
 import { TitledSection } from '../components/titled-section.tsx';
 import { reportName } from '../format.ts';
 import { Layout } from '../layout/layout.tsx';
@@ -124,8 +125,7 @@ function ReportsTable({ all, checks }: { all: readonly ReportIndicators[]; check
   return (
     <>
       {note}
-      {/* biome-ignore lint/a11y/useSemanticElements: a scrolling box of a table, labelled by the heading it sits under; the pages stay the documents they were */}
-      <div class="table-scroll" role="region" aria-labelledby="by-report-title" tabindex={0}>
+      <TableScroll labelledBy="by-report-title">
         <table>
           {'\n'}
           <thead>
@@ -157,7 +157,7 @@ function ReportsTable({ all, checks }: { all: readonly ReportIndicators[]; check
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

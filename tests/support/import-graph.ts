@@ -1,9 +1,11 @@
 /**
  * The import graph between the rooms of the house, built from the source text alone (static
- * `import … from`, `export … from`, bare `import '…'` and `import('…')` of relative paths), so that
- * the architecture test can say which arrows exist and which are forbidden. Pure: files in, findings out.
+ * `import … from`, `export … from`, bare `import '…'` and `import('…')` of relative paths, read as
+ * lambda/publish/import-specifiers.ts reads them for the code hashes), so that the architecture test
+ * can say which arrows exist and which are forbidden. Pure: files in, findings out.
  */
 import { posix } from 'node:path';
+import { importSpecifiers } from '../../lambda/publish/import-specifiers.ts';
 
 /** Room → room it imports → one import line that makes the arrow (`file:line: text`). */
 export type ImportGraph = Map<string, Map<string, string>>;
@@ -13,9 +15,6 @@ export interface ArrowRule {
   readonly name: string;
   forbids(from: string, to: string): boolean;
 }
-
-const STATIC_IMPORT = /^[ \t]*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/gm;
-const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /**
  * The room of a file of the project: each folder of lambda/pipeline/ and of lambda/pipeline/extract/
@@ -34,16 +33,7 @@ export function roomOf(path: string): string | undefined {
 
 /** The relative specifiers a source imports, each with its 1-based line. */
 function relativeImports(source: string): { specifier: string; line: number }[] {
-  const found: { specifier: string; line: number; at: number }[] = [];
-  for (const pattern of [STATIC_IMPORT, DYNAMIC_IMPORT]) {
-    for (const match of source.matchAll(pattern)) {
-      const specifier = match[1] as string;
-      if (!specifier.startsWith('.')) continue;
-      const at = (match.index ?? 0) + match[0].lastIndexOf(specifier);
-      found.push({ specifier, at, line: source.slice(0, at).split('\n').length });
-    }
-  }
-  return found.sort((a, b) => a.at - b.at).map(({ specifier, line }) => ({ specifier, line }));
+  return importSpecifiers(source).filter(({ specifier }) => specifier.startsWith('.'));
 }
 
 /** The arrows between rooms of these files (path relative to the project root → source). */

@@ -3,7 +3,8 @@
  * from`, bare `import '…'` and `import('…')` of a literal. One reading shared by the code hashes of
  * the result cache (code-hashes.ts) and the architecture test's import graph, so that what one
  * follows the other checks. Pure: text in, specifiers out. A line inside a template string that
- * looks like an import is read as one; an `import()` of anything but a literal is not seen.
+ * looks like an import is read as one; an `import()` of anything but a literal is not seen, nor one
+ * in a comment (a line that opens with `*`, `/*` or `//`, or has `//` before it).
  */
 
 /** One imported module: the specifier as written, its 1-based line, and whether only types come of it. */
@@ -26,6 +27,7 @@ export function importSpecifiers(source: string): ImportSpecifier[] {
   }
   for (const match of source.matchAll(DYNAMIC_IMPORT)) {
     const specifier = match[1] as string;
+    if (inComment(source, match.index ?? 0)) continue;
     found.push({ specifier, at: startOf(match, specifier), typeOnly: false });
   }
   found.sort((a, b) => a.at - b.at);
@@ -41,4 +43,10 @@ export function importSpecifiers(source: string): ImportSpecifier[] {
 /** Where the specifier of a match starts in the source. */
 function startOf(match: RegExpExecArray, specifier: string): number {
   return (match.index ?? 0) + match[0].lastIndexOf(specifier);
+}
+
+/** Whether a position is in a comment: on a line of a block comment, or after `//` on its line. */
+function inComment(source: string, position: number): boolean {
+  const before = source.slice(source.lastIndexOf('\n', position - 1) + 1, position);
+  return /^\s*(?:\*|\/\*)/.test(before) || before.includes('//');
 }

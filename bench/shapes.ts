@@ -14,7 +14,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildReport } from '../lambda/pipeline/build/build-report.ts';
-import { reportBuild } from '../lambda/pipeline/build/build-site.ts';
+import { reportPages } from '../lambda/pipeline/build/report-pages.ts';
+import { reportDatasets } from '../lambda/pipeline/build/report-rows.ts';
 import { bodyBytes } from '../lambda/pipeline/formats/chunks.ts';
 import { datasetCsvChunks, datasetJsonChunks } from '../lambda/pipeline/formats/csv.ts';
 import { datasetXlsxChunks } from '../lambda/pipeline/formats/xlsx.ts';
@@ -65,7 +66,10 @@ export interface ShapeResult {
 /** The whole per-report build of one report, everything it writes made and measured. */
 function pass(id: string, bytes: Uint8Array): Pass {
   const report = buildReport({ id, file: `${id}.txt`, bytes, defaultLicense: 'CC-BY-4.0' });
-  const built = reportBuild(settings, report, PROJECT_CATALOG);
+  const built = {
+    files: reportPages(settings, report, PROJECT_CATALOG),
+    datasets: reportDatasets(settings, report, PROJECT_CATALOG),
+  };
   let written = 0;
   for (const file of built.files) written += bodyBytes(file.body).byteLength;
   let largestRow = 0;

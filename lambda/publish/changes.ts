@@ -7,7 +7,7 @@ import {
   type PublicationChanges,
   type VersionManifest,
 } from '../pipeline/metadata/index.ts';
-import type { Report } from '../pipeline/report/index.ts';
+import type { Figure } from '../pipeline/report/index.ts';
 import { ReportError } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 
@@ -27,16 +27,17 @@ export class ChangeLog {
     readonly previous: VersionManifest | undefined,
   ) {}
 
-  async addReport(report: Report, sourceSha256: string): Promise<void> {
-    const path = sourcePath(report.id);
+  /** A report published with this source.txt; its figures are asked for only when its text changed. */
+  async addReport(id: string, sourceSha256: string, figures: () => Promise<Figure[]>): Promise<void> {
+    const path = sourcePath(id);
     const old = this.previous?.files[path];
     if (!this.previous || !old) {
-      if (this.previous) this.#added.push(report.id);
+      if (this.previous) this.#added.push(id);
       return;
     }
     if (old.sha256 === sourceSha256) return;
-    this.#changed.push(report.id);
-    this.#record(figureChanges(report.id, await this.#oldFigures(report.id), report.figures));
+    this.#changed.push(id);
+    this.#record(figureChanges(id, await this.#oldFigures(id), await figures()));
   }
 
   /** Reports of the current version that are not in this one. */

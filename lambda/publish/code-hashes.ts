@@ -38,12 +38,8 @@ type Stage = Exclude<keyof CodeHashes, 'all'>;
  */
 const STAGE_ENTRIES: Readonly<Record<Stage, readonly string[]>> = {
   figures: ['lambda/pipeline/build/build-report.ts'],
-  pages: ['lambda/pipeline/build/build-report.ts', 'lambda/pipeline/portal/index.ts'],
-  rows: [
-    'lambda/pipeline/build/build-report.ts',
-    'lambda/pipeline/datasets/index.ts',
-    'lambda/pipeline/formats/index.ts',
-  ],
+  pages: ['lambda/pipeline/build/build-report.ts', 'lambda/pipeline/build/report-pages.ts'],
+  rows: ['lambda/pipeline/build/build-report.ts', 'lambda/pipeline/build/report-rows.ts'],
 };
 
 /** Files whose imports are followed; any other file (JSON, CSS) is hashed as bytes only. */

@@ -1,22 +1,28 @@
 /**
- * Per report, the second phase of a publication: one unit of work a report. A unit takes one report's
- * input and what all reports share (settings, catalog, the archive of originals, the last good
- * publication) and gives its files (source.txt, its page, its archived original) and the report with
- * its figures, from which the reduce draws its rows; or its problem, with its last good files in its
- * place. It is a unit because it reads nothing of the other reports and throws only when a store
- * fails: its output depends on its input's bytes alone, so it can be cached by them and run apart.
+ * Per report, the second phase of a publication: one unit of work a report. A unit takes one
+ * report's input and what all reports share (settings, catalog, the archive of originals, the last
+ * good publication) and gives its own files (source.txt, its page, its archived original), its share
+ * of every dataset (left in the cache for the reduce) and its digest, what the reduce keeps of it; or
+ * its problem, with its last good files in its place. Its output depends on its input's bytes and the
+ * code alone, so it is cached by them (result-cache.ts): a report that did not change costs a read of
+ * its entries, and the others are made by a pool of workers (report-runner.ts). Units run several at
+ * a time but are committed (files offered, changes logged) in report order, so the output is the same
+ * whatever ran them.
  */
-import { reportBuild } from '../pipeline/build/index.ts';
-import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
+import { reportPath } from '../contract/index.ts';
+import type { DatasetShare, ReportDigest, WholeFile } from '../pipeline/build/index.ts';
+import { buildReport, SITE_DATASETS } from '../pipeline/build/index.ts';
 import type { SiteFile } from '../pipeline/metadata/index.ts';
-import type { Report, SiteSettings } from '../pipeline/report/index.ts';
-import { internalError, ReportError } from '../pipeline/report/index.ts';
-import { EMPTY_STRUCTURE } from '../pipeline/structure/index.ts';
+import type { Figure, Report } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import { withArchivedCopy } from './archived-copy.ts';
 import { LastGoodReports } from './last-good.ts';
 import type { Plan, VersionSink } from './plan.ts';
-import { parseReportInput, type ReportInput, type ReportProblem } from './read-reports.ts';
+import type { PlannedInput, ReportInput, ReportProblem } from './read-reports.ts';
+import { type ReportKeys, readStages, reportKeys, type StageEntries, writeStages } from './report-entries.ts';
+import type { ReportRunner } from './report-runner.ts';
+import type { ReportTask, ReportWorkResult, WorkProblem } from './report-work.ts';
+import type { ResultCache } from './result-cache.ts';
 
 interface ReportsInput {
   plan: Plan;
@@ -24,148 +30,219 @@ interface ReportsInput {
   /** Where the last good publication of a report that turned bad is read from. */
   target: Store;
   archive?: Store;
+  cache: ResultCache;
+  runner: ReportRunner;
+  /** Units in flight at once: enough to keep every worker busy. */
+  inFlight: number;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Every report as the reduce needs it (no text, no structure), and every problem so far. */
+/** What the reduce keeps of a report: its digest, and where its shares are. */
+export interface ReportOutcome {
+  id: string;
+  digest: ReportDigest;
+  /** The key of its shares in the cache. */
+  rowsKey: string;
+  /** Its shares made again, should its cache entry be gone when the reduce reads it. */
+  remake: () => Promise<DatasetShare[]>;
+}
+
+/** Every report as the reduce needs it, and every problem so far. */
 export interface BuiltReports {
-  reports: Report[];
+  reports: ReportOutcome[];
   problems: ReportProblem[];
 }
 
-/** Builds the reports one at a time and writes each one's files as soon as they are built. */
+/** Runs the units, several at a time, and commits each in report order as soon as it and those before it are done. */
 export async function buildReports(input: ReportsInput): Promise<BuiltReports> {
-  const { plan, sink } = input;
+  const { plan } = input;
   const built: BuiltReports = { reports: [], problems: [...plan.problems] };
-  // A report that cannot be read now keeps its last good publication, unchanged.
-  const lastGood = new LastGoodReports(input.target, plan.state.previous);
-  const context: ReportContext = {
-    settings: plan.settings,
-    catalog: plan.catalog,
-    archive: input.archive,
-    lastGood,
+  const context: UnitContext = { ...input, lastGood: new LastGoodReports(input.target, plan.state.previous) };
+  const pending: Promise<Unit>[] = [];
+  let next = 0;
+  const start = () => {
+    const reportInput = plan.inputs[next];
+    if (reportInput) pending.push(reportUnit(reportInput, context));
+    next += 1;
   };
+  while (next < Math.min(input.inFlight, plan.inputs.length)) start();
   for (const [index, reportInput] of plan.inputs.entries()) {
-    const unit = await buildReportUnit(reportInput, context);
-    if (unit.problem) built.problems.push(unit.problem);
-    if (unit.report) {
-      for (const file of unit.files) {
-        const entry = await sink.writer.offer(file);
-        if (file.path.endsWith('/source.txt')) await sink.changes.addReport(unit.report, entry.sha256);
-      }
-      built.reports.push(withoutText(unit.report));
-    }
-    releaseInput(reportInput);
+    const unit = await (pending.shift() as Promise<Unit>);
+    start();
+    await commit(unit, reportInput, input.sink, built);
+    release(reportInput);
     input.onProgress?.(index + 1, plan.inputs.length);
   }
   return built;
 }
 
-/** What every report's unit is built with. */
-interface ReportContext {
-  settings: SiteSettings;
-  catalog: IndicatorCatalog;
-  archive: Store | undefined;
+/** What every report's unit is made with. */
+interface UnitContext extends ReportsInput {
   lastGood: LastGoodReports;
 }
 
-/** One report as it is published: its files, or its problem (and its last good files, when kept). */
-interface ReportUnit {
-  report?: Report;
+/** One report as it is published: its files and outcome, or its problem (and its last good files, when kept). */
+interface Unit {
   files: SiteFile[];
+  outcome?: ReportOutcome;
   problem?: ReportProblem;
+  /** Its figures, for the change log of a report whose text changed. */
+  figures: () => Promise<Figure[]>;
+}
+
+async function commit(unit: Unit, reportInput: ReportInput, sink: VersionSink, built: BuiltReports) {
+  if (unit.problem) built.problems.push(unit.problem);
+  if (!unit.outcome) return;
+  for (const file of unit.files) {
+    const entry = await sink.writer.offer(file);
+    if (file.path === reportPath(reportInput.id, 'source.txt'))
+      await sink.changes.addReport(reportInput.id, entry.sha256, unit.figures);
+  }
+  built.reports.push(unit.outcome);
 }
 
 /**
- * One report's files, or its problem with its last good publication in its place. Whatever building
- * a report throws is that report's problem, never the run's: one report (a bug it trips included)
- * must not keep the others from being published. Store failures are not caught here: they are the
- * run's (it stops, and the next run resumes).
+ * One report's unit: from the cache when every stage is there, else made by the runner; a report
+ * that cannot be published as it is now keeps its last good publication. Store failures are not
+ * caught here: they are the run's (it stops, and the next run resumes).
  */
-async function buildReportUnit(input: ReportInput, context: ReportContext): Promise<ReportUnit> {
-  const now = await filesOf(input.file, () => parseReportInput(input, context.settings.license), context);
-  if (!('problem' in now)) return now;
-  const kept = await context.lastGood.keep(input.id, { id: input.id, ...now.problem });
-  if (!kept.report) return { files: [], problem: kept.problem };
-  const keptReport = kept.report;
-  const before = await filesOf(input.file, () => keptReport, context);
-  if (!('problem' in before)) return { ...before, problem: kept.problem };
+async function reportUnit(planned: PlannedInput, context: UnitContext): Promise<Unit> {
+  const input = await context.plan.load(planned);
+  const archived = await archivedOriginal(input, context.archive);
+  const keys = reportKeys(planned, context.plan, archived?.name);
+  const made = await madeUnit(input, keys, archived, context, undefined);
+  if ('unit' in made) return made.unit;
+  const kept = await context.lastGood.keep(input.id, { id: input.id, ...made.problem });
+  if (!kept.report) return { files: [], problem: kept.problem, figures: async () => [] };
+  const copy = await withArchivedCopy(kept.report, context.archive);
+  const name = copy.report.source.archivedCopy;
+  const keptArchive = copy.file && name ? { name, file: copy.file } : undefined;
+  const keptKeys = reportKeys(planned, context.plan, name, copy.report);
+  const before = await madeUnit(input, keptKeys, keptArchive, context, copy.report);
+  if ('unit' in before) return { ...before.unit, problem: kept.problem };
   // Its last good text no longer builds either (a bug met since): left out, and said so.
   const { kept: _, ...left } = kept.problem;
   return {
     files: [],
     problem: { ...left, problem: `${left.problem}; its last good version ${before.problem.problem}` },
+    figures: async () => [],
   };
 }
 
-type Failed = { problem: { file: string; problem: string } };
-
-/** The report `make` gives and its files, or why there are none. */
-async function filesOf(
-  file: string,
-  make: () => Report,
-  context: ReportContext,
-): Promise<{ report: Report; files: SiteFile[] } | Failed> {
-  const made = attempt(file, make);
-  if ('problem' in made) return made;
-  const copy = await withArchivedCopy(made.value, context.archive);
-  const files = attempt(file, () => {
-    const built = reportBuild(context.settings, copy.report, context.catalog);
-    // Its rows are made once here (objects, no bytes: cheap beside the extraction), so that a bug in
-    // them is this report's problem and not a failure of the aggregates, which hold every report.
-    for (const dataset of built.datasets) for (const _ of dataset.rows);
-    return built.files;
-  });
-  if ('problem' in files) return files;
-  return { report: copy.report, files: copy.file ? [...files.value, copy.file] : files.value };
+/** The archived original the sidecar names, when the archive has it. */
+async function archivedOriginal(
+  input: ReportInput,
+  archive: Store | undefined,
+): Promise<{ name: string; file: SiteFile } | undefined> {
+  if (!archive || !input.metaBytes) return undefined;
+  const key = sidecarArchiveKey(input.metaBytes);
+  if (!key) return undefined;
+  const probe = { id: input.id, source: { archive: key } } as Report;
+  const copy = await withArchivedCopy(probe, archive);
+  return copy.file ? { name: copy.report.source.archivedCopy as string, file: copy.file } : undefined;
 }
 
-/** What `make` returns, or its error as the report's problem: a ReportError's own, or an internal error. */
-function attempt<T>(file: string, make: () => T): { value: T } | Failed {
+/** The `archive` of a sidecar, read without validating it (the unit's parse does, and says what is wrong). */
+function sidecarArchiveKey(metaBytes: Uint8Array): string | undefined {
   try {
-    return { value: make() };
-  } catch (error) {
-    if (error instanceof ReportError) return { problem: { file: error.file, problem: error.problem } };
-    return { problem: { file, problem: internalError(error) } };
+    const archive = (JSON.parse(new TextDecoder().decode(metaBytes)) as { archive?: unknown }).archive;
+    return typeof archive === 'string' ? archive : undefined;
+  } catch {
+    return undefined;
   }
 }
 
-/**
- * Once its own pages are written a report's text and structure are let go: the aggregates need its
- * metadata and figures only, and 10,000 full reports would not fit in a Lambda's memory. A figure's
- * strings are copied, since a slice of the text (its sentence) would keep the whole text alive, and
- * the strings its figures share (sentence, section, label, unit) are kept once.
- */
-function withoutText(report: Report): Report {
-  const strings = new Map<string, string>();
-  const own = (text: string) => {
-    let found = strings.get(text);
-    if (found === undefined) {
-      found = copyString(text);
-      strings.set(text, found);
-    }
-    return found;
+/** The unit from the cache's entries, making (and caching) the stages they lack. */
+async function madeUnit(
+  input: ReportInput,
+  keys: ReportKeys,
+  archived: { name: string; file: SiteFile } | undefined,
+  context: UnitContext,
+  kept: Report | undefined,
+): Promise<{ unit: Unit } | WorkProblem> {
+  const { cache, runner } = context;
+  const found = await readStages(cache, keys);
+  let made: ReportWorkResult | undefined;
+  if (!found.pages || !found.digest) {
+    const want = { pages: !found.pages, rows: !found.digest };
+    const result = await runner.run(taskOf(input, kept, archived?.name, found, want));
+    if ('problem' in result) return result;
+    await writeStages(cache, keys, result);
+    made = result;
+  }
+  const pages = (found.pages ?? made?.pages) as WholeFile[];
+  const digest = (found.digest ?? made?.rows?.digest) as ReportDigest;
+  const figuresJson = made?.figures ?? found.figures;
+  return {
+    unit: {
+      files: archived ? [...pages, archived.file] : pages,
+      outcome: {
+        id: input.id,
+        digest,
+        rowsKey: keys.rows,
+        remake: async () => remadeShares(input, keys, context, kept, archived?.name),
+      },
+      figures: async () => figuresOf(input, figuresJson, kept, context.cache, keys),
+    },
   };
-  const figures = report.figures.map((figure) => ({
-    ...figure,
-    unit: own(figure.unit),
-    text: own(figure.text),
-    label: own(figure.label),
-    id: own(figure.id),
-    section: own(figure.section),
-    sentence: own(figure.sentence),
-    excerpt: own(figure.excerpt),
-  }));
-  return { ...report, text: '', structure: EMPTY_STRUCTURE, figures };
 }
 
-/** A string of its own, not a slice that keeps the string it was cut from alive. */
-function copyString(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
+function taskOf(
+  input: ReportInput,
+  kept: Report | undefined,
+  archivedCopy: string | undefined,
+  found: StageEntries,
+  want: { pages: boolean; rows: boolean },
+): ReportTask {
+  return {
+    input,
+    ...(kept ? { kept } : {}),
+    ...(archivedCopy ? { archivedCopy } : {}),
+    ...(found.figures && !kept ? { figures: found.figures } : {}),
+    ...want,
+  };
 }
 
-/** A report's bytes are let go once it is processed: 10,000 of them need not wait for the aggregates. */
-function releaseInput(input: ReportInput): void {
+/** The shares of a report whose entry went since its unit was made: its input read again and remade. */
+async function remadeShares(
+  input: ReportInput,
+  keys: ReportKeys,
+  context: UnitContext,
+  kept: Report | undefined,
+  archivedCopy: string | undefined,
+): Promise<DatasetShare[]> {
+  const again = kept
+    ? input
+    : await context.plan.load(context.plan.inputs.find((p) => p.id === input.id) as PlannedInput);
+  const result = await context.runner.run(
+    taskOf(again, kept, archivedCopy, {}, { pages: false, rows: true }),
+  );
+  if ('problem' in result || !result.rows)
+    throw new Error(
+      `${input.file} could not be made again for the datasets: ${'problem' in result ? result.problem.problem : 'no rows'}`,
+    );
+  await writeStages(context.cache, keys, result);
+  if (result.rows.shares.length !== SITE_DATASETS.length) throw new Error(`${input.file}: shares missing`);
+  return result.rows.shares;
+}
+
+/** A report's bytes are let go once it is committed: should they be needed again they are read again. */
+function release(input: PlannedInput): void {
   input.bytes = new Uint8Array(0);
   input.metaBytes = undefined;
+  input.loaded = false;
+}
+
+/** A report's figures for the change log: from its figures entry, else extracted again. */
+async function figuresOf(
+  input: ReportInput,
+  figuresJson: Uint8Array | undefined,
+  kept: Report | undefined,
+  cache: ResultCache,
+  keys: ReportKeys,
+): Promise<Figure[]> {
+  if (kept) return kept.figures;
+  const json = figuresJson ?? (await cache.get('figures', keys.figures))?.get('report');
+  if (json) return (JSON.parse(new TextDecoder().decode(json)) as Report).figures;
+  return buildReport({ id: input.id, file: input.file, bytes: input.bytes, defaultLicense: '' }).figures;
 }

@@ -8,19 +8,28 @@
  * and write inside the version, until the switch.
  */
 
-import { versionId } from '../contract/index.ts';
+import { sha256Hex, versionId } from '../contract/index.ts';
 import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
 import type { Publication, SitePin } from '../pipeline/metadata/index.ts';
 import type { PortalAssets } from '../pipeline/portal/index.ts';
 import type { SiteSettings } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import { ChangeLog } from './changes.ts';
+import { type CodeHashes, codeHashes } from './code-hashes.ts';
 import { clearLeftovers } from './leftovers.ts';
 import { releasePin } from './pin.ts';
 import { readPortalAssets } from './portal-assets.ts';
 import { PROJECT_CATALOG } from './project-catalog.ts';
 import { type PublishedState, readPublishedState } from './published-state.ts';
-import { inputsHash, type ReportInput, type ReportProblem, readReportInputs } from './read-reports.ts';
+import {
+  inputsHash,
+  type PlannedInput,
+  plannedInputs,
+  type ReportInput,
+  type ReportProblem,
+  readReportInputs,
+  reloadInput,
+} from './read-reports.ts';
 import { guardShrink, publishedReportIds } from './shrink-guard.ts';
 import { VersionWriter } from './version-writer.ts';
 
@@ -31,6 +40,7 @@ interface PlanInput {
   settings: SiteSettings;
   now?: Date;
   catalog?: IndicatorCatalog;
+  archive?: Store;
   allowShrink?: boolean;
   release?: boolean;
 }
@@ -42,8 +52,14 @@ export interface Plan {
   assets: PortalAssets;
   /** What the last runs left, with the pin lifted when this run releases it. */
   state: PublishedState;
-  /** Every report at the top of the source, sorted by id; its bytes are let go once it is built. */
-  inputs: ReportInput[];
+  /** Every report at the top of the source, sorted by id, hashed; its bytes are read again by its unit. */
+  inputs: PlannedInput[];
+  /** A planned report's bytes and sidecar, read again and checked against the plan's hashes. */
+  load: (input: PlannedInput) => Promise<ReportInput>;
+  /** The hashes of the code each cached stage was made by. */
+  code: CodeHashes;
+  /** The sha256 of the settings and catalog, which shape every stage past extraction. */
+  contextHash: string;
   /** Files that are no report (a subfolder, a name that is no report id). */
   problems: ReportProblem[];
   inputHash: string;
@@ -70,7 +86,9 @@ export async function plan(input: PlanInput): Promise<Planned> {
   const found = await readPublishedState(target);
   const pinned = found.manifest?.pinned;
   if (pinned && !input.release) return { pinned, state: found };
-  const { inputs, problems } = await readReportInputs(source);
+  const read = await readReportInputs(source);
+  const { problems } = read;
+  const inputs = plannedInputs(read.inputs);
   guardShrink({
     location: target.location,
     live: publishedReportIds(found.previous),
@@ -97,11 +115,17 @@ export async function plan(input: PlanInput): Promise<Planned> {
 async function planVersion(
   input: PlanInput,
   state: PublishedState,
-  inputs: ReportInput[],
+  inputs: PlannedInput[],
 ): Promise<Omit<Plan, 'problems' | 'released'>> {
-  const { target, settings } = input;
+  const { target, settings, source } = input;
   const catalog = input.catalog ?? PROJECT_CATALOG;
-  const inputHash = inputsHash(inputs, { settings, catalog });
+  const [code, assets, archived] = await Promise.all([
+    codeHashes(),
+    readPortalAssets(),
+    input.archive ? input.archive.list('') : [],
+  ]);
+  const contextHash = sha256Hex(JSON.stringify({ settings, catalog }));
+  const inputHash = inputsHash(inputs, { contextHash, code: code.all, assets, archived });
   const resumed = state.marker?.inputHash === inputHash ? state.marker : undefined;
   // What a killed run left: its temporary files, and its version once no run will resume it.
   const leftovers = await clearLeftovers({ target, state, inputHash, now: input.now ?? new Date() });
@@ -112,9 +136,12 @@ async function planVersion(
   return {
     settings,
     catalog,
-    assets: await readPortalAssets(),
+    assets,
     state,
     inputs,
+    load: (planned) => reloadInput(source, planned),
+    code,
+    contextHash,
     inputHash,
     publication,
     resumed: resumed !== undefined,

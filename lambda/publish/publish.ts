@@ -1,13 +1,20 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
 import type { PublicationChanges, SitePin } from '../pipeline/metadata/index.ts';
 import type { SiteSettings } from '../pipeline/report/index.ts';
+import { FsStore } from '../stores/fs-store.ts';
 import type { Store } from '../stores/store.ts';
+import { fastPath } from './fast-path.ts';
 import { buildReports } from './per-report.ts';
 import { openVersion, type Plan, plan } from './plan.ts';
 import type { VersionPointer } from './pointer.ts';
 import type { PublishedState } from './published-state.ts';
 import type { ReportProblem } from './read-reports.ts';
 import { NO_CHANGES, type Reduced, reduce } from './reduce.ts';
+import { reportRunner } from './report-runner.ts';
+import { type CacheStats, ResultCache } from './result-cache.ts';
 import { type SwitchResult, switchPublication } from './switch.ts';
 
 export interface PublishOptions {
@@ -35,6 +42,26 @@ export interface PublishOptions {
   allowShrink?: boolean;
   /** Lift a rollback's pin and publish; without it a pinned site builds nothing. @default false */
   release?: boolean;
+  /**
+   * Where each report's results are kept between runs (result-cache.ts), so that a run costs what
+   * changed. @default a temporary folder, removed after the run (every report is made again)
+   */
+  cache?: Store;
+  /** The cache is made smaller than this after a run. @default 4 GiB */
+  cacheMaxBytes?: number;
+  /** Worker processes for the reports the cache does not have. @default os.availableParallelism() */
+  workers?: number;
+  /** Longest one report may take in a worker before it is stopped as its problem. @default 120 s */
+  reportTimeLimitMs?: number;
+}
+
+/** Seconds each phase took. */
+interface PhaseTimings {
+  plan: number;
+  perReport: number;
+  aggregates: number;
+  metadata: number;
+  switch: number;
 }
 
 export interface PublishSummary {
@@ -63,6 +90,12 @@ export interface PublishSummary {
   pinned?: SitePin;
   /** The version whose pin this run lifted (`release`). */
   released?: string;
+  /** Nothing was built: the inputs hash is the current version's (the fast path). */
+  fastPath?: boolean;
+  timings?: PhaseTimings;
+  cache?: CacheStats;
+  /** Worker processes that ran (0: all in this process) and each one's peak RSS in MB. */
+  workers?: { count: number; peakRssMB: number[] };
 }
 
 /**
@@ -73,22 +106,74 @@ export interface PublishSummary {
  * It runs the four phases: plan, per report, reduce, switch (each module says what it takes and gives).
  */
 export async function publish(options: PublishOptions): Promise<PublishSummary> {
+  const clock = new PhaseClock();
   const planned = await plan(options);
   if ('pinned' in planned) return pinnedSummary(planned.state, planned.pinned);
+  const fast = await fastPath(planned.plan, options.target, options.pointers ?? []);
+  if (fast) return { ...fast, timings: clock.lap('plan').done() };
+  clock.lap('plan');
+  const temporary = options.cache ? undefined : await mkdtemp(join(tmpdir(), 'opendata-cache-'));
+  const cache = new ResultCache(options.cache ?? new FsStore(temporary as string));
+  try {
+    const summary = await build(options, planned.plan, cache, clock);
+    await cache.collect(options.cacheMaxBytes ?? 4 * 1024 ** 3);
+    return { ...summary, cache: cache.stats };
+  } finally {
+    if (temporary) await rm(temporary, { recursive: true, force: true });
+  }
+}
+
+/** The phases after the plan: per report, reduce (aggregates, then metadata), switch. */
+async function build(
+  options: PublishOptions,
+  plan: Plan,
+  cache: ResultCache,
+  clock: PhaseClock,
+): Promise<PublishSummary> {
   const { target, archive, onProgress, pointers = [], concurrency = 16 } = options;
-  const sink = openVersion(planned.plan, target, concurrency);
-  const built = await buildReports({ plan: planned.plan, sink, target, archive, onProgress });
-  const reduced = await reduce({ plan: planned.plan, built, sink });
-  const switched = await switchPublication({
-    target,
-    settings: options.settings,
-    state: planned.plan.state,
-    reduced,
-    contentTypes: sink.writer.files,
-    pointers,
-    concurrency,
-  });
-  return summaryOf(planned.plan, reduced, switched);
+  const workers = Math.max(1, options.workers ?? availableParallelism());
+  const runner = reportRunner(
+    { settings: plan.settings, catalog: plan.catalog },
+    { workers, timeLimitMs: options.reportTimeLimitMs ?? 120_000 },
+  );
+  const sink = openVersion(plan, target, concurrency);
+  try {
+    const inFlight = Math.max(4, workers * 4);
+    const built = await buildReports({ plan, sink, target, archive, cache, runner, inFlight, onProgress });
+    clock.lap('perReport');
+    const reduced = await reduce({ plan, built, sink, cache, onAggregated: () => clock.lap('aggregates') });
+    clock.lap('metadata');
+    const switched = await switchPublication({
+      target,
+      settings: options.settings,
+      state: plan.state,
+      reduced,
+      contentTypes: sink.writer.files,
+      pointers,
+      concurrency,
+    });
+    clock.lap('switch');
+    return { ...summaryOf(plan, reduced, switched), timings: clock.done(), workers: runner.workers };
+  } finally {
+    await runner.close();
+  }
+}
+
+/** The seconds each phase took, lap by lap. */
+class PhaseClock {
+  readonly #laps: PhaseTimings = { plan: 0, perReport: 0, aggregates: 0, metadata: 0, switch: 0 };
+  #last = performance.now();
+
+  lap(phase: keyof PhaseTimings): this {
+    const now = performance.now();
+    this.#laps[phase] = (now - this.#last) / 1000;
+    this.#last = now;
+    return this;
+  }
+
+  done(): PhaseTimings {
+    return { ...this.#laps };
+  }
 }
 
 /** The summary of a run that built: what each phase wrote, in the order it wrote it. */

@@ -1,4 +1,4 @@
-import { isReportId, REPORT_ID_RULE, sha256Stream } from '../contract/index.ts';
+import { isReportId, REPORT_ID_RULE, sha256Hex, sha256Stream } from '../contract/index.ts';
 import { buildReport } from '../pipeline/build/index.ts';
 import type { Report } from '../pipeline/report/index.ts';
 import { parseReportMeta, ReportError } from '../pipeline/report/index.ts';
@@ -26,6 +26,69 @@ export interface ReportInput {
   metaBytes: Uint8Array | undefined;
   /** Why the report cannot be read at all (too big, a link, gone): its last good version is kept. */
   problem?: string;
+}
+
+/**
+ * A report as the plan keeps it once it is hashed: its bytes let go (50,000 reports of text would not
+ * fit beside everything else) and read again when its unit runs, checked against these hashes.
+ */
+export interface PlannedInput extends ReportInput {
+  sha256: string;
+  metaSha256: string | undefined;
+  /** Whether its bytes are still held (else its unit reads them again). */
+  loaded: boolean;
+}
+
+/**
+ * Bytes of reports the plan keeps for their units rather than reading them again: every report of
+ * a site of a few thousand; past this, the rest are read again (one more GET each, never more memory).
+ */
+const KEPT_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** The inputs with their hashes; the bytes of those past KEPT_INPUT_BYTES let go. */
+export function plannedInputs(inputs: readonly ReportInput[]): PlannedInput[] {
+  let kept = 0;
+  return inputs.map((input) => {
+    const planned: PlannedInput = {
+      ...input,
+      sha256: sha256Hex(input.bytes),
+      metaSha256: input.metaBytes ? sha256Hex(input.metaBytes) : undefined,
+      loaded: true,
+    };
+    kept += input.bytes.byteLength + (input.metaBytes?.byteLength ?? 0);
+    if (kept > KEPT_INPUT_BYTES) {
+      planned.bytes = new Uint8Array(0);
+      planned.metaBytes = undefined;
+      planned.loaded = false;
+    }
+    return planned;
+  });
+}
+
+/**
+ * The report's bytes and sidecar read again for its unit, as the plan hashed them; a report that
+ * changed or went since is a problem of this run (its last good version is kept), never a mix.
+ */
+export async function reloadInput(source: Store, planned: PlannedInput): Promise<ReportInput> {
+  if (planned.problem !== undefined || planned.loaded) return planned;
+  const { id, file } = planned;
+  const bytes = await source.get(`${id}.txt`, { maxBytes: MAX_REPORT_BYTES });
+  const metaBytes = planned.metaSha256
+    ? await source.get(`${id}.meta.json`, { maxBytes: MAX_SIDECAR_BYTES })
+    : undefined;
+  const same =
+    bytes !== undefined &&
+    sha256Hex(bytes) === planned.sha256 &&
+    (metaBytes ? sha256Hex(metaBytes) : undefined) === planned.metaSha256;
+  if (!same)
+    return {
+      id,
+      file,
+      bytes: new Uint8Array(0),
+      metaBytes: undefined,
+      problem: 'changed while it was being published: the next run publishes it',
+    };
+  return { id, file, bytes, metaBytes };
 }
 
 /**
@@ -166,12 +229,15 @@ export function parseReportInput(input: ReportInput, defaultLicense: string): Re
   return buildReport({ id: input.id, file: input.file, bytes: input.bytes, meta, defaultLicense });
 }
 
-/** One hash of everything a publication is made from: the reports, their sidecars and the settings. */
-export function inputsHash(inputs: readonly ReportInput[], settings: unknown): string {
-  const hash = sha256Stream().update(JSON.stringify(settings));
+/**
+ * One hash of everything a publication is made from: the reports and their sidecars (by their
+ * hashes), and whatever else shapes the site (settings, catalog, the code, the portal's assets).
+ */
+export function inputsHash(inputs: readonly PlannedInput[], shaping: unknown): string {
+  const hash = sha256Stream().update(JSON.stringify(shaping));
   for (const input of inputs) {
-    hash.update(`\u0000${input.id}\u0000`).update(input.bytes);
-    if (input.metaBytes) hash.update('\u0000meta\u0000').update(input.metaBytes);
+    hash.update(`\u0000${input.id}\u0000${input.sha256}`);
+    if (input.metaSha256) hash.update(`\u0000meta\u0000${input.metaSha256}`);
     if (input.problem !== undefined) hash.update(`\u0000problem\u0000${input.problem}`);
   }
   return hash.digest('hex');

@@ -7,8 +7,22 @@
  * makes no version. It is a unit because it is the one step that needs every report: a fan-out over
  * reports waits for all of them here, and nothing after it reads a report.
  */
-import { aggregateFiles } from '../pipeline/build/index.ts';
-import type { Dataset } from '../pipeline/datasets/index.ts';
+
+import { CONTENT_TYPES } from '../contract/index.ts';
+import type { DatasetShare, ReportMetadata } from '../pipeline/build/index.ts';
+import {
+  aggregatePages,
+  crossReportChecks,
+  DatasetFiles,
+  datasetFileSpecs,
+  datasetRowCounts,
+  datasetShells,
+  digestStatements,
+  FigureRowPicker,
+  figureTableIndices,
+  SITE_DATASETS,
+} from '../pipeline/build/index.ts';
+import type { AnyRow, Dataset } from '../pipeline/datasets/index.ts';
 import type {
   DatasetFile,
   Publication,
@@ -20,11 +34,13 @@ import type {
   VersionRecord,
 } from '../pipeline/metadata/index.ts';
 import { PUBLICATION_FILES, publicationFiles } from '../pipeline/metadata/index.ts';
-import type { Report } from '../pipeline/report/index.ts';
 import { problemsFile } from './last-good.ts';
-import type { BuiltReports } from './per-report.ts';
+import type { BuiltReports, ReportOutcome } from './per-report.ts';
 import type { Plan, VersionSink } from './plan.ts';
 import type { ReportProblem } from './read-reports.ts';
+import { readShares } from './report-entries.ts';
+import type { ResultCache } from './result-cache.ts';
+import { Spool, type SpoolFile } from './spool.ts';
 import { entryOf } from './version-writer.ts';
 
 export const NO_CHANGES: PublicationChanges = {
@@ -61,11 +77,14 @@ export async function reduce(input: {
   plan: Plan;
   built: BuiltReports;
   sink: VersionSink;
+  cache: ResultCache;
+  /** Called when the files of all reports are written and the metadata is next. */
+  onAggregated?: () => void;
 }): Promise<Reduced> {
   const { plan, built, sink } = input;
   await sink.writer.offer(problemsFile(built.problems));
-  // The reports are handed over, not kept: once the aggregates are written their figures and rows go.
-  const aggregated = await writeAggregates(plan, built.reports.splice(0), sink);
+  const aggregated = await writeAggregates(plan, built.reports, sink, input.cache);
+  input.onAggregated?.();
   const common = {
     reports: aggregated.summaries.map((report) => report.id),
     figures: aggregated.figures,
@@ -86,25 +105,37 @@ export async function reduce(input: {
   return { ...common, newVersion: true, ...made, written: sink.writer.written, copied: sink.writer.copied };
 }
 
-/** Writes the files made of all reports and waits until every file of the version so far is written. */
-async function writeAggregates(plan: Plan, reports: Report[], sink: VersionSink): Promise<Aggregated> {
+/**
+ * Writes the files made of all reports: the datasets, put together in one pass over the reports'
+ * shares (read from the cache, each report's once), then the pages across reports from the digests;
+ * and waits until every file of the version so far is written.
+ */
+async function writeAggregates(
+  plan: Plan,
+  reports: readonly ReportOutcome[],
+  sink: VersionSink,
+  cache: ResultCache,
+): Promise<Aggregated> {
   const { settings, catalog, assets } = plan;
   const { writer } = sink;
-  const datasetFiles: DatasetFile[] = [];
-  const described = new Map<Dataset, Dataset>();
-  for (const file of aggregateFiles(settings, reports, assets, catalog)) {
-    const entry = await writer.offer(file);
-    if (file.dataset && file.format)
-      datasetFiles.push({
-        ...entry,
-        path: file.path,
-        dataset: withoutRows(file.dataset, described),
-        format: file.format,
-      });
-  }
+  const statements = reports.map((report) => digestStatements(report.digest, catalog));
+  const cross = crossReportChecks(settings, statements);
+  const written = await writeDatasets(plan, reports, cross.share, sink, cache);
+  const pages = aggregatePages({
+    settings,
+    catalog,
+    assets,
+    reports: statements,
+    checks: [...reports.flatMap((report) => report.digest.checks), ...cross.checks],
+    datasets: written.datasets,
+    files: written.files,
+    figureRows: written.figureRows,
+  });
+  for (const page of pages) await writer.offer(page);
   await writer.drain();
-  const figures = reports.reduce((sum, report) => sum + report.figures.length, 0);
-  const summaries = reports.map(summaryOf);
+  const datasetFiles = written.files;
+  const figures = reports.reduce((sum, report) => sum + report.digest.figures, 0);
+  const summaries = reports.map((report) => summaryOf(report.digest.report));
   const metadata = (publication: Publication, history: readonly VersionRecord[]) =>
     publicationFiles({
       settings,
@@ -115,6 +146,43 @@ async function writeAggregates(plan: Plan, reports: Report[], sink: VersionSink)
       history,
     });
   return { summaries, figures, datasetFiles, metadata };
+}
+
+/** The dataset files, spooled as they are put together and offered once each is whole. */
+async function writeDatasets(
+  plan: Plan,
+  reports: readonly ReportOutcome[],
+  crossChecks: DatasetShare,
+  { writer }: VersionSink,
+  cache: ResultCache,
+): Promise<{ files: DatasetFile[]; datasets: Dataset[]; figureRows: AnyRow[] }> {
+  const counts = datasetRowCounts(reports.map((report) => report.digest.rows));
+  counts.checks += crossChecks.rows;
+  const datasets = datasetShells(plan.settings, plan.catalog, counts);
+  const specs = datasetFileSpecs(datasets);
+  const spool = new Spool();
+  try {
+    const spooled = new Map(specs.map((spec) => [spec.path, spool.file()]));
+    const files = new DatasetFiles(specs, (spec) => (spooled.get(spec.path) as SpoolFile).write);
+    const picker = new FigureRowPicker(figureTableIndices(counts.figures));
+    for (const report of reports) {
+      const shares = (await readShares(cache, report.rowsKey)) ?? (await report.remake());
+      files.add(shares);
+      if (shares[0]) picker.add(shares[0]);
+    }
+    files.end({ dataset: SITE_DATASETS.indexOf('checks'), share: crossChecks });
+    const written: DatasetFile[] = [];
+    for (const spec of specs) {
+      const body = (spooled.get(spec.path) as SpoolFile).body();
+      const entry = await writer.offer({ path: spec.path, body, contentType: CONTENT_TYPES[spec.format] });
+      written.push({ ...entry, path: spec.path, dataset: spec.dataset, format: spec.format });
+    }
+    // The spooled files are read as they are written: they go once every write is done.
+    await writer.drain();
+    return { files: written, datasets, figureRows: picker.rows };
+  } finally {
+    spool.close();
+  }
 }
 
 /**
@@ -170,18 +238,8 @@ async function writeVersion(
 }
 
 /** What the publication metadata needs of a report, without its figures. */
-function summaryOf({ id, title, entity, kind, year, source }: Report): ReportSummary {
+function summaryOf({ id, title, entity, kind, year, source }: ReportMetadata): ReportSummary {
   return { id, title, entity, kind, year, source };
-}
-
-/**
- * The dataset as the metadata describes it (name, titles, fields): its rows go once its files are
- * written, and only their number is kept. One copy per dataset, so files of a dataset stay grouped.
- */
-function withoutRows(dataset: Dataset, copies: Map<Dataset, Dataset>): Dataset {
-  const found = copies.get(dataset) ?? { ...dataset, rows: new Array(dataset.rows.length) };
-  copies.set(dataset, found);
-  return found;
 }
 
 function isPublicationFile(path: string): boolean {

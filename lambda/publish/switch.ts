@@ -128,7 +128,7 @@ export async function switchPublication(input: PublicationSwitchInput): Promise<
 }
 
 /** Points every pointer at the version unless the store's own pointer already names it. */
-async function syncPointers(
+export async function syncPointers(
   target: Store,
   version: string,
   pointers: readonly VersionPointer[],

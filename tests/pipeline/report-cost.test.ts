@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../lambda/pipeline/build/build-report.ts';
-import { reportBuild } from '../../lambda/pipeline/build/build-site.ts';
+import { reportPages } from '../../lambda/pipeline/build/report-pages.ts';
+import { reportDatasets } from '../../lambda/pipeline/build/report-rows.ts';
 import { bodyBytes } from '../../lambda/pipeline/formats/chunks.ts';
 import { datasetCsvChunks, datasetJsonChunks } from '../../lambda/pipeline/formats/csv.ts';
 import { datasetXlsxChunks } from '../../lambda/pipeline/formats/xlsx.ts';
@@ -54,7 +55,10 @@ function cost(text: string): Cost {
       bytes,
       defaultLicense: 'CC-BY-4.0',
     });
-    const built = reportBuild(settings, report, PROJECT_CATALOG);
+    const built = {
+      files: reportPages(settings, report, PROJECT_CATALOG),
+      datasets: reportDatasets(settings, report, PROJECT_CATALOG),
+    };
     let output = 0;
     for (const file of built.files) output += bodyBytes(file.body).byteLength;
     for (const dataset of built.datasets)

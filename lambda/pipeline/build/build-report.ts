@@ -1,9 +1,8 @@
 import { sha256Hex } from '../../contract/index.ts';
-import { sentenceExcerpt } from '../datasets/index.ts';
 import { extractFigures, FigureIds, type SentenceIds } from '../extract/index.ts';
 import type { Figure, FigureMention, Report, ReportInput, ReportStructure, Span } from '../report/index.ts';
 import { decodeReport } from '../report/index.ts';
-import { parseStructure, sectionPathAt, sentenceAt } from '../structure/index.ts';
+import { parseStructure, sectionPathAt, sentenceAt, sentenceExcerpt } from '../structure/index.ts';
 
 /** bytes → text → structure → figures. Throws ReportError for input that cannot be read at all. */
 export function buildReport(input: ReportInput): Report {

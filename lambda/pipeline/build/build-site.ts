@@ -1,143 +1,92 @@
 import { CONTENT_TYPES } from '../../contract/index.ts';
-import { reportChecks } from '../checks/index.ts';
-import type { Dataset } from '../datasets/index.ts';
-import {
-  checksDataset,
-  coverageDataset,
-  figuresDataset,
-  indicatorsDataset,
-  indicatorsWideDataset,
-  reportsDataset,
-} from '../datasets/index.ts';
-import {
-  bodyBytes,
-  type Chunked,
-  datasetCsvChunks,
-  datasetJsonChunks,
-  datasetXlsxChunks,
-} from '../formats/index.ts';
-import { EMPTY_CATALOG, type IndicatorCatalog, matchIndicators } from '../indicators/index.ts';
-import type { SiteFile } from '../metadata/index.ts';
-import { indexPage, indicatorSite, type PortalAssets, reportPage } from '../portal/index.ts';
+import { EMPTY_CATALOG, type IndicatorCatalog } from '../indicators/index.ts';
+import type { PortalAssets } from '../portal/index.ts';
 import type { Report, SiteSettings } from '../report/index.ts';
-
-const encoder = new TextEncoder();
-
-function file(path: string, text: string, contentType: string): SiteFile {
-  return { path, body: encoder.encode(text), contentType };
-}
+import { reportPages, type WholeFile } from './report-pages.ts';
+import { type ReportRows, reportRows, SITE_DATASETS, type SiteDatasetName } from './report-rows.ts';
+import {
+  aggregatePages,
+  crossReportChecks,
+  datasetShells,
+  digestStatements,
+  figureTableIndices,
+} from './site-aggregates.ts';
+import { DatasetFiles, datasetFileSpecs, FigureRowPicker } from './site-datasets.ts';
 
 /**
- * Every file of the site for these reports. Pure and deterministic: same reports and assets, same
- * bytes. The portal's assets are read at the edge (lambda/publish/portal-assets.ts) and passed in.
+ * Every file of the site for these reports, in memory: each report's pages and shares, then the
+ * files of all reports put together from them, exactly as a publication does it a report at a time
+ * (lambda/publish/reduce.ts). Pure and deterministic: same reports and assets, same bytes. The
+ * metadata that names a publication (datapackage.json, catalog.jsonld, feed.atom) is added by
+ * lambda/pipeline/metadata/publication-files.ts.
  */
 export function buildSite(
   settings: SiteSettings,
   unsorted: readonly Report[],
   assets: PortalAssets,
   catalog: IndicatorCatalog = EMPTY_CATALOG,
-): (SiteFile & { body: Uint8Array })[] {
+): WholeFile[] {
   const reports = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return [
-    ...aggregateFiles(settings, reports, assets, catalog),
-    ...reports.flatMap((report) => reportFiles(settings, report, catalog)),
-  ].map((file) => ({ ...file, body: bodyBytes(file.body) }));
+  const rows = reports.map((report) => reportRows(settings, report, catalog));
+  const pages = reports.flatMap((report) => reportPages(settings, report, catalog));
+  return [...aggregateFiles(settings, rows, assets, catalog), ...pages];
 }
 
-/** The files of one report, which depend on nothing else: written as each report is read. */
-function reportFiles(
+/** The files made of all reports (datasets, home and indicators pages, assets) from every report's rows. */
+function aggregateFiles(
   settings: SiteSettings,
-  report: Report,
-  catalog: IndicatorCatalog = EMPTY_CATALOG,
-): SiteFile[] {
-  return reportBuild(settings, report, catalog).files;
-}
-
-/**
- * One report's files and its share of the datasets: the rows the aggregates make for it (its
- * figures, indicators, coverage and own checks), by the same builders given this report alone.
- */
-export function reportBuild(
-  settings: SiteSettings,
-  report: Report,
-  catalog: IndicatorCatalog = EMPTY_CATALOG,
-): { files: SiteFile[]; datasets: Dataset[] } {
-  const matched = matchIndicators(report, catalog);
-  const checks = reportChecks(matched);
-  const files = [
-    file(`reports/${report.id}/source.txt`, report.text, CONTENT_TYPES.txt),
-    file(`reports/${report.id}/index.html`, reportPage(settings, report, checks), CONTENT_TYPES.html),
-  ];
-  const datasets = [
-    figuresDataset([report], settings.baseUrl),
-    indicatorsDataset([matched], settings.baseUrl),
-    indicatorsWideDataset([matched], catalog),
-    coverageDataset([matched], catalog),
-    checksDataset(checks, settings.baseUrl),
-  ];
-  return { files, datasets };
-}
-
-/**
- * The files built from all reports (portal, its assets, datasets). The metadata that names a
- * publication (datapackage.json, catalog.jsonld, feed.atom) is added by
- * lambda/pipeline/metadata/publication-files.ts.
- */
-export function aggregateFiles(
-  settings: SiteSettings,
-  unsorted: readonly Report[],
+  reports: readonly ReportRows[],
   assets: PortalAssets,
-  catalog: IndicatorCatalog = EMPTY_CATALOG,
-): SiteFile[] {
-  const reports = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const indicators = indicatorSite(settings, reports, catalog);
-  const datasets = [
-    figuresDataset(reports, settings.baseUrl),
-    reportsDataset(reports, settings.baseUrl),
-    ...indicators.datasets,
-  ];
-  const resources = datasets.flatMap(resourceFiles);
-  const spreadsheets = datasets.map(spreadsheetFile);
-  return [
-    file(
-      'index.html',
-      indexPage(settings, reports, datasets, {
-        files: [...resources, ...spreadsheets].map((r) => ({ ...r, bytes: r.body.entry.bytes })),
-      }),
-      CONTENT_TYPES.html,
-    ),
-    file('assets/site.css', assets.siteCss, CONTENT_TYPES.css),
-    file('assets/site.js', assets.siteJs, CONTENT_TYPES.js),
-    ...indicators.pages.map((page) => file(page.path, page.text, CONTENT_TYPES[page.type])),
-    file('assets/indicators.css', assets.indicatorsCss, CONTENT_TYPES.css),
-    ...[...resources, ...spreadsheets].map((r) => ({
-      path: r.path,
-      body: r.body,
-      contentType: CONTENT_TYPES[r.format as 'csv' | 'json' | 'xlsx'],
-      dataset: r.dataset,
-      format: r.format,
-    })),
-  ];
-}
-
-/** A dataset file, made in chunks as it is hashed and written: the aggregates are never held whole. */
-interface DatasetBody {
-  dataset: Dataset;
-  path: string;
-  format: string;
-  body: Chunked;
-}
-
-function resourceFiles(dataset: Dataset): DatasetBody[] {
-  return (['csv', 'json'] as const).map((format) => ({
-    dataset,
-    path: `data/${dataset.name}.${format}`,
-    format,
-    body: format === 'csv' ? datasetCsvChunks(dataset) : datasetJsonChunks(dataset),
+  catalog: IndicatorCatalog,
+): WholeFile[] {
+  const statements = reports.map((report) => digestStatements(report.digest, catalog));
+  const cross = crossReportChecks(settings, statements);
+  const counts = datasetRowCounts(reports.map((report) => report.digest.rows));
+  counts.checks += cross.share.rows;
+  const specs = datasetFileSpecs(datasetShells(settings, catalog, counts));
+  const chunks = new Map(specs.map((spec) => [spec.path, [] as Uint8Array[]]));
+  const files = new DatasetFiles(specs, (spec) => (chunk) => chunks.get(spec.path)?.push(chunk));
+  const picker = new FigureRowPicker(figureTableIndices(counts.figures));
+  for (const report of reports) {
+    files.add(report.shares);
+    if (report.shares[0]) picker.add(report.shares[0]);
+  }
+  files.end({ dataset: SITE_DATASETS.indexOf('checks'), share: cross.share });
+  const datasetFiles = specs.map((spec) => ({
+    ...spec,
+    contentType: CONTENT_TYPES[spec.format],
+    body: joined(chunks.get(spec.path) ?? []),
   }));
+  const pages = aggregatePages({
+    settings,
+    catalog,
+    assets,
+    reports: statements,
+    checks: [...reports.flatMap((report) => report.digest.checks), ...cross.checks],
+    datasets: [...new Set(specs.map((spec) => spec.dataset))],
+    files: datasetFiles.map((file) => ({ ...file, bytes: file.body.byteLength })),
+    figureRows: picker.rows,
+  });
+  return [...pages, ...datasetFiles];
 }
 
-/** The dataset as an Excel workbook; kept out of the Data Package, which describes CSV and JSON only. */
-function spreadsheetFile(dataset: Dataset): DatasetBody {
-  return { dataset, path: `data/${dataset.name}.xlsx`, format: 'xlsx', body: datasetXlsxChunks(dataset) };
+/** Rows of each dataset across reports, from each report's counts in SITE_DATASETS order. */
+export function datasetRowCounts(reports: readonly (readonly number[])[]): Record<SiteDatasetName, number> {
+  const counts = Object.fromEntries(SITE_DATASETS.map((name) => [name, 0])) as Record<
+    SiteDatasetName,
+    number
+  >;
+  for (const report of reports)
+    for (const [i, name] of SITE_DATASETS.entries()) counts[name] += report[i] ?? 0;
+  return counts;
+}
+
+function joined(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }

@@ -1,8 +1,21 @@
 /**
- * The build room, the top of the pipeline: buildReport composes report → structure → extract
- * for one report's bytes, buildSite and reportBuild compose indicators → checks → datasets →
- * formats → metadata → portal into the site's files. publish/ calls only this room and the
- * rooms' public types.
+ * The build room, the top of the pipeline: buildReport composes report → structure → extract for
+ * one report's bytes; reportPages and reportRows make one report's own files and its share of every
+ * dataset (and its digest); the aggregates put the files of all reports together from those shares
+ * and digests. buildSite does it all in memory. publish/ calls only this room and the rooms' public
+ * types.
  */
 export { buildReport } from './build-report.ts';
-export { aggregateFiles, reportBuild } from './build-site.ts';
+export { datasetRowCounts } from './build-site.ts';
+export type { WholeFile } from './report-pages.ts';
+export { reportPages } from './report-pages.ts';
+export type { DatasetShare, ReportDigest, ReportMetadata } from './report-rows.ts';
+export { reportRows, SITE_DATASETS } from './report-rows.ts';
+export {
+  aggregatePages,
+  crossReportChecks,
+  datasetShells,
+  digestStatements,
+  figureTableIndices,
+} from './site-aggregates.ts';
+export { DatasetFiles, datasetFileSpecs, FigureRowPicker } from './site-datasets.ts';

@@ -1,39 +1,69 @@
-import type { FigureContext } from '../extract/labels/index.ts';
 import {
   type IndicatorMatch,
+  type IndicatorStatements,
   type IndicatorValue,
   indicatorValues,
   type ReportIndicators,
 } from '../indicators/index.ts';
+import type { Figure, Report } from '../report/index.ts';
 import { type Check, makeCheck, roundingTolerance, shown } from './check.ts';
 
 const DELTA = /^(?:比|较)(?:上年|去年|上一年)(?:同期|末|底)?(增加|增长|多|减少|下降|少)了?$/u;
 const PREVIOUS = /(?:上年|去年|上一年)(?:同期|末|底)?(?:为|是)?$/u;
 
 /**
+ * What a report says of an indicator's value a year before: the figure that restates it and the
+ * value it gives. Found in one report alone (its figures' order), so it is made with the report and
+ * kept with it; the comparison with the year before's report is the one step that needs two.
+ */
+export interface RestatementClaim {
+  match: Pick<IndicatorMatch, 'indicator' | 'figure'>;
+  restated: { figure: Figure; value: number };
+}
+
+/** The report's restated previous-year values: 办理事项2500件，比上年增加139件 says last year was 2361. */
+export function restatementClaims(result: ReportIndicators): RestatementClaim[] {
+  // Looked up once a report, so that a report with many figures stays linear.
+  const position = new Map(result.contexts.map((context, index) => [context.figure, index]));
+  const claims: RestatementClaim[] = [];
+  for (const match of result.matches) {
+    const restated = restatedValue(result, match, position.get(match.figure) ?? -1);
+    if (restated)
+      claims.push({ match, restated: { figure: restated.context.figure, value: restated.value } });
+  }
+  return claims;
+}
+
+/** A report as the comparison needs it: what it says of each indicator, and what it restates. */
+export type ClaimingReport = IndicatorStatements & {
+  report: Pick<Report, 'id' | 'entity' | 'year'>;
+  claims: readonly RestatementClaim[];
+};
+
+/**
  * A restated previous-year value against the previous report of the same entity: 办理事项2500件，
  * 比上年增加139件 says last year was 2361; the year before's report must say so too.
  */
 export function checkRestatements(results: readonly ReportIndicators[]): Check[] {
+  return compareRestatements(results.map((result) => ({ ...result, claims: restatementClaims(result) })));
+}
+
+/** Each report's claims against what the previous year's report of its entity says. */
+export function compareRestatements(results: readonly ClaimingReport[]): Check[] {
   const checks: Check[] = [];
-  const byYear = new Map<string, ReportIndicators>();
+  const byYear = new Map<string, ClaimingReport>();
   for (const r of results) {
     const key = `${r.report.entity}\u0000${r.report.year}`;
     if (!byYear.has(key)) byYear.set(key, r);
   }
   for (const result of results) {
     const { entity, year } = result.report;
-    if (!entity || year === null) continue;
+    if (!entity || year === null || result.claims.length === 0) continue;
     const previous = byYear.get(`${entity}\u0000${year - 1}`);
     if (!previous) continue;
-    // Looked up once per report pair, so that a report with many figures stays linear.
-    const position = new Map(result.contexts.map((context, index) => [context.figure, index]));
     const previousValue = indicatorValues(previous);
-    for (const match of result.matches) {
-      const restated = restatedValue(result, match, position.get(match.figure) ?? -1);
-      if (restated)
-        checks.push(compare(result, previous, match, restated, previousValue(match.indicator.id)));
-    }
+    for (const { match, restated } of result.claims)
+      checks.push(compare(result, previous, match, restated, previousValue(match.indicator.id)));
   }
   return checks;
 }
@@ -53,10 +83,10 @@ function restatedValue(result: ReportIndicators, match: IndicatorMatch, index: n
 }
 
 function compare(
-  result: ReportIndicators,
-  previous: ReportIndicators,
-  match: IndicatorMatch,
-  restated: { context: FigureContext; value: number },
+  result: ClaimingReport,
+  previous: ClaimingReport,
+  match: RestatementClaim['match'],
+  restated: RestatementClaim['restated'],
   said: IndicatorValue,
 ): Check {
   const stated = said.figures[0];
@@ -65,12 +95,12 @@ function compare(
     kind: 'restatement' as const,
     reportId: result.report.id,
     indicatorId: match.indicator.id,
-    figures: [restated.context.figure, figure, ...(stated ? [stated] : [])],
+    figures: [restated.figure, figure, ...(stated ? [stated] : [])],
     figureReports: [result.report.id, result.report.id, ...(stated ? [previous.report.id] : [])],
     expected: said.value,
     actual: Number(restated.value.toFixed(6)),
   };
-  const exact = [figure, restated.context.figure, stated].every((f) => f?.qualifier === 'exact');
+  const exact = [figure, restated.figure, stated].every((f) => f?.qualifier === 'exact');
   const year = previous.report.year;
   if (said.status !== 'found' || !exact || !stated)
     return makeCheck({
@@ -80,7 +110,7 @@ function compare(
       explanationEn: `${match.indicator.nameEn}: this report implies ${shown(restated.value)} ${figure.unit} last year; the ${year} report is unclear or approximate.`,
     });
   // Each written value is within half a unit of its last digit; whole counts must then agree exactly.
-  const tolerance = roundingTolerance(figure) + roundingTolerance(restated.context.figure);
+  const tolerance = roundingTolerance(figure) + roundingTolerance(restated.figure);
   const pass = Math.abs(restated.value - stated.value) < tolerance - 1e-9;
   return makeCheck({
     ...base,

@@ -7,4 +7,6 @@
 
 export type { Check } from './check.ts';
 export { CHECK_KINDS, CHECK_STATUSES, KIND_NAMES, STATUS_NAMES } from './check.ts';
-export { allChecks, reportChecks } from './checks.ts';
+export type { ClaimingReport, RestatementClaim } from './check-restatement.ts';
+export { compareRestatements, restatementClaims } from './check-restatement.ts';
+export { reportChecks } from './checks.ts';

@@ -5,7 +5,6 @@
  */
 export { checksDataset } from './checks-dataset.ts';
 export type { AnyRow, Cell, Dataset, FieldName, FieldSpec } from './datasets.ts';
-export { sentenceExcerpt } from './excerpt.ts';
 export { figuresDataset } from './figures-dataset.ts';
 export { coverageDataset } from './indicator-coverage.ts';
 export { indicatorsDataset, indicatorsWideDataset } from './indicator-datasets.ts';

@@ -42,6 +42,13 @@ export class Chunked implements Iterable<Uint8Array> {
     return this.#entry as FileEntry;
   }
 
+  /** Chunks whose size and sha256 are already known (a file hashed as it was written). */
+  static known(make: () => Iterable<Uint8Array>, entry: FileEntry): Chunked {
+    const chunked = new Chunked(make);
+    chunked.#entry = entry;
+    return chunked;
+  }
+
   /** The chunks text makes, as UTF-8, in chunks of about CHUNK_CHARS. */
   static ofText(make: () => Iterable<string>): Chunked {
     return new Chunked(() => encodeText(make()));

@@ -27,20 +27,37 @@ export function datasetToCsv<R extends AnyRow>(dataset: Dataset<R>): string {
 /** The same bytes as `datasetToCsv`, made a batch of rows at a time. */
 export function datasetCsvChunks<R extends AnyRow>(dataset: Dataset<R>): Chunked {
   const columns = dataset.fields.map((field) => field.name);
-  const batch = (records: (string | number)[][], header: boolean) =>
-    stringify(records, { header, columns, record_delimiter: 'windows' });
   return Chunked.ofText(function* () {
+    yield csvHeader(dataset);
     let records: (string | number)[][] = [];
-    let header = true;
     for (const row of dataset.rows) {
       records.push(columns.map((column) => csvCell(row[column])));
       if (records.length < BATCH) continue;
-      yield batch(records, header);
+      yield csvRecords(records, columns);
       records = [];
-      header = false;
     }
-    if (records.length > 0 || header) yield batch(records, header);
+    if (records.length > 0) yield csvRecords(records, columns);
   });
+}
+
+/** The header line of a dataset's CSV: what its file of all reports starts with. */
+export function csvHeader(dataset: Dataset): string {
+  const columns = dataset.fields.map((field) => field.name);
+  return stringify([], { header: true, columns, record_delimiter: 'windows' });
+}
+
+/**
+ * The rows of a dataset as CSV lines without the header: one report's share of the file of all
+ * reports, which is the header followed by every report's share in report order.
+ */
+export function csvFragment<R extends AnyRow>(dataset: Dataset<R>): string {
+  const columns = dataset.fields.map((field) => field.name);
+  const records = Array.from(dataset.rows, (row) => columns.map((column) => csvCell(row[column])));
+  return csvRecords(records, columns);
+}
+
+function csvRecords(records: (string | number)[][], columns: readonly string[]): string {
+  return stringify(records, { header: false, columns: [...columns], record_delimiter: 'windows' });
 }
 
 function csvCell(value: Cell | undefined): string | number {
@@ -65,12 +82,30 @@ export function datasetJsonChunks<R extends AnyRow>(dataset: Dataset<R>): Chunke
   return Chunked.ofText(function* () {
     let first = true;
     for (const row of dataset.rows) {
-      const json = JSON.stringify(jsonRow(row, columns), null, 2).replaceAll('\n', '\n  ');
-      yield `${first ? '[\n  ' : ',\n  '}${json}`;
+      yield `${first ? JSON_OPEN : JSON_BETWEEN}${jsonRowText(row, columns)}`;
       first = false;
     }
-    yield first ? '[]\n' : '\n]\n';
+    yield first ? JSON_EMPTY : JSON_CLOSE;
   });
+}
+
+/** How the JSON of all reports opens, joins two reports' shares, closes, and reads when it has no row. */
+export const JSON_OPEN = '[\n  ';
+export const JSON_BETWEEN = ',\n  ';
+export const JSON_CLOSE = '\n]\n';
+export const JSON_EMPTY = '[]\n';
+
+/**
+ * The rows as the JSON of all reports writes them, joined but not opened or closed: one report's
+ * share, which `JSON_OPEN`, `JSON_BETWEEN` and `JSON_CLOSE` put together. Empty when it has no row.
+ */
+export function jsonFragment<R extends AnyRow>(dataset: Dataset<R>): string {
+  const columns = dataset.fields.map((field) => field.name);
+  return Array.from(dataset.rows, (row) => jsonRowText(row, columns)).join(JSON_BETWEEN);
+}
+
+function jsonRowText<R extends AnyRow>(row: R, columns: readonly FieldName<R>[]): string {
+  return JSON.stringify(jsonRow(row, columns), null, 2).replaceAll('\n', '\n  ');
 }
 
 /** The object JSON writes for a row: its cells in the fields' order, whatever the row's own key order. */

@@ -5,9 +5,17 @@
  * dataset only by its public shape.
  */
 
-export type { Chunked, FileBody, FileEntry } from './chunks.ts';
-export { bodyBytes, bodyEntry } from './chunks.ts';
-export { datasetCsvChunks, datasetJsonChunks, datasetToCsv, datasetToJson } from './csv.ts';
+export type { ShareFormat } from './assemble.ts';
+export { datasetAssembler, SHARE_FORMATS } from './assemble.ts';
+export type { FileBody, FileEntry } from './chunks.ts';
+export { bodyEntry, Chunked } from './chunks.ts';
+export {
+  csvFragment,
+  datasetToCsv,
+  datasetToJson,
+  jsonFragment,
+} from './csv.ts';
 export { escapeHtml } from './html-escape.ts';
-export { datasetXlsxChunks } from './xlsx.ts';
+export type { Assembler } from './xlsx.ts';
+export { xlsxFragment } from './xlsx.ts';
 export { withoutXmlForbidden } from './xml.ts';

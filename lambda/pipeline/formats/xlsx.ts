@@ -16,77 +16,152 @@ export function datasetToXlsx<R extends AnyRow>(dataset: Dataset<R>): Uint8Array
 
 /** The same bytes as `datasetToXlsx`, made in chunks: the rows sheet is never held whole. */
 export function datasetXlsxChunks<R extends AnyRow>(dataset: Dataset<R>): Chunked {
-  const columns = dataset.fields.map((field) => field.name);
-  const fieldRows = dataset.fields.map((field) => [
-    field.name,
-    field.type,
-    field.title,
-    field.titleZh,
-    field.description,
-  ]);
-  const dataRows = function* (): Generator<readonly (Cell | undefined)[]> {
-    yield columns;
-    for (const row of dataset.rows) yield columns.map((column) => row[column]);
-  };
-  const sheets = [
-    { name: dataset.name.slice(0, 31), rows: dataRows },
-    {
-      name: 'fields',
-      rows: () => [['name', 'type', 'title', 'title_zh', 'description'], ...fieldRows],
-    },
-  ];
-  const encoder = new TextEncoder();
-  return zipChunks([
-    ...[
-      ['[Content_Types].xml', contentTypes(sheets.length)],
-      ['_rels/.rels', ROOT_RELS],
-      ['xl/workbook.xml', workbook(sheets.map((sheet) => sheet.name))],
-      ['xl/_rels/workbook.xml.rels', workbookRels(sheets.length)],
-      ['xl/styles.xml', STYLES],
-    ].map(([path, xml]) => ({ path: path as string, chunks: () => [encoder.encode(xml)] })),
-    ...sheets.map((sheet, i) => ({
-      path: `xl/worksheets/sheet${i + 1}.xml`,
-      chunks: () => encodeText(worksheet(sheet.rows())),
-    })),
-  ]);
+  return new Chunked(function* () {
+    const out: Uint8Array[] = [];
+    const workbook = xlsxAssembler(dataset, (chunk) => out.push(chunk));
+    yield* out.splice(0);
+    workbook.add(xlsxFragment(dataset));
+    yield* out.splice(0);
+    workbook.end();
+    yield* out.splice(0);
+  });
 }
 
-/** A part of the workbook: its path in the archive and its bytes, made afresh on each pass. */
-interface Part {
-  path: string;
-  chunks: () => Iterable<Uint8Array>;
+/** A file of all reports put together from their shares, pushed in report order; `end` once all are in. */
+export interface Assembler {
+  add(fragment: Uint8Array): void;
+  end(): void;
 }
 
 /**
- * The parts as a ZIP, streamed a chunk at a time by fflate. Its streaming writer always puts CRC-32
- * and sizes in a data descriptor after an entry's data; readers that go through an archive from its
- * start (Java's ZipInputStream, Apache POI reading a stream) refuse that for stored entries and
- * accept it for deflated ones, so each entry is deflated at level 0: stored blocks, nothing compressed.
- * Every entry is dated 1980-01-01 00:00, the earliest DOS date, so the same rows give the same bytes
- * whatever the clock; fflate writes the local time of the Date given, so it is made in local time
- * (the same fields in every time zone) when the archive is.
+ * The workbook of all reports, made as each report's share comes (`xlsxFragment`): the parts before
+ * the rows sheet at once, each share with its rows numbered on from the last, and the rest at `end`.
+ * Every chunk of the archive goes to `emit` as it is made.
  */
-function zipChunks(parts: readonly Part[]): Chunked {
-  return new Chunked(function* () {
-    const dosEpoch = new Date(1980, 0, 1);
-    const out: Uint8Array[] = [];
-    const zip = new Zip((error, chunk) => {
-      if (error) throw error;
-      out.push(chunk);
-    });
-    for (const part of parts) {
-      const entry = new LevelZeroEntry(part.path, dosEpoch);
-      zip.add(entry);
-      for (const chunk of part.chunks()) {
-        entry.push(chunk);
-        yield* out.splice(0);
-      }
-      entry.push(new Uint8Array(0), true);
-      yield* out.splice(0);
+export function xlsxAssembler(dataset: Dataset, emit: (chunk: Uint8Array) => void): Assembler {
+  const columns = dataset.fields.map((field) => field.name);
+  const zip = new ZipWriter(emit);
+  for (const [path, xml] of workbookParts(dataset.name)) zip.entry(path, [encoder.encode(xml)]);
+  const rows = zip.open('xl/worksheets/sheet1.xml');
+  rows.push(encoder.encode(`${SHEET_OPEN}${rowXml(columns, 1)}`));
+  let next = 2;
+  return {
+    add(fragment) {
+      const numbered = numberRows(fragment, next);
+      next = numbered.next;
+      rows.push(numbered.bytes);
+    },
+    end() {
+      rows.push(encoder.encode(SHEET_CLOSE), true);
+      zip.entry('xl/worksheets/sheet2.xml', encodeText(worksheet(fieldsSheet(dataset))));
+      zip.end();
+    },
+  };
+}
+
+const encoder = new TextEncoder();
+
+/** The sheet's rows as `ROW` and `SAME_ROW` mark them, to be numbered when the workbook is put together. */
+const ROW = 1;
+const SAME_ROW = 0;
+
+/**
+ * One report's rows of the sheet, as XML whose row numbers are left out: each row's `r` is the byte
+ * 0x01 and each cell's row in its reference the byte 0x00, which XML 1.0 cannot hold (cell text
+ * never does: `withoutXmlForbidden`), so numbering them is a search for two bytes.
+ */
+export function xlsxFragment<R extends AnyRow>(dataset: Dataset<R>): Uint8Array {
+  const columns = dataset.fields.map((field) => field.name);
+  const rows: string[] = [];
+  for (const row of dataset.rows) rows.push(rowXml(columns.map((column) => row[column])));
+  return encoder.encode(rows.join(''));
+}
+
+/** The rows of a share numbered from `first`: every 0x01 the next row's number, every 0x00 the current one. */
+function numberRows(fragment: Uint8Array, first: number): { bytes: Uint8Array; next: number } {
+  const marks: number[] = [];
+  for (let at = fragment.indexOf(SAME_ROW); at >= 0; at = fragment.indexOf(SAME_ROW, at + 1)) marks.push(at);
+  for (let at = fragment.indexOf(ROW); at >= 0; at = fragment.indexOf(ROW, at + 1)) marks.push(at);
+  marks.sort((a, b) => a - b);
+  const rowCount = marks.filter((at) => fragment[at] === ROW).length;
+  const digits = String(first + rowCount).length;
+  const out = new Uint8Array(fragment.byteLength + marks.length * digits);
+  let row = first - 1;
+  let number = encoder.encode(String(row));
+  let from = 0;
+  let to = 0;
+  for (const at of marks) {
+    out.set(fragment.subarray(from, at), to);
+    to += at - from;
+    if (fragment[at] === ROW) {
+      row += 1;
+      number = encoder.encode(String(row));
     }
-    zip.end();
-    yield* out.splice(0);
-  });
+    out.set(number, to);
+    to += number.byteLength;
+    from = at + 1;
+  }
+  out.set(fragment.subarray(from), to);
+  return { bytes: out.subarray(0, to + fragment.byteLength - from), next: row + 1 };
+}
+
+/** The column sheet: what each field is. */
+function fieldsSheet(dataset: Dataset): (readonly Cell[])[] {
+  return [
+    ['name', 'type', 'title', 'title_zh', 'description'],
+    ...dataset.fields.map((field) => [field.name, field.type, field.title, field.titleZh, field.description]),
+  ];
+}
+
+/** The parts of the workbook before its sheets, with their paths in the archive. */
+function workbookParts(name: string): [string, string][] {
+  const names = [name.slice(0, 31), 'fields'];
+  return [
+    ['[Content_Types].xml', contentTypes(names.length)],
+    ['_rels/.rels', ROOT_RELS],
+    ['xl/workbook.xml', workbook(names)],
+    ['xl/_rels/workbook.xml.rels', workbookRels(names.length)],
+    ['xl/styles.xml', STYLES],
+  ];
+}
+
+/**
+ * A ZIP written as it goes, by fflate. Its streaming writer always puts CRC-32 and sizes in a data
+ * descriptor after an entry's data; readers that go through an archive from its start (Java's
+ * ZipInputStream, Apache POI reading a stream) refuse that for stored entries and accept it for
+ * deflated ones, so each entry is deflated at level 0: stored blocks, nothing compressed. Every entry
+ * is dated 1980-01-01 00:00, the earliest DOS date, so the same rows give the same bytes whatever the
+ * clock; fflate writes the local time of the Date given, so it is made in local time (the same fields
+ * in every time zone) when the archive is.
+ */
+class ZipWriter {
+  readonly #zip: Zip;
+  readonly #dosEpoch = new Date(1980, 0, 1);
+
+  constructor(emit: (chunk: Uint8Array) => void) {
+    this.#zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      emit(chunk);
+    });
+  }
+
+  /** An entry whose bytes are all given at once. */
+  entry(path: string, chunks: Iterable<Uint8Array>): void {
+    const entry = this.open(path);
+    for (const chunk of chunks) entry.push(chunk);
+    entry.push(new Uint8Array(0), true);
+  }
+
+  /** An entry whose bytes come later: push them, the last with `final`. */
+  open(path: string): LevelZeroEntry {
+    const entry = new LevelZeroEntry(path, this.#dosEpoch);
+    this.#zip.add(entry);
+    return entry;
+  }
+
+  end(): void {
+    this.#zip.end();
+  }
 }
 
 /**
@@ -146,21 +221,32 @@ function workbookRels(sheetCount: number): string {
 const STYLES = `${XML}<styleSheet xmlns="${MAIN}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** The header row is bold and frozen, so it stays in view while scrolling. */
+const SHEET_OPEN = `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>`;
+const SHEET_CLOSE = '</sheetData></worksheet>';
+
+/** A whole sheet of rows numbered from 1, the first bold: the column sheet. */
 function* worksheet(rows: Iterable<readonly (Cell | undefined)[]>): Generator<string> {
-  const view =
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
-  yield `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${view}<sheetData>`;
-  let r = 0;
+  yield SHEET_OPEN;
+  let r = 1;
   for (const cells of rows) {
-    yield `<row r="${r + 1}">${cells.map((value, c) => cell(value, r, c)).join('')}</row>`;
+    yield rowXml(cells, r);
     r += 1;
   }
-  yield '</sheetData></worksheet>';
+  yield SHEET_CLOSE;
 }
 
-function cell(value: Cell | undefined, row: number, column: number): string {
-  const ref = `${columnName(column)}${row + 1}`;
-  const style = row === 0 ? ' s="1"' : '';
+/**
+ * A row of cells; its number written out when given (the header, the column sheet), else marked to
+ * be numbered when the workbook is put together (`xlsxFragment`). Row 1 is the bold header.
+ */
+function rowXml(cells: readonly (Cell | undefined)[], row?: number): string {
+  const r = row === undefined ? String.fromCharCode(ROW) : String(row);
+  const ref = row === undefined ? String.fromCharCode(SAME_ROW) : String(row);
+  const style = row === 1 ? ' s="1"' : '';
+  return `<row r="${r}">${cells.map((value, c) => cell(value, `${columnName(c)}${ref}`, style)).join('')}</row>`;
+}
+
+function cell(value: Cell | undefined, ref: string, style: string): string {
   if (value === null || value === undefined || value === '') return '';
   if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"${style}><v>${value}</v></c>`;
   // Excel holds at most 32,767 characters in a cell.

@@ -6,5 +6,12 @@
 
 export type { Indicator, IndicatorCatalog } from './indicator-catalog.ts';
 export { EMPTY_CATALOG, indicatorCatalogFrom, parseIndicatorCatalog } from './indicator-catalog.ts';
-export type { CoverageStatus, IndicatorMatch, IndicatorValue, ReportIndicators } from './indicators.ts';
+export type {
+  CoverageStatus,
+  IndicatorMatch,
+  IndicatorStatements,
+  IndicatorValue,
+  ReportIndicators,
+  ReportStatements,
+} from './indicators.ts';
 export { indicatorValues, matchIndicators } from './indicators.ts';

@@ -1,5 +1,5 @@
 import { type FigureContext, figureContexts } from '../extract/labels/index.ts';
-import type { Figure, Report } from '../report/index.ts';
+import type { Figure, Report, ReportListing } from '../report/index.ts';
 import type { Indicator, IndicatorCatalog, IndicatorRule } from './indicator-catalog.ts';
 
 /** A figure given an indicator: exactly one rule-matched indicator, never a guess. */
@@ -18,6 +18,18 @@ export interface ReportIndicators {
   /** Figures that matched no indicator. */
   unmatched: Figure[];
   contexts: FigureContext[];
+}
+
+/** What a report says of the indicators: all `indicatorValues` reads, kept once the figures go. */
+export interface IndicatorStatements {
+  matches: readonly Pick<IndicatorMatch, 'indicator' | 'figure'>[];
+  ambiguous: ReportIndicators['ambiguous'];
+}
+
+/** A report as the indicators page shows it: what it says of the indicators, and its counts. */
+export interface ReportStatements extends IndicatorStatements {
+  report: ReportListing;
+  unmatched: { readonly length: number };
 }
 
 export type CoverageStatus = 'found' | 'not_mentioned' | 'ambiguous';
@@ -125,7 +137,7 @@ function compileRule(rule: IndicatorRule): CompiledRule {
  * checked against them by check-approx) or, with none exact, when its approximate ones agree;
  * ambiguous when they disagree or when its only candidates matched other indicators too.
  */
-export function indicatorValue(result: ReportIndicators, indicatorId: string): IndicatorValue {
+export function indicatorValue(result: IndicatorStatements, indicatorId: string): IndicatorValue {
   const figures = result.matches.filter((m) => m.indicator.id === indicatorId).map((m) => m.figure);
   if (figures.length === 0) {
     const contested = result.ambiguous.some((a) => a.indicators.includes(indicatorId));
@@ -145,7 +157,7 @@ const NOT_MENTIONED: IndicatorValue = { status: 'not_mentioned', value: null, qu
  * What the report says for every indicator, as `indicatorValue` says it, at the cost of the
  * indicators it mentions only (the others are `not_mentioned`): for the report × indicator tables.
  */
-export function indicatorValues(result: ReportIndicators): (indicatorId: string) => IndicatorValue {
+export function indicatorValues(result: IndicatorStatements): (indicatorId: string) => IndicatorValue {
   const ids = new Set(result.matches.map((m) => m.indicator.id));
   for (const a of result.ambiguous) for (const id of a.indicators) ids.add(id);
   const said = new Map([...ids].map((id) => [id, indicatorValue(result, id)]));

@@ -1,6 +1,6 @@
 import { licenceUrl as licenseUrl, MEDIA_TYPES } from '../../contract/index.ts';
 import type { Dataset } from '../datasets/index.ts';
-import type { Report, SiteSettings } from '../report/index.ts';
+import type { ReportListing, SiteSettings } from '../report/index.ts';
 
 /** A published file as the home page offers it for download. */
 export interface DownloadFile {
@@ -17,7 +17,7 @@ export interface DownloadFile {
  */
 export function datasetJsonLd(
   settings: SiteSettings,
-  reports: readonly Report[],
+  reports: readonly ReportListing[],
   datasets: readonly Dataset[],
   files: readonly DownloadFile[],
   updated?: string,
@@ -60,7 +60,7 @@ function temporalCoverage(years: readonly number[]): string {
   return first === last ? String(first) : `${first}/${last}`;
 }
 
-function places(reports: readonly Report[]): Record<string, unknown>[] {
+function places(reports: readonly ReportListing[]): Record<string, unknown>[] {
   const byName = new Map<string, string>();
   for (const report of reports) if (report.entity) byName.set(report.entity, report.parent);
   return [...byName].map(([name, parent]) => ({

@@ -6,6 +6,8 @@
  * script of raw-json-script.tsx.
  */
 export type { PortalAssets } from './assets.ts';
-export { indicatorSite } from './indicator-site.ts';
+export { FIGURES_TABLE_LIMIT } from './components/figures-table.tsx';
 export { indexPage } from './pages/home.tsx';
+export { indicatorsPage } from './pages/indicators.tsx';
 export { reportPage } from './pages/report.tsx';
+export { spreadIndices } from './spread.ts';

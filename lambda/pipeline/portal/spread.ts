@@ -4,6 +4,12 @@
  * same for the same items. Takes rows made as they are iterated (`lazyRows`) too: only the chosen
  * ones are kept.
  */
+/** The indices `evenlySpread` picks of `total` items: all up to `limit`, else ⌊i·total/limit⌋. */
+export function spreadIndices(total: number, limit: number): number[] {
+  if (total <= limit) return Array.from({ length: total }, (_, i) => i);
+  return Array.from({ length: limit }, (_, i) => Math.floor((i * total) / limit));
+}
+
 export function evenlySpread<T>(
   items: Iterable<T> & { readonly length: number },
   limit: number,

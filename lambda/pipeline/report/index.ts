@@ -9,7 +9,7 @@ export { decodeReport } from './decode.ts';
 export { internalError, ReportError } from './errors.ts';
 export type { ReportSidecar } from './meta.ts';
 export { parseReportMeta } from './meta.ts';
-export type { Report, ReportInput } from './report.ts';
+export type { Report, ReportInput, ReportListing } from './report.ts';
 export type { SiteSettings } from './settings.ts';
 export { parseJsonWith, parseSiteSettings } from './settings.ts';
 export type { Figure, FigureMention, Heading, Qualifier, ReportStructure, Span, TitleInfo } from './types.ts';

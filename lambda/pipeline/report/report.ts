@@ -28,6 +28,14 @@ export interface Report {
   figures: Figure[];
 }
 
+/**
+ * A report as the pages across reports list it: its metadata and how many figures it has. A whole
+ * Report is one; so is what the reduce keeps of a report once its own files are made (a digest).
+ */
+export type ReportListing = Omit<Report, 'text' | 'structure' | 'figures'> & {
+  figures: { readonly length: number };
+};
+
 export interface ReportInput {
   id: string;
   /** Name of the file the bytes came from, for error messages and provenance. */

@@ -4,6 +4,7 @@
  * navigation words to skip. Everything later stages ask about where a figure sits (its section,
  * its sentence) is answered from the ReportStructure this room builds.
  */
+export { sentenceExcerpt } from './excerpt.ts';
 export { sectionOf } from './headings.ts';
 export { isNavigationLine } from './navigation.ts';
-export { EMPTY_STRUCTURE, parseStructure, sectionPathAt, sentenceAt } from './structure.ts';
+export { parseStructure, sectionPathAt, sentenceAt } from './structure.ts';

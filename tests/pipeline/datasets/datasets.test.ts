@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { buildReport } from '../../../lambda/pipeline/build/build-report.ts';
-import { reportBuild } from '../../../lambda/pipeline/build/build-site.ts';
+import { reportDatasets } from '../../../lambda/pipeline/build/report-rows.ts';
 import type { CheckRow } from '../../../lambda/pipeline/datasets/checks-dataset.ts';
 import {
   type Dataset,
@@ -11,7 +11,6 @@ import {
 } from '../../../lambda/pipeline/datasets/datasets.ts';
 import type { FigureRow } from '../../../lambda/pipeline/datasets/figures-dataset.ts';
 import { indicatorsWideDataset, type WideRow } from '../../../lambda/pipeline/datasets/indicator-datasets.ts';
-import { reportsDataset } from '../../../lambda/pipeline/datasets/reports-dataset.ts';
 import {
   type IndicatorCatalog,
   parseIndicatorCatalog,
@@ -141,10 +140,7 @@ const seed = buildReport({
 });
 
 describe('the datasets of the seed report', () => {
-  const datasets: Dataset[] = [
-    ...reportBuild(settings, seed, catalog).datasets,
-    reportsDataset([seed], settings.baseUrl),
-  ];
+  const datasets: Dataset[] = reportDatasets(settings, seed, catalog);
 
   it.each(datasets.map((dataset) => [dataset.name, dataset] as const))(
     '%s: every row has exactly the field names as keys',

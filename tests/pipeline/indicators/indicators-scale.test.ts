@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../lambda/pipeline/build/build-report.ts';
+import { buildSite } from '../../../lambda/pipeline/build/build-site.ts';
+import { coverageDataset } from '../../../lambda/pipeline/datasets/indicator-coverage.ts';
 import { bodyBytes } from '../../../lambda/pipeline/formats/chunks.ts';
 import {
   datasetCsvChunks,
@@ -10,6 +12,7 @@ import {
   datasetToJson,
 } from '../../../lambda/pipeline/formats/csv.ts';
 import { parseIndicatorCatalog } from '../../../lambda/pipeline/indicators/indicator-catalog.ts';
+import { matchIndicators } from '../../../lambda/pipeline/indicators/indicators.ts';
 import {
   boundedList,
   CHART_POINTS_LIMIT,
@@ -17,10 +20,10 @@ import {
   INDICATOR_PAGE_LIMIT,
   INDICATOR_ROWS_LIMIT,
 } from '../../../lambda/pipeline/portal/components/indicator-bounds.tsx';
-import { indicatorSite } from '../../../lambda/pipeline/portal/indicator-site.ts';
 import { evenlySpread } from '../../../lambda/pipeline/portal/spread.ts';
 import type { Report } from '../../../lambda/pipeline/report/report.ts';
 import { parseSiteSettings } from '../../../lambda/pipeline/report/settings.ts';
+import { readPortalAssets } from '../../../lambda/publish/portal-assets.ts';
 import { parseCsv } from '../../support/csv.ts';
 import { PROJECT_ROOT, SEED } from '../../support/temp.ts';
 
@@ -28,6 +31,7 @@ const catalog = parseIndicatorCatalog(
   await readFile(new URL('data/indicators.json', PROJECT_ROOT)),
   'data/indicators.json',
 );
+const assets = await readPortalAssets();
 const settings = parseSiteSettings(await readFile(new URL('data/site.json', PROJECT_ROOT)), 'data/site.json');
 const seed = buildReport({
   id: 'xiaowangzhuang-2023',
@@ -50,7 +54,18 @@ function manyReports(count: number): Report[] {
 
 describe('the indicator outputs at scale', () => {
   const reports = manyReports(INDICATOR_ROWS_LIMIT + 50);
-  const site = indicatorSite(settings, reports, catalog);
+  const built = buildSite(settings, reports, assets, catalog);
+  const published = (path: string) =>
+    new TextDecoder().decode(built.find((file) => file.path === path)?.body);
+  const site = {
+    datasets: [
+      coverageDataset(
+        reports.map((report) => matchIndicators(report, catalog)),
+        catalog,
+      ),
+    ],
+    pages: [{ path: 'indicators/index.html', text: published('indicators/index.html') }],
+  };
   const dataset = (name: string) => site.datasets.find((d) => d.name === name);
 
   it('streams a complete coverage dataset: every report × every indicator, made afresh on each pass', () => {
@@ -64,6 +79,9 @@ describe('the indicator outputs at scale', () => {
     expect(new Set(rows.map((row) => row[status]))).toEqual(new Set(['found', 'not_mentioned']));
     expect(new TextDecoder().decode(bodyBytes(datasetCsvChunks(coverage)))).toBe(datasetToCsv(coverage));
     expect(new TextDecoder().decode(bodyBytes(datasetJsonChunks(coverage)))).toBe(datasetToJson(coverage));
+    // The site's files, put together from each report's share, are the dataset of all reports at once.
+    expect(published('data/indicator-coverage.csv')).toBe(datasetToCsv(coverage));
+    expect(published('data/indicator-coverage.json')).toBe(datasetToJson(coverage));
   });
 
   it('bounds each indicator table and says so, pointing to the full datasets', () => {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Dataset, FieldSpec, AnyRow as Row } from '../../datasets/index.ts';
-import type { Report } from '../../report/index.ts';
+import type { ReportListing } from '../../report/index.ts';
 import { formatNumber, reportName } from '../format.ts';
 import { evenlySpread } from '../spread.ts';
 import { Bilingual } from './bilingual.tsx';
@@ -27,8 +27,13 @@ export function shownRows<T>(
 
 export interface FiguresTableProps {
   dataset: Dataset;
-  reports: readonly Report[];
+  reports: readonly ReportListing[];
   limit?: number;
+  /**
+   * The rows `shownRows` would choose, when the caller has them without the dataset's rows (the
+   * reduce, which holds no figure: it reads the chosen ones from their reports' shares).
+   */
+  shown?: readonly Row[];
 }
 
 /**
@@ -36,9 +41,9 @@ export interface FiguresTableProps {
  * Without JavaScript it is a plain table; site.js reveals the filters (by report, section and label)
  * and makes the value column sortable.
  */
-export function FiguresTable({ dataset, reports, limit = FIGURES_TABLE_LIMIT }: FiguresTableProps) {
+export function FiguresTable({ dataset, reports, limit = FIGURES_TABLE_LIMIT, ...given }: FiguresTableProps) {
   const total = dataset.rows.length;
-  const shown = shownRows(dataset.rows, limit);
+  const shown = given.shown ?? shownRows(dataset.rows, limit);
   const bounded = shown.length < total;
   const inTable = bounded ? new Set(shown.map((row) => String(row.report_id ?? ''))) : undefined;
   const names = new Map(

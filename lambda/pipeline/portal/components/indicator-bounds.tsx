@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import type { IndicatorValue, ReportIndicators } from '../../indicators/index.ts';
+import type { IndicatorValue, ReportStatements } from '../../indicators/index.ts';
 import { formatNumber } from '../format.ts';
 import { evenlySpread } from '../spread.ts';
 import { Bilingual } from './bilingual.tsx';
@@ -21,7 +21,7 @@ const ROOT = '../';
 
 /** A report and what it says for one indicator. */
 export interface Said {
-  result: ReportIndicators;
+  result: ReportStatements;
   value: IndicatorValue;
 }
 

@@ -1,5 +1,5 @@
 import type { Indicator } from '../../indicators/index.ts';
-import { type IndicatorValue, indicatorValues, type ReportIndicators } from '../../indicators/index.ts';
+import { type IndicatorValue, indicatorValues, type ReportStatements } from '../../indicators/index.ts';
 import { formatNumber, reportName } from '../format.ts';
 import { Bilingual } from './bilingual.tsx';
 import { chartPoints, indicatorRows, type Said } from './indicator-bounds.tsx';
@@ -12,8 +12,8 @@ const ROOT = '../';
 export interface ThemeSectionProps {
   theme: { name: string; nameEn: string };
   indicators: readonly Indicator[];
-  results: readonly ReportIndicators[];
-  saidBy: ReadonlyMap<ReportIndicators, (indicatorId: string) => IndicatorValue>;
+  results: readonly ReportStatements[];
+  saidBy: ReadonlyMap<ReportStatements, (indicatorId: string) => IndicatorValue>;
 }
 
 /** A theme's indicators that any report mentions, each as a table and a chart; nothing if none is. */

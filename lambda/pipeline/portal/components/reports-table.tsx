@@ -1,9 +1,9 @@
-import type { Report } from '../../report/index.ts';
+import type { ReportListing } from '../../report/index.ts';
 import { Bilingual } from './bilingual.tsx';
 import { TableScroll } from './table-scroll.tsx';
 
 /** The home page's list of source reports: title, entity, year, figures, and the source text. */
-export function ReportsTable({ reports }: { reports: readonly Report[] }) {
+export function ReportsTable({ reports }: { reports: readonly ReportListing[] }) {
   return (
     <TableScroll labelledBy="reports-title">
       <table class="reports">
@@ -40,7 +40,7 @@ export function ReportsTable({ reports }: { reports: readonly Report[] }) {
   );
 }
 
-function ReportRow({ report }: { report: Report }) {
+function ReportRow({ report }: { report: ReportListing }) {
   return (
     <tr>
       {'\n'}

@@ -1,6 +1,6 @@
-import type { Dataset } from '../../datasets/index.ts';
+import type { AnyRow, Dataset } from '../../datasets/index.ts';
 import { type DownloadFile, datasetJsonLd } from '../../metadata/index.ts';
-import type { Report, SiteSettings } from '../../report/index.ts';
+import type { ReportListing, SiteSettings } from '../../report/index.ts';
 import { Bilingual } from '../components/bilingual.tsx';
 import { DatasetCard } from '../components/dataset-cards.tsx';
 import { FiguresTable } from '../components/figures-table.tsx';
@@ -16,6 +16,8 @@ export interface HomePageOptions {
   files?: readonly DownloadFile[];
   /** When the data last changed (ISO 8601), if the publication knows; the pipeline has no clock. */
   updated?: string;
+  /** The figures table's rows, when chosen without the figures dataset's rows (see FiguresTable). */
+  figureRows?: readonly AnyRow[];
 }
 
 /**
@@ -24,9 +26,9 @@ export interface HomePageOptions {
  */
 export function indexPage(
   settings: SiteSettings,
-  reports: readonly Report[],
+  reports: readonly ReportListing[],
   datasets: readonly Dataset[],
-  { files = [], updated }: HomePageOptions = {},
+  { files = [], updated, figureRows }: HomePageOptions = {},
 ): string {
   const figures = datasets.find((dataset) => dataset.name === 'figures');
   const head = [
@@ -58,7 +60,11 @@ export function indexPage(
               <Bilingual zh="全部数字" en="All figures" />
             </h2>
             {'\n'}
-            <FiguresTable dataset={figures} reports={reports} />
+            <FiguresTable
+              dataset={figures}
+              reports={reports}
+              {...(figureRows ? { shown: figureRows } : {})}
+            />
           </section>
         ) : null}
         {'\n'}
@@ -92,7 +98,7 @@ function Intro({ settings }: { settings: SiteSettings }) {
 
 interface DatasetsProps {
   settings: SiteSettings;
-  reports: readonly Report[];
+  reports: readonly ReportListing[];
   datasets: readonly Dataset[];
   files: readonly DownloadFile[];
   updated: string | undefined;
@@ -135,7 +141,7 @@ function Datasets({ settings, reports, datasets, files, updated }: DatasetsProps
   );
 }
 
-function yearRange(reports: readonly Report[]): string {
+function yearRange(reports: readonly ReportListing[]): string {
   const years = reports.map((report) => report.year).filter((year): year is number => year !== null);
   if (years.length === 0) return '';
   const first = Math.min(...years);

@@ -1,6 +1,6 @@
 import type { Check } from '../../checks/index.ts';
 import type { IndicatorCatalog } from '../../indicators/index.ts';
-import { indicatorValues, type ReportIndicators } from '../../indicators/index.ts';
+import { indicatorValues, type ReportStatements } from '../../indicators/index.ts';
 import type { SiteSettings } from '../../report/index.ts';
 import { Bilingual } from '../components/bilingual.tsx';
 import { CheckItem } from '../components/check-list.tsx';
@@ -23,7 +23,7 @@ const DOWNLOADS = ['indicators', 'indicators-wide', 'indicator-coverage', 'check
 export function indicatorsPage(
   settings: SiteSettings,
   catalog: IndicatorCatalog,
-  unsorted: readonly ReportIndicators[],
+  unsorted: readonly ReportStatements[],
   checks: readonly Check[],
 ): string {
   const results = [...unsorted].sort(byEntityAndYear);
@@ -85,8 +85,8 @@ export function indicatorsPage(
   );
 }
 
-function byEntityAndYear(a: ReportIndicators, b: ReportIndicators): number {
-  const key = (r: ReportIndicators) => `${r.report.entity}\u0000${r.report.year ?? ''}\u0000${r.report.id}`;
+function byEntityAndYear(a: ReportStatements, b: ReportStatements): number {
+  const key = (r: ReportStatements) => `${r.report.entity}\u0000${r.report.year ?? ''}\u0000${r.report.id}`;
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 
@@ -110,7 +110,7 @@ function ChecksList({ checks }: { checks: readonly Check[] }) {
   );
 }
 
-function ReportsTable({ all, checks }: { all: readonly ReportIndicators[]; checks: readonly Check[] }) {
+function ReportsTable({ all, checks }: { all: readonly ReportStatements[]; checks: readonly Check[] }) {
   const counts = new Map<string, number>();
   for (const c of checks)
     counts.set(`${c.reportId}\u0000${c.status}`, (counts.get(`${c.reportId}\u0000${c.status}`) ?? 0) + 1);

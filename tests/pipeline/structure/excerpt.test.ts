@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXCERPT_REACH, sentenceExcerpt } from '../../../lambda/pipeline/datasets/excerpt.ts';
+import { EXCERPT_REACH, sentenceExcerpt } from '../../../lambda/pipeline/structure/excerpt.ts';
 
 /** The excerpt of the figure `text` in `sentence` (its first occurrence there). */
 function excerptOf(sentence: string, text: string): string {

@@ -1,0 +1,31 @@
+import { CONTENT_TYPES, reportPath } from '../../contract/index.ts';
+import { reportChecks } from '../checks/index.ts';
+import { type IndicatorCatalog, matchIndicators } from '../indicators/index.ts';
+import type { SiteFile } from '../metadata/index.ts';
+import { reportPage } from '../portal/index.ts';
+import type { Report, SiteSettings } from '../report/index.ts';
+
+const encoder = new TextEncoder();
+
+/** A file whose bytes are made whole: a report's own files are tens of kilobytes. */
+export type WholeFile = SiteFile & { body: Uint8Array };
+
+/**
+ * The pages stage of the per-report work: a report's own files, its text as processed (source.txt)
+ * and its page, which shows its figures, their indicators and its own checks.
+ */
+export function reportPages(settings: SiteSettings, report: Report, catalog: IndicatorCatalog): WholeFile[] {
+  const checks = reportChecks(matchIndicators(report, catalog));
+  return [
+    {
+      path: reportPath(report.id, 'source.txt'),
+      body: encoder.encode(report.text),
+      contentType: CONTENT_TYPES.txt,
+    },
+    {
+      path: reportPath(report.id, 'index.html'),
+      body: encoder.encode(reportPage(settings, report, checks)),
+      contentType: CONTENT_TYPES.html,
+    },
+  ];
+}

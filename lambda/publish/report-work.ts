@@ -1,0 +1,91 @@
+/**
+ * The work of one report that the cache did not have: what a worker thread runs, and what the
+ * parent runs itself when there is one worker. It reads nothing and writes nothing: it takes the
+ * report's bytes (and the figures the cache had, if it had them) and gives the results of the
+ * stages asked for, as bytes and plain objects that cross a thread boundary and go into the cache.
+ */
+import {
+  type DatasetShare,
+  type ReportDigest,
+  reportPages,
+  reportRows,
+  type WholeFile,
+} from '../pipeline/build/index.ts';
+import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
+import type { Report, SiteSettings } from '../pipeline/report/index.ts';
+import { decodeReport, internalError, ReportError } from '../pipeline/report/index.ts';
+import { parseReportInput, type ReportInput } from './read-reports.ts';
+
+/** What every report's work is done with. */
+export interface WorkContext {
+  settings: SiteSettings;
+  catalog: IndicatorCatalog;
+}
+
+export interface ReportTask {
+  input: ReportInput;
+  /**
+   * The report to build instead of parsing the input: a last good publication kept in place of a
+   * report that no longer reads (its text and metadata as published), with no cached figures.
+   */
+  kept?: Report;
+  /** The name of its archived original beside its page, when the archive has it. */
+  archivedCopy?: string;
+  /** The report without its text, as the cache's figures stage has it. */
+  figures?: Uint8Array;
+  pages: boolean;
+  rows: boolean;
+}
+
+export interface ReportWorkResult {
+  /** The report without its text, when it was extracted here (for the cache's figures stage). */
+  figures?: Uint8Array;
+  pages?: WholeFile[];
+  rows?: { shares: DatasetShare[]; digest: ReportDigest };
+}
+
+/** Why the report cannot be published as it is: its ReportError's problem, or an internal error. */
+export type WorkProblem = { problem: { file: string; problem: string } };
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The stages asked for, or the report's problem. Anything the report trips is its problem, never the run's. */
+export function runReportWork(context: WorkContext, task: ReportTask): ReportWorkResult | WorkProblem {
+  try {
+    return work(context, task);
+  } catch (error) {
+    if (error instanceof ReportError) return { problem: { file: error.file, problem: error.problem } };
+    return { problem: { file: task.input.file, problem: internalError(error) } };
+  }
+}
+
+function work(context: WorkContext, task: ReportTask): ReportWorkResult {
+  const { settings, catalog } = context;
+  const made = madeReport(context, task);
+  const report = task.archivedCopy
+    ? { ...made.report, source: { ...made.report.source, archivedCopy: task.archivedCopy } }
+    : made.report;
+  return {
+    ...(made.figures ? { figures: made.figures } : {}),
+    ...(task.pages ? { pages: reportPages(settings, report, catalog) } : {}),
+    ...(task.rows ? { rows: reportRows(settings, report, catalog) } : {}),
+  };
+}
+
+/** The report: the kept one, or its cached figures with its text decoded again, or extracted now. */
+function madeReport(context: WorkContext, task: ReportTask): { report: Report; figures?: Uint8Array } {
+  if (task.kept) return { report: task.kept };
+  if (task.figures) {
+    const cached = JSON.parse(decoder.decode(task.figures)) as Omit<Report, 'text'>;
+    return { report: { ...cached, text: decodeReport(task.input.bytes, task.input.file) } };
+  }
+  const report = parseReportInput(task.input, context.settings.license);
+  return { report, figures: encoder.encode(JSON.stringify(withoutText(report))) };
+}
+
+/** The report as the figures stage keeps it: its text is the input's, decoded again when it is used. */
+function withoutText(report: Report): Omit<Report, 'text'> {
+  const { text: _, ...rest } = report;
+  return rest;
+}

@@ -1,0 +1,156 @@
+/**
+ * The content-addressed cache of per-report results: what a report's bytes made, under a key that is
+ * the sha256 of those bytes and of the hashes of the code and data that shaped them (see stageKey),
+ * so that an entry can never be used for other input or by other code. Each entry is one object:
+ * a first line naming the format, a line of JSON naming the entry's stage and key and listing its
+ * sections (name, size, sha256), then the sections' bytes. An entry is verified before use (format,
+ * stage, key, size, every section's sha256): one that is truncated, of another format or version,
+ * or whose bytes do not match is a miss, recomputed and written again, never used.
+ */
+import { sha256Hex } from '../contract/index.ts';
+import type { Store } from '../stores/store.ts';
+
+/** The first line of every entry: the format, so that entries of another layout are never read as this one. */
+const MAGIC = 'opendata-publisher cache 1\n';
+
+/** The stages a report's work is cached by. */
+export type CacheStage = 'figures' | 'pages' | 'digest' | 'rows';
+
+/** A named part of an entry's bytes. */
+export interface Section {
+  name: string;
+  bytes: Uint8Array;
+}
+
+interface EntryHeader {
+  stage: CacheStage;
+  key: string;
+  sections: { name: string; bytes: number; sha256: string }[];
+}
+
+/** What a run did with the cache, for the summary and the benchmark. */
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries found but refused (truncated, other format, other key, bytes that do not match). */
+  refused: number;
+  written: number;
+  /** Entries no input of the run referenced, deleted after it. */
+  collected: number;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The key of a stage's entry: the sha256 of the stage and of everything its result depends on. */
+export function stageKey(stage: CacheStage, ...dependsOn: string[]): string {
+  return sha256Hex([stage, ...dependsOn].join('\u0000'));
+}
+
+export class ResultCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0, refused: 0, written: 0, collected: 0 };
+  readonly #used = new Set<string>();
+
+  constructor(readonly store: Store) {}
+
+  /** The entry's sections by name, or undefined when there is none or it does not verify. */
+  async get(stage: CacheStage, key: string): Promise<Map<string, Uint8Array> | undefined> {
+    const path = entryPath(stage, key);
+    this.#used.add(path);
+    const bytes = await this.store.get(path);
+    const sections = bytes ? readEntry(bytes, stage, key) : undefined;
+    if (bytes && !sections) this.stats.refused += 1;
+    if (sections) this.stats.hits += 1;
+    else this.stats.misses += 1;
+    return sections;
+  }
+
+  async put(stage: CacheStage, key: string, sections: readonly Section[]): Promise<void> {
+    const path = entryPath(stage, key);
+    this.#used.add(path);
+    await this.store.put(path, entryBytes(stage, key, sections), { contentType: 'application/octet-stream' });
+    this.stats.written += 1;
+  }
+
+  /**
+   * Deletes every entry no input of this run asked for or wrote (what changed or went since), then,
+   * while the cache is bigger than `maxBytes`, this run's entries too from the last report's back: a
+   * cache that does not fit is smaller, never a failure; the next run makes what is missing again.
+   */
+  async collect(maxBytes: number): Promise<void> {
+    const listed = this.store.listWithSizes
+      ? await this.store.listWithSizes('')
+      : (await this.store.list('')).map((key) => ({ key, bytes: 0 }));
+    let total = 0;
+    const kept: { key: string; bytes: number }[] = [];
+    for (const entry of listed) {
+      if (this.#used.has(entry.key)) {
+        kept.push(entry);
+        total += entry.bytes;
+        continue;
+      }
+      await this.store.delete(entry.key);
+      this.stats.collected += 1;
+    }
+    for (const entry of kept.reverse()) {
+      if (total <= maxBytes) break;
+      await this.store.delete(entry.key);
+      total -= entry.bytes;
+      this.stats.collected += 1;
+    }
+  }
+}
+
+/** `<stage>/<first two hex digits>/<key>`: a few hundred entries a folder at 50,000 reports. */
+function entryPath(stage: CacheStage, key: string): string {
+  return `${stage}/${key.slice(0, 2)}/${key}`;
+}
+
+function entryBytes(stage: CacheStage, key: string, sections: readonly Section[]): Uint8Array {
+  const header: EntryHeader = {
+    stage,
+    key,
+    sections: sections.map(({ name, bytes }) => ({
+      name,
+      bytes: bytes.byteLength,
+      sha256: sha256Hex(bytes),
+    })),
+  };
+  const head = encoder.encode(`${MAGIC}${JSON.stringify(header)}\n`);
+  const out = new Uint8Array(head.byteLength + sections.reduce((sum, s) => sum + s.bytes.byteLength, 0));
+  out.set(head, 0);
+  let at = head.byteLength;
+  for (const section of sections) {
+    out.set(section.bytes, at);
+    at += section.bytes.byteLength;
+  }
+  return out;
+}
+
+/** The sections of an entry that is whole, of this format, stage and key, and whose bytes match. */
+function readEntry(bytes: Uint8Array, stage: CacheStage, key: string): Map<string, Uint8Array> | undefined {
+  const header = entryHeader(bytes);
+  if (!header || header.value.stage !== stage || header.value.key !== key) return undefined;
+  const sections = new Map<string, Uint8Array>();
+  let at = header.end;
+  for (const section of header.value.sections) {
+    const body = bytes.subarray(at, at + section.bytes);
+    if (body.byteLength !== section.bytes || sha256Hex(body) !== section.sha256) return undefined;
+    sections.set(section.name, body);
+    at += section.bytes;
+  }
+  return at === bytes.byteLength ? sections : undefined;
+}
+
+function entryHeader(bytes: Uint8Array): { value: EntryHeader; end: number } | undefined {
+  const magic = encoder.encode(MAGIC);
+  if (bytes.byteLength < magic.byteLength || magic.some((byte, i) => bytes[i] !== byte)) return undefined;
+  const end = bytes.indexOf(10, magic.byteLength);
+  if (end < 0) return undefined;
+  try {
+    const value = JSON.parse(decoder.decode(bytes.subarray(magic.byteLength, end))) as EntryHeader;
+    return Array.isArray(value?.sections) ? { value, end: end + 1 } : undefined;
+  } catch {
+    return undefined;
+  }
+}

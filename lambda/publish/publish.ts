@@ -8,6 +8,7 @@ import type { VersionPointer } from './pointer.ts';
 import type { PublishedState } from './published-state.ts';
 import type { ReportProblem } from './read-reports.ts';
 import { NO_CHANGES, type Reduced, reduce } from './reduce.ts';
+import { type Retention, retainVersions, withRetention } from './retention.ts';
 import { type SwitchResult, switchPublication } from './switch.ts';
 
 export interface PublishOptions {
@@ -63,6 +64,8 @@ export interface PublishSummary {
   pinned?: SitePin;
   /** The version whose pin this run lifted (`release`). */
   released?: string;
+  /** The versions this run pruned to keep the last `keepVersions`; absent when the site is pinned. */
+  retention?: Retention;
 }
 
 /**
@@ -88,11 +91,25 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
     pointers,
     concurrency,
   });
-  return summaryOf(planned.plan, reduced, switched);
+  // Only now that manifest.json names the new version (retention.ts: why a stop mid-prune is safe).
+  const retained = await retainVersions({
+    target,
+    settings: options.settings,
+    site: reduced.site,
+    newVersion: reduced.newVersion,
+    from: planned.plan.state.previous?.version,
+    now: options.now ?? new Date(),
+  });
+  return summaryOf(planned.plan, reduced, withRetention(switched, retained), retained.retention);
 }
 
 /** The summary of a run that built: what each phase wrote, in the order it wrote it. */
-function summaryOf(plan: Plan, reduced: Reduced, switched: SwitchResult): PublishSummary {
+function summaryOf(
+  plan: Plan,
+  reduced: Reduced,
+  switched: SwitchResult,
+  retention: Retention,
+): PublishSummary {
   return {
     version: reduced.version.version,
     newVersion: reduced.newVersion,
@@ -105,6 +122,7 @@ function summaryOf(plan: Plan, reduced: Reduced, switched: SwitchResult): Publis
     unchanged: switched.unchanged,
     changed: switched.changed,
     copied: reduced.copied,
+    retention,
   };
 }
 

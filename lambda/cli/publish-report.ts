@@ -21,6 +21,8 @@ export function reportPublication(
   }
   if (summary.released) process.stdout.write(`Released the pin on version ${summary.released}.\n`);
   const lines = options.dryRun ? dryRunLines(summary, location) : [publishedLine(summary, location)];
+  const retention = retentionLine(summary, options.dryRun);
+  if (retention) lines.push(retention);
   process.stdout.write(`${terminalSafe(lines.join('\n'))}\n`);
 }
 
@@ -50,6 +52,18 @@ function dryRunLines(summary: PublishSummary, location: string): string[] {
     `  files: ${summary.written.length} objects would be written, ${summary.copied} linked from the ` +
       `previous version; ${stable.length} stable paths would switch${stable.length ? `: ${preview(stable)}` : ''}`,
   ];
+}
+
+/** What retention did (or would do): the versions pruned beyond the last `keepVersions`, or why none were. */
+function retentionLine({ retention }: PublishSummary, dryRun: boolean): string | undefined {
+  if (!retention) return undefined;
+  const indent = dryRun ? '  ' : '';
+  if (retention.notPruned) return `${indent}Not pruned: ${retention.notPruned.reason}.`;
+  const gone = [...retention.pruned, ...retention.finished];
+  if (gone.length === 0) return undefined;
+  const listed = `${count(gone.length, 'version')} beyond the last ${retention.keep} (${preview(gone)})`;
+  if (dryRun) return `  versions: ${listed} would be pruned`;
+  return `Pruned ${listed}: marked pruned in manifest.json, folders deleted.`;
 }
 
 function pinnedLine(summary: PublishSummary, location: string): string {

@@ -10,8 +10,9 @@ export function versionsCommand(run: RunCommand): Command {
   const command = new Command('versions')
     .summary('list the publications a site keeps')
     .description(
-      'List the publications a site keeps, newest first: when, how many reports and figures, what ' +
-        'changed, which one is served, and whether a rollback pinned the site.',
+      'List the publications of a site, newest first: when, how many reports and figures, what ' +
+        'changed, which one is served, which were pruned (beyond the last "keepVersions" of the site ' +
+        'settings, in a folder), and whether a rollback pinned the site.',
     );
   return withTargetOptions(command, 'read')
     .option('--json', 'print them as one JSON object')
@@ -34,10 +35,10 @@ function versionsTable(
   if (versions.length === 0) return `Nothing has been published to ${location} yet.\n`;
   const rows = versions.map((v, i) => [
     `${v.current ? '*' : ' '} ${v.version}`,
-    v.created.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, 'Z'),
+    shortTime(v.created),
     String(v.reports),
     String(v.figures),
-    v.present ? changesText(v.changes, i === versions.length - 1) : 'files gone: cannot be rolled back to',
+    stateText(v) ?? changesText(v.changes, i === versions.length - 1),
   ]);
   const header = ['  VERSION', 'CREATED', 'REPORTS', 'FIGURES', 'CHANGES'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -47,6 +48,17 @@ function versionsTable(
     ? `Pinned at ${pinned.version} by a rollback (${pinned.at}): runs build nothing until "opendata rollback --release".\n`
     : '';
   return `${[line(header), ...rows.map(line)].join('\n')}\n* served now. ${pin || '\n'}`;
+}
+
+/** Why a version cannot be rolled back to, or undefined when it can. */
+function stateText(version: KeptVersion): string | undefined {
+  if (version.pruned !== undefined) return `pruned ${shortTime(version.pruned)}: cannot be rolled back to`;
+  return version.present ? undefined : 'files gone: cannot be rolled back to';
+}
+
+/** `2026-11-27 05:23Z`: to the minute. */
+function shortTime(iso: string): string {
+  return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, 'Z');
 }
 
 function changesText(changes: PublicationChanges, first: boolean): string {

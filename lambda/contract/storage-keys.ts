@@ -58,6 +58,12 @@ export const KVS_POINTER_KEY = 'current';
 /** Written before the first object of a new version and deleted when the run completes. */
 export const MARKER_KEY = 'publishing.json';
 
+/**
+ * A folder: the versions a run is pruning (written before manifest.json marks them, deleted once
+ * their folders are gone), so that the next run finishes a prune that was interrupted.
+ */
+export const PRUNING_KEY = 'pruning.json';
+
 /** Versions an interrupted run left behind and a later run gave up. */
 export const ABANDONED_KEY = 'abandoned.json';
 

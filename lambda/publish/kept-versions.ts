@@ -5,7 +5,10 @@ import { readPublishedState } from './published-state.ts';
 
 export interface KeptVersion extends VersionRecord {
   current: boolean;
-  /** Whether its files are still there (its file list is), so that it can be rolled back to. */
+  /**
+   * Whether its files are still there (its file list is) and it is not pruned, so that it can be
+   * rolled back to.
+   */
   present: boolean;
 }
 
@@ -17,13 +20,19 @@ interface KeptVersions {
   events: SiteEvent[];
 }
 
-/** The publications the site keeps, as its manifest.json lists them, each checked for its files. */
+/**
+ * The publications of the site as its manifest.json lists them, those kept (each checked for its
+ * files) and those pruned since.
+ */
 export async function keptVersions(target: Store): Promise<KeptVersions> {
   const { manifest } = await readPublishedState(target);
   const versions: KeptVersion[] = [];
   // A manifest written by something else may hold anything: only version ids are listed.
   for (const record of (manifest?.versions ?? []).filter((r) => isVersionId(r?.version))) {
-    const present = (await headObject(target, versionManifestPath(record.version))) !== undefined;
+    // A pruned version is gone, or going (retention.ts): it is not looked for.
+    const present =
+      record.pruned === undefined &&
+      (await headObject(target, versionManifestPath(record.version))) !== undefined;
     versions.push({ ...record, current: record.version === manifest?.current, present });
   }
   return {

@@ -124,7 +124,9 @@ async function planVersion(
     readPortalAssets(),
     input.archive ? input.archive.list('') : [],
   ]);
-  const contextHash = sha256Hex(JSON.stringify({ settings, catalog }));
+  // How many versions are kept shapes no file: changing it must not make every report again.
+  const { keepVersions: _, ...shaping } = settings;
+  const contextHash = sha256Hex(JSON.stringify({ settings: shaping, catalog }));
   const inputHash = inputsHash(inputs, { contextHash, code: code.all, assets, archived });
   const resumed = state.marker?.inputHash === inputHash ? state.marker : undefined;
   // What a killed run left: its temporary files, and its version once no run will resume it.

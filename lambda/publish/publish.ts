@@ -15,6 +15,7 @@ import type { ReportProblem } from './read-reports.ts';
 import { NO_CHANGES, type Reduced, reduce } from './reduce.ts';
 import { reportRunner } from './report-runner.ts';
 import { type CacheStats, ResultCache } from './result-cache.ts';
+import { type Retention, retainVersions, withRetention } from './retention.ts';
 import { type SwitchResult, switchPublication } from './switch.ts';
 
 export interface PublishOptions {
@@ -96,6 +97,8 @@ export interface PublishSummary {
   cache?: CacheStats;
   /** Worker processes that ran (0: all in this process) and each one's peak RSS in MB. */
   workers?: { count: number; peakRssMB: number[] };
+  /** The versions this run pruned to keep the last `keepVersions`; absent when the site is pinned. */
+  retention?: Retention;
 }
 
 /**
@@ -152,8 +155,18 @@ async function build(
       pointers,
       concurrency,
     });
+    // Only now that manifest.json names the new version (retention.ts: why a stop mid-prune is safe).
+    const retained = await retainVersions({
+      target,
+      settings: options.settings,
+      site: reduced.site,
+      newVersion: reduced.newVersion,
+      from: plan.state.previous?.version,
+      now: options.now ?? new Date(),
+    });
     clock.lap('switch');
-    return { ...summaryOf(plan, reduced, switched), timings: clock.done(), workers: runner.workers };
+    const summary = summaryOf(plan, reduced, withRetention(switched, retained), retained.retention);
+    return { ...summary, timings: clock.done(), workers: runner.workers };
   } finally {
     await runner.close();
   }
@@ -177,7 +190,12 @@ class PhaseClock {
 }
 
 /** The summary of a run that built: what each phase wrote, in the order it wrote it. */
-function summaryOf(plan: Plan, reduced: Reduced, switched: SwitchResult): PublishSummary {
+function summaryOf(
+  plan: Plan,
+  reduced: Reduced,
+  switched: SwitchResult,
+  retention: Retention,
+): PublishSummary {
   return {
     version: reduced.version.version,
     newVersion: reduced.newVersion,
@@ -190,6 +208,7 @@ function summaryOf(plan: Plan, reduced: Reduced, switched: SwitchResult): Publis
     unchanged: switched.unchanged,
     changed: switched.changed,
     copied: reduced.copied,
+    retention,
   };
 }
 

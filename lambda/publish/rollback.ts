@@ -8,7 +8,7 @@ import { readJson, readPublishedState } from './published-state.ts';
 import { siteLog } from './site-log.ts';
 import { switchStable } from './switch.ts';
 
-/** The rollback cannot be done as asked: nothing published there, or no such version. */
+/** The rollback cannot be done as asked: nothing published there, no such version, or one pruned. */
 export class RollbackError extends Error {
   override name = 'RollbackError';
 }
@@ -101,12 +101,21 @@ function chooseVersion(manifest: SiteManifest, asked: string | undefined, locati
   const see = 'run `opendata versions` to list them';
   if (asked !== undefined) {
     const found = versions.find((record) => record.version === asked);
-    if (found) return found;
+    if (found) return kept(found, location);
     const what = isVersionId(asked) ? 'is not one of the versions kept' : 'is not a version id';
     throw new RollbackError(`"${asked}" ${what} at ${location}; ${see}`);
   }
   const index = versions.findIndex((record) => record.version === current);
   const before = versions[index + 1];
   if (index < 0 || !before) throw new RollbackError(`${location} has no version before ${current}; ${see}`);
-  return before;
+  return kept(before, location);
+}
+
+/** A version pruned to keep the last publications has no files left to switch to. */
+function kept(record: VersionRecord, location: string): VersionRecord {
+  if (record.pruned === undefined) return record;
+  throw new RollbackError(
+    `version ${record.version} at ${location} was pruned at ${record.pruned} (the site keeps its last ` +
+      '"keepVersions" publications) and cannot be rolled back to; run `opendata versions` to list those kept',
+  );
 }

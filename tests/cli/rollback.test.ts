@@ -3,7 +3,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, startCli, stop } from '../support/cli.ts';
-import { SEED, useTempDirs } from '../support/temp.ts';
+import { PROJECT_ROOT, SEED, useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs();
 const children: ChildProcess[] = [];
@@ -77,5 +77,52 @@ describe('opendata versions and rollback on a folder, served as CloudFront would
     expect(both.stderr.split('\n')[0]).toBe(
       'opendata: --release takes no version: it lifts the pin wherever the site is',
     );
+  });
+
+  it('lists pruned versions as such and refuses to roll back to one (keepVersions 1)', async () => {
+    const reports = await tempDir();
+    const site = await tempDir();
+    const settings = join(await tempDir(), 'site.json');
+    const defaults = JSON.parse(await readFile(new URL('data/site.json', PROJECT_ROOT), 'utf8'));
+    await writeFile(settings, JSON.stringify({ ...defaults, keepVersions: 1 }));
+    const seed = await readFile(SEED, 'utf8');
+    const published: string[] = [];
+    for (const figure of ['2361件', '2400件', '2500件']) {
+      await writeFile(join(reports, 'xiaowangzhuang-2023.txt'), seed.replace('2361件', figure));
+      const run = await runCli(['publish', reports, '--out', site, '--site', settings]);
+      expect(run.code, run.stderr).toBe(0);
+      published.push(versionOf(run.stdout));
+      if (published.length === 3)
+        expect(run.stdout.split('\n')[1]).toBe(
+          `Pruned 1 version beyond the last 1 (${published[0]}): marked pruned in manifest.json, folders deleted.`,
+        );
+    }
+    const [first, second, third] = published;
+
+    const listed = await runCli(['versions', '--out', site]);
+    expect(listed.stdout.split('\n').slice(1, 4)).toEqual([
+      expect.stringMatching(new RegExp(`^\\* ${third} .* 1 changed, 1 figure values changed$`)),
+      expect.stringMatching(new RegExp(`^  ${second} .* 1 changed, 1 figure values changed$`)),
+      expect.stringMatching(
+        new RegExp(`^  ${first} .* pruned \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\dZ: cannot be rolled back to$`),
+      ),
+    ]);
+    const asJson = JSON.parse((await runCli(['versions', '--out', site, '--json'])).stdout);
+    expect(
+      asJson.versions.map((v: { pruned?: string; present: boolean }) => [v.present, typeof v.pruned]),
+    ).toEqual([
+      [true, 'undefined'],
+      [true, 'undefined'],
+      [false, 'string'],
+    ]);
+
+    const refused = await runCli(['rollback', first as string, '--out', site]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      new RegExp(
+        `^opendata: version ${first} at ${site} was pruned at \\S+ \\(the site keeps its last "keepVersions" publications\\) and cannot be rolled back to; run \`opendata versions\` to list those kept\n$`,
+      ),
+    );
+    expect((await runCli(['rollback', second as string, '--out', site])).code).toBe(0);
   });
 });

@@ -29,13 +29,19 @@ export interface PublicationChanges {
   figuresChanged: number;
 }
 
-/** One line of the version history in manifest.json (and one entry of feed.atom). */
+/**
+ * One line of the version history in manifest.json (and one entry of feed.atom). A version pruned
+ * to keep the last publications (the setting `keepVersions`) keeps its line, with `pruned`: its
+ * files under `path` are gone, so it can no longer be rolled back to.
+ */
 export interface VersionRecord extends Publication {
   path: string;
   reports: number;
   figures: number;
   datasets: string[];
   changes: PublicationChanges;
+  /** When its folder was pruned (ISO 8601, UTC); absent while the version is kept. */
+  pruned?: string;
 }
 
 /** The file list of one version, `versions/<version>/manifest.json`: written last, it marks the version complete. */
@@ -65,7 +71,10 @@ export interface SitePin {
   at: string;
 }
 
-/** The stable `manifest.json`: which version is current, and every version kept, newest first. */
+/**
+ * The stable `manifest.json`: which version is current, and every version published, newest first:
+ * those kept, and those pruned since (marked `pruned`).
+ */
 export interface SiteManifest {
   current: string;
   versions: VersionRecord[];

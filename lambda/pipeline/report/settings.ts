@@ -3,6 +3,9 @@ import { DEFAULT_LICENCE } from '../../contract/index.ts';
 import { ReportError } from './errors.ts';
 import { licenceSchema } from './licence.ts';
 
+/** How many publications a site keeps when data/site.json does not say. */
+const DEFAULT_KEEP_VERSIONS = 30;
+
 /** Site-wide settings (data/site.json): what the portal and the metadata say about the publisher. */
 export const siteSettingsSchema = z
   .object({
@@ -15,6 +18,16 @@ export const siteSettingsSchema = z
     license: licenceSchema.default(DEFAULT_LICENCE),
     /** Absolute URL the site is served from, without a trailing slash. */
     baseUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
+    /**
+     * How many publications a folder keeps under `versions/` (newest first); older ones are pruned
+     * after a publication switches (publish/retention.ts). The current version, a pinned one and the
+     * one just switched from are never pruned, so 1 still leaves a version to roll back to.
+     */
+    keepVersions: z
+      .number({ error: 'must be a whole number of publications to keep, at least 1' })
+      .int({ error: 'must be a whole number of publications to keep, at least 1' })
+      .min(1, { error: 'must be at least 1: the current version is always kept' })
+      .default(DEFAULT_KEEP_VERSIONS),
   })
   .strict();
 

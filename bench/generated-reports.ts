@@ -9,7 +9,7 @@
  * words swapped for others the texts use in the same place (the phrase before a number, a compound
  * before a common noun ending). Each report opens with a title line the structure parser reads
  * (`<town><year>年<kind>`) and has the genre's headings (一、… （一）…), so the extractor and the
- * portal see a report of the genre, 2,500–6,000 characters long.
+ * portal see a report of the genre, 2,500–6,000 characters long (the last subsection may run over).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ export interface SourcePool {
   modifiers: Map<string, string[]>;
 }
 
-/** Sentences of one source paragraph; `shift` moves its years to the generated report's year. */
+/** Sentences of one source paragraph, and the year of its report: its years move by the difference. */
 interface Paragraph {
   sentences: string[];
   year: number;

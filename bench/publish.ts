@@ -162,12 +162,14 @@ async function runChild(name: string): Promise<void> {
   const { parseSiteSettings } = await import('../lambda/pipeline/report/settings.ts');
   const { publish } = await import('../lambda/publish/publish.ts');
   const { FsStore } = await import('../lambda/stores/fs-store.ts');
+  const { defaultCacheFolder } = await import('../lambda/cli/target.ts');
   const siteJson = new URL('../data/site.json', import.meta.url);
   const settings = parseSiteSettings(await readFile(siteJson), fileURLToPath(siteJson));
   const started = performance.now();
   const summary = await publish({
     source: new FsStore(process.env.BENCH_SOURCE as string),
     target: new FsStore(process.env.BENCH_TARGET as string),
+    cache: new FsStore(defaultCacheFolder(process.env.BENCH_TARGET as string)),
     settings,
     now: new Date(),
   });

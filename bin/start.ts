@@ -11,6 +11,7 @@ import { reportError } from '../lambda/cli/main.ts';
 import { loadIndicatorCatalog, loadSettings } from '../lambda/cli/publish.ts';
 import { reportPublication } from '../lambda/cli/publish-report.ts';
 import { untilInterrupted } from '../lambda/cli/serve.ts';
+import { defaultCacheFolder } from '../lambda/cli/target.ts';
 import { lockFolder } from '../lambda/publish/lock.ts';
 import { publish } from '../lambda/publish/publish.ts';
 import { PortUnavailableError, startServer } from '../lambda/serve/server.ts';
@@ -52,6 +53,7 @@ async function publishPreview(baseUrl: string): Promise<void> {
       now: new Date(),
       // .site is a preview of data/reports: when reports are taken out there, they go here too.
       allowShrink: true,
+      cache: new FsStore(defaultCacheFolder(siteDir)),
     });
     reportPublication(summary, siteDir, { json: false, dryRun: false });
   } finally {

@@ -30,6 +30,7 @@ interface PublishCommandOptions extends TargetOptions {
   dryRun?: boolean;
   allowShrink?: boolean;
   release?: boolean;
+  cache?: string;
 }
 
 /** `opendata publish [<reports-dir>] --out <dir> | --bucket <name>`. */
@@ -66,6 +67,10 @@ export function publishCommand(run: RunCommand): Command {
     .option('--dry-run', 'read and build everything, write nothing, and print what would change')
     .option('--allow-shrink', 'publish even if more than half of the live reports would go')
     .option('--release', 'lift the pin of a rollback, then publish')
+    .option(
+      '--cache <dir>',
+      "where each report's results are kept between runs (default: .opendata-cache/<site folder name> beside it)",
+    )
     .action((reportsDir: string, options: PublishCommandOptions) =>
       run(() => publishReports(reportsDir, options)),
     );
@@ -105,6 +110,8 @@ async function publishReports(reportsDir: string, options: PublishCommandOptions
       onProgress: progress.update,
       allowShrink: options.allowShrink === true,
       release: options.release === true,
+      // A dry run writes nothing that lasts: its results go to a temporary cache, removed after it.
+      ...(dryRun ? {} : { cache: new FsStore(options.cache ?? target.cacheFolder) }),
     });
     progress.stop();
     reportPublication(summary, store.location, { json, dryRun });

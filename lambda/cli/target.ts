@@ -1,3 +1,4 @@
+import { basename, dirname, join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { MANIFEST_KEY } from '../contract/index.ts';
 import { lockFolder } from '../publish/lock.ts';
@@ -20,6 +21,8 @@ export interface TargetOptions {
 /** A published site to read or write, and how to hold it while writing. */
 interface SiteTarget {
   store: Store;
+  /** Where a publication keeps each report's results between runs (`--cache`, else beside the site). */
+  cacheFolder: string;
   /** Takes the folder's lock (a bucket has none here: on AWS one function runs at a time). */
   lock(): Promise<() => Promise<void>>;
 }
@@ -46,7 +49,7 @@ export async function openTarget(options: TargetOptions): Promise<SiteTarget> {
     throw new UsageError('give either --out <dir> or --bucket <name>');
   if (options.out) {
     const dir = options.out;
-    return { store: new FsStore(dir), lock: () => lockFolder(dir) };
+    return { store: new FsStore(dir), cacheFolder: defaultCacheFolder(dir), lock: () => lockFolder(dir) };
   }
   if (options.endpoint !== undefined && !/^https?:\/\/[^/]/.test(options.endpoint))
     throw new UsageError(`--endpoint must be an http(s) URL, got "${options.endpoint}"`);
@@ -56,7 +59,18 @@ export async function openTarget(options: TargetOptions): Promise<SiteTarget> {
   });
   const store = new S3Store(client, options.bucket as string, options.prefix);
   await checkBucket(store, options.endpoint);
-  return { store, lock: async () => async () => {} };
+  const cacheFolder = join(resolve('.opendata-cache'), 's3', options.bucket as string, options.prefix);
+  return { store, cacheFolder, lock: async () => async () => {} };
+}
+
+/**
+ * Where the results of a site folder's reports are kept between runs: beside it, in
+ * `.opendata-cache/<its name>`, never inside it (the folder is the site, and is served and copied
+ * as it is). Each site has its own, which its lock covers.
+ */
+export function defaultCacheFolder(siteFolder: string): string {
+  const site = resolve(siteFolder);
+  return join(dirname(site), '.opendata-cache', basename(site));
 }
 
 const UNREACHABLE = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|TimeoutError)\b/;

@@ -165,8 +165,7 @@ async function writeDatasets(
     const spooled = new Map(specs.map((spec) => [spec.path, spool.file()]));
     const files = new DatasetFiles(specs, (spec) => (spooled.get(spec.path) as SpoolFile).write);
     const picker = new FigureRowPicker(figureTableIndices(counts.figures));
-    for (const report of reports) {
-      const shares = (await readShares(cache, report.rowsKey)) ?? (await report.remake());
+    for await (const shares of sharesInOrder(reports, cache)) {
       files.add(shares);
       if (shares[0]) picker.add(shares[0]);
     }
@@ -182,6 +181,22 @@ async function writeDatasets(
     return { files: written, datasets, figureRows: picker.rows };
   } finally {
     spool.close();
+  }
+}
+
+/** Reads ahead: a few reports' shares are read at once, each read a wait on the store. */
+const READ_AHEAD = 8;
+
+/** Every report's shares in report order, from the cache, or made again where the entry went. */
+async function* sharesInOrder(reports: readonly ReportOutcome[], cache: ResultCache): AsyncGenerator<DatasetShare[]> {
+  const read = (report: ReportOutcome) =>
+    readShares(cache, report.rowsKey).then((shares) => shares ?? report.remake());
+  const ahead = reports.slice(0, READ_AHEAD).map(read);
+  for (let next = READ_AHEAD; ahead.length > 0; next += 1) {
+    const shares = await (ahead.shift() as Promise<DatasetShare[]>);
+    const report = reports[next];
+    if (report) ahead.push(read(report));
+    yield shares;
   }
 }
 

@@ -1,5 +1,5 @@
-import { crc32 } from 'node:zlib';
-import { type AsyncFlateStreamHandler, Deflate, Zip, type ZipInputFile } from 'fflate';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { type AsyncFlateStreamHandler, Zip, type ZipInputFile } from 'fflate';
 import type { AnyRow, Cell, Dataset } from '../datasets/index.ts';
 import { bodyBytes, Chunked, encodeText } from './chunks.ts';
 import { withoutXmlForbidden } from './xml.ts';
@@ -129,7 +129,7 @@ function workbookParts(name: string): [string, string][] {
  * A ZIP written as it goes, by fflate. Its streaming writer always puts CRC-32 and sizes in a data
  * descriptor after an entry's data; readers that go through an archive from its start (Java's
  * ZipInputStream, Apache POI reading a stream) refuse that for stored entries and accept it for
- * deflated ones, so each entry is deflated at level 0: stored blocks, nothing compressed. Every entry
+ * deflated ones, so each entry is deflated at level 0 (LevelZeroEntry): nothing compressed. Every entry
  * is dated 1980-01-01 00:00, the earliest DOS date, so the same rows give the same bytes whatever the
  * clock; fflate writes the local time of the Date given, so it is made in local time (the same fields
  * in every time zone) when the archive is.
@@ -165,15 +165,16 @@ class ZipWriter {
 }
 
 /**
- * An entry as fflate's `Zip` takes one: deflated by fflate at level 0, its CRC-32 from node:zlib,
- * native, where fflate's own (JavaScript) took longer than making the sheet's text.
+ * An entry as fflate's `Zip` takes one, its data deflated at level 0 (stored blocks, nothing
+ * compressed) by node:zlib, natively: each chunk on its own, ended by a sync flush, so that the
+ * chunks' blocks follow one another as one deflate stream and the last one ends it. Its CRC-32 is
+ * node:zlib's too, where fflate's own (JavaScript) took longer than making the sheet's text.
  */
 class LevelZeroEntry implements ZipInputFile {
   readonly compression = 8;
   crc = 0;
   size = 0;
   ondata?: AsyncFlateStreamHandler;
-  readonly #deflate = new Deflate({ level: 0 }, (data, final) => this.ondata?.(null, data, final));
 
   constructor(
     readonly filename: string,
@@ -183,7 +184,8 @@ class LevelZeroEntry implements ZipInputFile {
   push(chunk: Uint8Array, final = false): void {
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.byteLength;
-    this.#deflate.push(chunk, final);
+    const flush = final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH;
+    this.ondata?.(null, deflateRawSync(chunk, { level: 0, finishFlush: flush }), final);
   }
 }
 

@@ -169,7 +169,7 @@ async function runChild(name: string): Promise<void> {
   const summary = await publish({
     source: new FsStore(process.env.BENCH_SOURCE as string),
     target: new FsStore(process.env.BENCH_TARGET as string),
-    cache: new FsStore(defaultCacheFolder(process.env.BENCH_TARGET as string)),
+    cacheFolder: defaultCacheFolder(process.env.BENCH_TARGET as string),
     settings,
     now: new Date(),
   });

@@ -53,7 +53,7 @@ async function publishPreview(baseUrl: string): Promise<void> {
       now: new Date(),
       // .site is a preview of data/reports: when reports are taken out there, they go here too.
       allowShrink: true,
-      cache: new FsStore(defaultCacheFolder(siteDir)),
+      cacheFolder: defaultCacheFolder(siteDir),
     });
     reportPublication(summary, siteDir, { json: false, dryRun: false });
   } finally {

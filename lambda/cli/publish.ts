@@ -111,7 +111,7 @@ async function publishReports(reportsDir: string, options: PublishCommandOptions
       allowShrink: options.allowShrink === true,
       release: options.release === true,
       // A dry run writes nothing that lasts: its results go to a temporary cache, removed after it.
-      ...(dryRun ? {} : { cache: new FsStore(options.cache ?? target.cacheFolder) }),
+      ...(dryRun ? {} : { cacheFolder: options.cache ?? target.cacheFolder }),
     });
     progress.stop();
     reportPublication(summary, store.location, { json, dryRun });

@@ -44,6 +44,7 @@ export async function fastPath(
     changed: [],
     problems: [...plan.problems, ...(await keptProblems(target, previous.version, plan))],
     changes: NO_CHANGES,
+    retention: { keep: plan.settings.keepVersions, pruned: [], finished: [] },
     fastPath: true,
   };
 }

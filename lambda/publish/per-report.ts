@@ -10,8 +10,8 @@
  * whatever ran them.
  */
 import { reportPath } from '../contract/index.ts';
-import type { DatasetShare, ReportDigest, WholeFile } from '../pipeline/build/index.ts';
-import { buildReport, SITE_DATASETS } from '../pipeline/build/index.ts';
+import type { DatasetShare, ReportDigest } from '../pipeline/build/index.ts';
+import { buildReport } from '../pipeline/build/index.ts';
 import type { SiteFile } from '../pipeline/metadata/index.ts';
 import type { Figure, Report } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
@@ -19,9 +19,17 @@ import { withArchivedCopy } from './archived-copy.ts';
 import { LastGoodReports } from './last-good.ts';
 import type { Plan, VersionSink } from './plan.ts';
 import type { PlannedInput, ReportInput, ReportProblem } from './read-reports.ts';
-import { type ReportKeys, readStages, reportKeys, type StageEntries, writeStages } from './report-entries.ts';
+import {
+  type CachedUnit,
+  type ReportKeys,
+  readPages,
+  readShares,
+  readStages,
+  reportKeys,
+  type UnitFile,
+} from './report-entries.ts';
 import type { ReportRunner } from './report-runner.ts';
-import type { ReportTask, ReportWorkResult, WorkProblem } from './report-work.ts';
+import type { CachedTask, WorkProblem } from './report-work.ts';
 import type { ResultCache } from './result-cache.ts';
 
 interface ReportsInput {
@@ -51,13 +59,21 @@ export interface ReportOutcome {
 export interface BuiltReports {
   reports: ReportOutcome[];
   problems: ReportProblem[];
+  /** Reports whose unit came from the cache, and reports made in this run. */
+  counts: UnitCounts;
+}
+
+export interface UnitCounts {
+  cached: number;
+  made: number;
 }
 
 /** Runs the units, several at a time, and commits each in report order as soon as it and those before it are done. */
 export async function buildReports(input: ReportsInput): Promise<BuiltReports> {
   const { plan } = input;
-  const built: BuiltReports = { reports: [], problems: [...plan.problems] };
-  const context: UnitContext = { ...input, lastGood: new LastGoodReports(input.target, plan.state.previous) };
+  const built: BuiltReports = { reports: [], problems: [...plan.problems], counts: { cached: 0, made: 0 } };
+  const lastGood = new LastGoodReports(input.target, plan.state.previous);
+  const context: UnitContext = { ...input, lastGood, counts: built.counts };
   const pending: Promise<Unit>[] = [];
   let next = 0;
   const start = () => {
@@ -79,11 +95,17 @@ export async function buildReports(input: ReportsInput): Promise<BuiltReports> {
 /** What every report's unit is made with. */
 interface UnitContext extends ReportsInput {
   lastGood: LastGoodReports;
+  counts: UnitCounts;
 }
+
+/** A report's own files: with their bytes, or (when the last version has the same) their sha256 alone. */
+type OfferedFiles = (SiteFile | UnitFile)[];
 
 /** One report as it is published: its files and outcome, or its problem (and its last good files, when kept). */
 interface Unit {
-  files: SiteFile[];
+  files: OfferedFiles;
+  /** The sha256 of its source.txt, for the change log. */
+  source?: string;
   outcome?: ReportOutcome;
   problem?: ReportProblem;
   /** Its figures, for the change log of a report whose text changed. */
@@ -94,7 +116,7 @@ async function commit(unit: Unit, reportInput: ReportInput, sink: VersionSink, b
   if (unit.problem) built.problems.push(unit.problem);
   if (!unit.outcome) return;
   for (const file of unit.files) {
-    const entry = await sink.writer.offer(file);
+    const entry = 'body' in file ? await sink.writer.offer(file) : sink.writer.offerLinked(file);
     if (file.path === reportPath(reportInput.id, 'source.txt'))
       await sink.changes.addReport(reportInput.id, entry.sha256, unit.figures);
   }
@@ -152,7 +174,7 @@ function sidecarArchiveKey(metaBytes: Uint8Array): string | undefined {
   }
 }
 
-/** The unit from the cache's entries, making (and caching) the stages they lack. */
+/** The unit from the cache's entries, or made (and cached) from its figures or its text. */
 async function madeUnit(
   input: ReportInput,
   keys: ReportKeys,
@@ -160,46 +182,62 @@ async function madeUnit(
   context: UnitContext,
   kept: Report | undefined,
 ): Promise<{ unit: Unit } | WorkProblem> {
-  const { cache, runner } = context;
-  const found = await readStages(cache, keys);
-  let made: ReportWorkResult | undefined;
-  if (!found.pages || !found.digest) {
-    const want = { pages: !found.pages, rows: !found.digest };
-    const result = await runner.run(taskOf(input, kept, archived?.name, found, want));
-    if ('problem' in result) return result;
-    await writeStages(cache, keys, result);
-    made = result;
+  const found = await readStages(context.cache, keys);
+  let unit = found.unit;
+  let files = unit && (await cachedFiles(unit, keys, context));
+  if (unit && files) context.counts.cached += 1;
+  else {
+    const made = await context.runner.run(taskOf(input, keys, kept, archived?.name, found.figures));
+    if ('problem' in made) return made;
+    context.counts.made += 1;
+    unit = made.unit;
+    files = await cachedFiles(unit, keys, context);
+    if (!files) throw new Error(`${input.file}: its pages are not in the cache it was just written to`);
   }
-  const pages = (found.pages ?? made?.pages) as WholeFile[];
-  const digest = (found.digest ?? made?.rows?.digest) as ReportDigest;
-  const figuresJson = made?.figures ?? found.figures;
+  const source = unit.files.find((file) => file.path.endsWith('/source.txt'));
   return {
     unit: {
-      files: archived ? [...pages, archived.file] : pages,
+      files: archived ? [...files, archived.file] : files,
+      source: source?.sha256,
       outcome: {
         id: input.id,
-        digest,
-        rowsKey: keys.rows,
+        digest: unit.digest,
+        rowsKey: keys.made,
         remake: async () => remadeShares(input, keys, context, kept, archived?.name),
       },
-      figures: async () => figuresOf(input, figuresJson, kept, context.cache, keys),
+      figures: async () => figuresOf(input, kept, context.cache, keys),
     },
   };
 }
 
+/**
+ * A cached unit's own files as the version takes them: by their sha256 alone when the last version
+ * has the same bytes (they are linked, not read), else read from the pages entry; undefined when the
+ * bytes are needed and the entry is gone or refused (the unit is then made again).
+ */
+async function cachedFiles(
+  unit: CachedUnit,
+  keys: ReportKeys,
+  context: UnitContext,
+): Promise<OfferedFiles | undefined> {
+  const previous = context.plan.state.previous?.files;
+  if (unit.files.every((file) => previous?.[file.path]?.sha256 === file.sha256)) return unit.files;
+  return readPages(context.cache, keys, unit);
+}
+
 function taskOf(
   input: ReportInput,
+  keys: ReportKeys,
   kept: Report | undefined,
   archivedCopy: string | undefined,
-  found: StageEntries,
-  want: { pages: boolean; rows: boolean },
-): ReportTask {
+  figures: Uint8Array | undefined,
+): CachedTask {
   return {
     input,
+    keys,
     ...(kept ? { kept } : {}),
     ...(archivedCopy ? { archivedCopy } : {}),
-    ...(found.figures && !kept ? { figures: found.figures } : {}),
-    ...want,
+    ...(figures && !kept ? { figures } : {}),
   };
 }
 
@@ -211,19 +249,27 @@ async function remadeShares(
   kept: Report | undefined,
   archivedCopy: string | undefined,
 ): Promise<DatasetShare[]> {
-  const again = kept
-    ? input
-    : await context.plan.load(context.plan.inputs.find((p) => p.id === input.id) as PlannedInput);
-  const result = await context.runner.run(
-    taskOf(again, kept, archivedCopy, {}, { pages: false, rows: true }),
-  );
-  if ('problem' in result || !result.rows)
-    throw new Error(
-      `${input.file} could not be made again for the datasets: ${'problem' in result ? result.problem.problem : 'no rows'}`,
-    );
-  await writeStages(context.cache, keys, result);
-  if (result.rows.shares.length !== SITE_DATASETS.length) throw new Error(`${input.file}: shares missing`);
-  return result.rows.shares;
+  const planned = context.plan.inputs.find((p) => p.id === input.id) as PlannedInput;
+  const again = kept ? input : await context.plan.load(planned);
+  const made = await context.runner.run(taskOf(again, keys, kept, archivedCopy, undefined));
+  if ('problem' in made)
+    throw new Error(`${input.file} could not be made again for the datasets: ${made.problem.problem}`);
+  const shares = await readShares(context.cache, keys.made);
+  if (!shares) throw new Error(`${input.file}: its shares are not in the cache they were just written to`);
+  return shares;
+}
+
+/** A report's figures for the change log: from its figures entry, else extracted again. */
+async function figuresOf(
+  input: ReportInput,
+  kept: Report | undefined,
+  cache: ResultCache,
+  keys: ReportKeys,
+): Promise<Figure[]> {
+  if (kept) return kept.figures;
+  const json = (await cache.get('figures', keys.figures))?.get('report');
+  if (json) return (JSON.parse(new TextDecoder().decode(json)) as Report).figures;
+  return buildReport({ id: input.id, file: input.file, bytes: input.bytes, defaultLicense: '' }).figures;
 }
 
 /** A report's bytes are let go once it is committed: should they be needed again they are read again. */
@@ -231,18 +277,4 @@ function release(input: PlannedInput): void {
   input.bytes = new Uint8Array(0);
   input.metaBytes = undefined;
   input.loaded = false;
-}
-
-/** A report's figures for the change log: from its figures entry, else extracted again. */
-async function figuresOf(
-  input: ReportInput,
-  figuresJson: Uint8Array | undefined,
-  kept: Report | undefined,
-  cache: ResultCache,
-  keys: ReportKeys,
-): Promise<Figure[]> {
-  if (kept) return kept.figures;
-  const json = figuresJson ?? (await cache.get('figures', keys.figures))?.get('report');
-  if (json) return (JSON.parse(new TextDecoder().decode(json)) as Report).figures;
-  return buildReport({ id: input.id, file: input.file, bytes: input.bytes, defaultLicense: '' }).figures;
 }

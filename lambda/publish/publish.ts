@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
 import type { PublicationChanges, SitePin } from '../pipeline/metadata/index.ts';
 import type { SiteSettings } from '../pipeline/report/index.ts';
-import { FsStore } from '../stores/fs-store.ts';
+import { LocalFolderStore } from '../stores/local-folder-store.ts';
 import type { Store } from '../stores/store.ts';
 import { fastPath } from './fast-path.ts';
-import { buildReports } from './per-report.ts';
+import { buildReports, type UnitCounts } from './per-report.ts';
 import { openVersion, type Plan, plan } from './plan.ts';
 import type { VersionPointer } from './pointer.ts';
 import type { PublishedState } from './published-state.ts';
@@ -44,10 +44,10 @@ export interface PublishOptions {
   /** Lift a rollback's pin and publish; without it a pinned site builds nothing. @default false */
   release?: boolean;
   /**
-   * Where each report's results are kept between runs (result-cache.ts), so that a run costs what
-   * changed. @default a temporary folder, removed after the run (every report is made again)
+   * The folder of this machine where each report's results are kept between runs (result-cache.ts),
+   * so that a run costs what changed. @default a temporary folder, removed after the run
    */
-  cache?: Store;
+  cacheFolder?: string;
   /** The cache is made smaller than this after a run. @default 4 GiB */
   cacheMaxBytes?: number;
   /** Worker processes for the reports the cache does not have. @default os.availableParallelism() */
@@ -94,7 +94,8 @@ export interface PublishSummary {
   /** Nothing was built: the inputs hash is the current version's (the fast path). */
   fastPath?: boolean;
   timings?: PhaseTimings;
-  cache?: CacheStats;
+  /** Reports whose results came from the cache and reports made, and what the cache did. */
+  cache?: CacheStats & { reports: UnitCounts };
   /** Worker processes that ran (0: all in this process) and each one's peak RSS in MB. */
   workers?: { count: number; peakRssMB: number[] };
   /** The versions this run pruned to keep the last `keepVersions`; absent when the site is pinned. */
@@ -115,12 +116,16 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
   const fast = await fastPath(planned.plan, options.target, options.pointers ?? []);
   if (fast) return { ...fast, timings: clock.lap('plan').done() };
   clock.lap('plan');
-  const temporary = options.cache ? undefined : await mkdtemp(join(tmpdir(), 'opendata-cache-'));
-  const cache = new ResultCache(options.cache ?? new FsStore(temporary as string));
+  const temporary = options.cacheFolder ? undefined : await mkdtemp(join(tmpdir(), 'opendata-cache-'));
+  const folder = options.cacheFolder ?? (temporary as string);
+  const cache = new ResultCache(new LocalFolderStore(folder));
   try {
-    const summary = await build(options, planned.plan, cache, clock);
+    const summary = await build(options, planned.plan, { cache, folder }, clock);
     await cache.collect(options.cacheMaxBytes ?? 4 * 1024 ** 3);
-    return { ...summary, cache: cache.stats };
+    return {
+      ...summary,
+      cache: { ...cache.stats, ...(summary.cache ?? { reports: { cached: 0, made: 0 } }) },
+    };
   } finally {
     if (temporary) await rm(temporary, { recursive: true, force: true });
   }
@@ -130,13 +135,14 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
 async function build(
   options: PublishOptions,
   plan: Plan,
-  cache: ResultCache,
+  { cache, folder }: { cache: ResultCache; folder: string },
   clock: PhaseClock,
 ): Promise<PublishSummary> {
   const { target, archive, onProgress, pointers = [], concurrency = 16 } = options;
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const runner = reportRunner(
     { settings: plan.settings, catalog: plan.catalog },
+    { cache, folder },
     { workers, timeLimitMs: options.reportTimeLimitMs ?? 120_000 },
   );
   const sink = openVersion(plan, target, concurrency);
@@ -166,7 +172,12 @@ async function build(
     });
     clock.lap('switch');
     const summary = summaryOf(plan, reduced, withRetention(switched, retained), retained.retention);
-    return { ...summary, timings: clock.done(), workers: runner.workers };
+    return {
+      ...summary,
+      timings: clock.done(),
+      workers: runner.workers,
+      cache: { ...cache.stats, reports: built.counts },
+    };
   } finally {
     await runner.close();
   }

@@ -188,7 +188,10 @@ async function writeDatasets(
 const READ_AHEAD = 8;
 
 /** Every report's shares in report order, from the cache, or made again where the entry went. */
-async function* sharesInOrder(reports: readonly ReportOutcome[], cache: ResultCache): AsyncGenerator<DatasetShare[]> {
+async function* sharesInOrder(
+  reports: readonly ReportOutcome[],
+  cache: ResultCache,
+): AsyncGenerator<DatasetShare[]> {
   const read = (report: ReportOutcome) =>
     readShares(cache, report.rowsKey).then((shares) => shares ?? report.remake());
   const ahead = reports.slice(0, READ_AHEAD).map(read);

@@ -1,10 +1,12 @@
 /**
- * A report's entries in the result cache, one a stage: `figures` (the report without its text, as
- * extracted), `pages` (its own files), `digest` (what the reduce keeps of it) and `rows` (its share
- * of every dataset, in every format). Each key is the sha256 of what shapes that stage: the report's
- * bytes and sidecar (or the last good report kept in its place), the code of the stage (code-hashes.ts)
- * and, past extraction, the settings and the catalog. So a portal change makes pages again from the
- * cached figures without extracting, and a catalog change leaves the extraction alone too.
+ * A report's entries in the result cache: `figures` (the report without its text, as extracted),
+ * keyed by the report's bytes and sidecar (or the last good report kept in its place) and the code of
+ * extraction; and, keyed by that and the code of pages and rows, the settings and the catalog, what
+ * was made from it: `unit` (its digest and its own files' names, sizes and sha256, a few kilobytes),
+ * `pages` (those files' bytes) and `rows` (its share of every dataset, in every format). So a portal
+ * change makes pages and rows again from the cached figures without extracting; and a report that did
+ * not change costs one small read here (its files are linked from the last version by their sha256)
+ * and one read of its shares in the reduce.
  */
 import { sha256Hex } from '../contract/index.ts';
 import {
@@ -13,7 +15,7 @@ import {
   SITE_DATASETS,
   type WholeFile,
 } from '../pipeline/build/index.ts';
-import { SHARE_FORMATS } from '../pipeline/formats/index.ts';
+import { bodyEntry, type FileEntry, SHARE_FORMATS } from '../pipeline/formats/index.ts';
 import type { Report } from '../pipeline/report/index.ts';
 import type { CodeHashes } from './code-hashes.ts';
 import type { PlannedInput } from './read-reports.ts';
@@ -22,9 +24,8 @@ import { type ResultCache, type Section, stageKey } from './result-cache.ts';
 
 export interface ReportKeys {
   figures: string;
-  pages: string;
-  /** Of the digest and of the shares alike: they are made together. */
-  rows: string;
+  /** Of the unit, its pages and its shares alike: they are made together. */
+  made: string;
 }
 
 /** What the keys are made from, beside the report: the plan's. */
@@ -43,12 +44,15 @@ export function reportKeys(
 ): ReportKeys {
   const base = kept ? sha256Hex(`kept\u0000${JSON.stringify(kept)}`) : inputKey(input, plan.settings.license);
   const figures = stageKey('figures', base, plan.code.figures);
-  const shaping = [figures, plan.contextHash, archivedCopy ?? ''];
-  return {
+  const made = stageKey(
+    'unit',
     figures,
-    pages: stageKey('pages', plan.code.pages, ...shaping),
-    rows: stageKey('rows', plan.code.rows, ...shaping),
-  };
+    plan.code.pages,
+    plan.code.rows,
+    plan.contextHash,
+    archivedCopy ?? '',
+  );
+  return { figures, made };
 }
 
 /** The report's bytes, its sidecar's bytes (by their hashes) and the licence a sidecar-less report gets. */
@@ -64,44 +68,73 @@ function inputKey(input: PlannedInput, defaultLicense: string): string {
   return sha256Hex(parts.join('\u0000'));
 }
 
-/** What the cache had of a report. */
+/** A report's own file as the unit lists it: its bytes are in the `pages` entry. */
+export interface UnitFile extends FileEntry {
+  path: string;
+  contentType: string;
+}
+
+/** What the per-report phase needs of a report made before. */
+export interface CachedUnit {
+  digest: ReportDigest;
+  files: UnitFile[];
+}
+
+/** What the cache had of a report: its unit, or else the figures to make it from. */
 export interface StageEntries {
+  unit?: CachedUnit;
   figures?: Uint8Array;
-  pages?: WholeFile[];
-  digest?: ReportDigest;
 }
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The pages and the digest; the figures too when either is missing (what making them starts from). */
+/** The unit; the figures when there is none (what making it starts from). */
 export async function readStages(cache: ResultCache, keys: ReportKeys): Promise<StageEntries> {
-  const [pages, digest] = await Promise.all([cache.get('pages', keys.pages), cache.get('digest', keys.rows)]);
-  const found: StageEntries = {};
-  const files = pages && pageFiles(pages);
-  if (files) found.pages = files;
-  const json = digest?.get('digest');
-  if (json) found.digest = JSON.parse(decoder.decode(json)) as ReportDigest;
-  if (!found.pages || !found.digest) {
-    const figures = (await cache.get('figures', keys.figures))?.get('report');
-    if (figures) found.figures = figures;
-  }
-  return found;
+  const json = (await cache.get('unit', keys.made))?.get('unit');
+  if (json) return { unit: JSON.parse(decoder.decode(json)) as CachedUnit };
+  const figures = (await cache.get('figures', keys.figures))?.get('report');
+  return figures ? { figures } : {};
 }
 
-/** Writes the stages the work made. */
+/** A made report's own files, by its unit's list, or undefined when its pages entry is gone or refused. */
+export async function readPages(
+  cache: ResultCache,
+  keys: ReportKeys,
+  unit: CachedUnit,
+): Promise<WholeFile[] | undefined> {
+  const sections = await cache.get('pages', keys.made);
+  if (!sections) return undefined;
+  const files: WholeFile[] = [];
+  for (const { path, contentType } of unit.files) {
+    const body = sections.get(path);
+    if (!body) return undefined;
+    files.push({ path, contentType, body });
+  }
+  return files;
+}
+
+/** Writes what the work made: its figures when it extracted them, its pages, shares and unit. */
 export async function writeStages(
   cache: ResultCache,
   keys: ReportKeys,
   result: ReportWorkResult,
-): Promise<void> {
+): Promise<CachedUnit> {
   if (result.figures) await cache.put('figures', keys.figures, [{ name: 'report', bytes: result.figures }]);
-  if (result.pages) await cache.put('pages', keys.pages, pageSections(result.pages));
-  if (!result.rows) return;
-  await cache.put('rows', keys.rows, shareSections(result.rows.shares));
-  await cache.put('digest', keys.rows, [
-    { name: 'digest', bytes: encoder.encode(JSON.stringify(result.rows.digest)) },
-  ]);
+  const { pages, rows } = result;
+  if (!pages || !rows) throw new Error('the work of a report made no pages or rows');
+  await cache.put(
+    'pages',
+    keys.made,
+    pages.map((file) => ({ name: file.path, bytes: file.body })),
+  );
+  await cache.put('rows', keys.made, shareSections(rows.shares));
+  const unit: CachedUnit = {
+    digest: rows.digest,
+    files: pages.map(({ path, contentType, body }) => ({ path, contentType, ...bodyEntry(body) })),
+  };
+  await cache.put('unit', keys.made, [{ name: 'unit', bytes: encoder.encode(JSON.stringify(unit)) }]);
+  return unit;
 }
 
 /** The report's shares, in SITE_DATASETS order, or undefined when its entry is gone or refused. */
@@ -127,27 +160,4 @@ function shareSections(shares: readonly DatasetShare[]): Section[] {
       SHARE_FORMATS.map((format) => ({ name: `${SITE_DATASETS[index]}.${format}`, bytes: share[format] })),
     ),
   ];
-}
-
-function pageSections(files: readonly WholeFile[]): Section[] {
-  const list = files.map(({ path, contentType }) => ({ path, contentType }));
-  return [
-    { name: 'files', bytes: encoder.encode(JSON.stringify(list)) },
-    ...files.map((file) => ({ name: file.path, bytes: file.body })),
-  ];
-}
-
-function pageFiles(sections: ReadonlyMap<string, Uint8Array>): WholeFile[] | undefined {
-  const list = sections.get('files');
-  if (!list) return undefined;
-  const files: WholeFile[] = [];
-  for (const { path, contentType } of JSON.parse(decoder.decode(list)) as {
-    path: string;
-    contentType: string;
-  }[]) {
-    const body = sections.get(path);
-    if (!body) return undefined;
-    files.push({ path, contentType, body });
-  }
-  return files;
 }

@@ -13,17 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
-import {
-  type ReportTask,
-  type ReportWorkResult,
-  runReportWork,
-  type WorkContext,
-  type WorkProblem,
-} from './report-work.ts';
-import { CONTEXT_FILE_ENV } from './report-worker.ts';
+import type { CachedUnit } from './report-entries.ts';
+import { type CachedTask, makeAndCache, type WorkContext, type WorkProblem } from './report-work.ts';
+import { CONTEXT_FILE_ENV, type WorkerContext } from './report-worker.ts';
+import type { ResultCache } from './result-cache.ts';
 
 export interface ReportRunner {
-  run(task: ReportTask): Promise<ReportWorkResult | WorkProblem>;
+  /** Makes the report and writes its results into the cache; gives its unit, or its problem. */
+  run(task: CachedTask): Promise<{ unit: CachedUnit } | WorkProblem>;
   close(): Promise<void>;
   /** How many worker processes ran, and the peak RSS each reported, in MB (none in this process). */
   readonly workers: { count: number; peakRssMB: number[] };
@@ -38,7 +35,7 @@ export interface RunnerOptions {
 
 /** What a worker answers: the result, and who it is and what it used. */
 interface WorkerAnswer {
-  result: ReportWorkResult | WorkProblem;
+  result: { unit: CachedUnit } | WorkProblem;
   pid: number;
   peakRssMB: number;
 }
@@ -51,8 +48,12 @@ interface WorkerAnswer {
 const INLINE_BEFORE_POOL = 24;
 
 /** A runner that works in this process, and moves to a pool of `workers` once there is enough to do. */
-export function reportRunner(context: WorkContext, options: RunnerOptions): ReportRunner {
-  const inline = (task: ReportTask) => Promise.resolve(runReportWork(context, task));
+export function reportRunner(
+  context: WorkContext,
+  cache: { cache: ResultCache; folder: string },
+  options: RunnerOptions,
+): ReportRunner {
+  const inline = (task: CachedTask) => makeAndCache(context, cache.cache, task);
   if (options.workers <= 1)
     return { run: inline, close: async () => {}, workers: { count: 0, peakRssMB: [] } };
   let made = 0;
@@ -62,7 +63,7 @@ export function reportRunner(context: WorkContext, options: RunnerOptions): Repo
     run(task) {
       made += 1;
       if (!pool && made <= INLINE_BEFORE_POOL) return inline(task);
-      pool ??= PooledRunner.open(context, options).then((runner) => {
+      pool ??= PooledRunner.open({ ...context, cacheFolder: cache.folder }, options).then((runner) => {
         opened = runner;
         return runner;
       });
@@ -84,7 +85,7 @@ class PooledRunner implements ReportRunner {
     readonly options: RunnerOptions,
   ) {}
 
-  static async open(context: WorkContext, options: RunnerOptions): Promise<PooledRunner> {
+  static async open(context: WorkerContext, options: RunnerOptions): Promise<PooledRunner> {
     const folder = await mkdtemp(join(tmpdir(), 'opendata-work-'));
     const file = join(folder, 'context.json');
     await writeFile(file, JSON.stringify(context));
@@ -104,7 +105,7 @@ class PooledRunner implements ReportRunner {
     return { count: this.options.workers, peakRssMB: [...this.#peaks.values()] };
   }
 
-  async run(task: ReportTask): Promise<ReportWorkResult | WorkProblem> {
+  async run(task: CachedTask): Promise<{ unit: CachedUnit } | WorkProblem> {
     const seconds = this.options.timeLimitMs / 1000;
     try {
       const answer = (await this.pool.run(task, {

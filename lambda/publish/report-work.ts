@@ -2,7 +2,7 @@
  * The work of one report that the cache did not have: what a worker thread runs, and what the
  * parent runs itself when there is one worker. It reads nothing and writes nothing: it takes the
  * report's bytes (and the figures the cache had, if it had them) and gives the results of the
- * stages asked for, as bytes and plain objects that cross a thread boundary and go into the cache.
+ * report's pages and rows, as bytes and plain objects that cross a thread boundary and go into the cache.
  */
 import {
   type DatasetShare,
@@ -15,6 +15,8 @@ import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
 import type { Report, SiteSettings } from '../pipeline/report/index.ts';
 import { decodeReport, internalError, ReportError } from '../pipeline/report/index.ts';
 import { parseReportInput, type ReportInput } from './read-reports.ts';
+import { type CachedUnit, type ReportKeys, writeStages } from './report-entries.ts';
+import type { ResultCache } from './result-cache.ts';
 
 /** What every report's work is done with. */
 export interface WorkContext {
@@ -22,7 +24,27 @@ export interface WorkContext {
   catalog: IndicatorCatalog;
 }
 
-export interface ReportTask {
+/** A report's work as the runner is given it: the task, and the keys its results are cached under. */
+export interface CachedTask extends ReportTask {
+  keys: ReportKeys;
+}
+
+/**
+ * The work of one report, its results written into the cache (by whoever runs it: a worker writes
+ * its own, so that hundreds of kilobytes a report never cross between processes), giving the unit:
+ * what the parent keeps, a few kilobytes.
+ */
+export async function makeAndCache(
+  context: WorkContext,
+  cache: ResultCache,
+  task: CachedTask,
+): Promise<{ unit: CachedUnit } | WorkProblem> {
+  const result = runReportWork(context, task);
+  if ('problem' in result) return result;
+  return { unit: await writeStages(cache, task.keys, result) };
+}
+
+interface ReportTask {
   input: ReportInput;
   /**
    * The report to build instead of parsing the input: a last good publication kept in place of a
@@ -33,15 +55,13 @@ export interface ReportTask {
   archivedCopy?: string;
   /** The report without its text, as the cache's figures stage has it. */
   figures?: Uint8Array;
-  pages: boolean;
-  rows: boolean;
 }
 
 export interface ReportWorkResult {
   /** The report without its text, when it was extracted here (for the cache's figures stage). */
   figures?: Uint8Array;
-  pages?: WholeFile[];
-  rows?: { shares: DatasetShare[]; digest: ReportDigest };
+  pages: WholeFile[];
+  rows: { shares: DatasetShare[]; digest: ReportDigest };
 }
 
 /** Why the report cannot be published as it is: its ReportError's problem, or an internal error. */
@@ -50,8 +70,8 @@ export type WorkProblem = { problem: { file: string; problem: string } };
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The stages asked for, or the report's problem. Anything the report trips is its problem, never the run's. */
-export function runReportWork(context: WorkContext, task: ReportTask): ReportWorkResult | WorkProblem {
+/** The report's pages and rows, or its problem. Anything the report trips is its problem, never the run's. */
+function runReportWork(context: WorkContext, task: ReportTask): ReportWorkResult | WorkProblem {
   try {
     return work(context, task);
   } catch (error) {
@@ -68,8 +88,8 @@ function work(context: WorkContext, task: ReportTask): ReportWorkResult {
     : made.report;
   return {
     ...(made.figures ? { figures: made.figures } : {}),
-    ...(task.pages ? { pages: reportPages(settings, report, catalog) } : {}),
-    ...(task.rows ? { rows: reportRows(settings, report, catalog) } : {}),
+    pages: reportPages(settings, report, catalog),
+    rows: reportRows(settings, report, catalog),
   };
 }
 

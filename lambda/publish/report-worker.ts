@@ -1,28 +1,40 @@
 /**
  * The entry of a worker process of the report pool (report-runner.ts): it reads the context every
- * report's work is done with once, from the file the parent named, and then runs each task it is
- * given, reporting its own peak RSS with each result so that the parent can say what each worker used.
+ * report's work is done with once, from the file the parent named (settings, catalog, the cache
+ * folder), then makes each report it is given and writes its results into the cache itself, answering
+ * with the report's unit and its own peak RSS, so that the parent can say what each worker used.
  */
 import { readFileSync } from 'node:fs';
 import { indicatorCatalogFrom } from '../pipeline/indicators/index.ts';
-import { type ReportTask, runReportWork, type WorkContext } from './report-work.ts';
+import { LocalFolderStore } from '../stores/local-folder-store.ts';
+import { type CachedTask, makeAndCache, type WorkContext } from './report-work.ts';
+import { ResultCache } from './result-cache.ts';
 
 export const CONTEXT_FILE_ENV = 'OPENDATA_WORK_CONTEXT_FILE';
 
-let context: WorkContext | undefined;
+/** What the parent writes for its workers. */
+export interface WorkerContext extends WorkContext {
+  cacheFolder: string;
+}
 
-function workContext(): WorkContext {
-  if (!context) {
+let opened: { context: WorkContext; cache: ResultCache } | undefined;
+
+function workerContext(): { context: WorkContext; cache: ResultCache } {
+  if (!opened) {
     const file = process.env[CONTEXT_FILE_ENV];
     if (!file)
       throw new Error(`${CONTEXT_FILE_ENV} is not set: report-worker.ts runs in the report pool only`);
-    const { settings, catalog } = JSON.parse(readFileSync(file, 'utf8')) as WorkContext;
-    context = { settings, catalog: indicatorCatalogFrom(catalog, file) };
+    const { settings, catalog, cacheFolder } = JSON.parse(readFileSync(file, 'utf8')) as WorkerContext;
+    opened = {
+      context: { settings, catalog: indicatorCatalogFrom(catalog, file) },
+      cache: new ResultCache(new LocalFolderStore(cacheFolder)),
+    };
   }
-  return context;
+  return opened;
 }
 
-export default function reportWorker(task: ReportTask) {
-  const result = runReportWork(workContext(), task);
+export default async function reportWorker(task: CachedTask) {
+  const { context, cache } = workerContext();
+  const result = await makeAndCache(context, cache, task);
   return { result, pid: process.pid, peakRssMB: process.resourceUsage().maxRSS / 1024 };
 }

@@ -80,6 +80,18 @@ export class VersionWriter {
     return entry;
   }
 
+  /**
+   * A file the current version has with the same bytes, known by its sha256 alone (a report whose
+   * cached unit says so): linked from it when the version completes, never read.
+   */
+  offerLinked(file: { path: string; contentType: string } & FileEntry): FileEntry {
+    if (this.options.previous?.files[file.path]?.sha256 !== file.sha256)
+      throw new Error(`${file.path} is offered by its sha256 but the current version has other bytes`);
+    const entry = { sha256: file.sha256, bytes: file.bytes };
+    this.files.set(file.path, { ...entry, contentType: file.contentType });
+    return entry;
+  }
+
   /** Links the unchanged files from the current version, then writes the file list that marks the version complete. */
   async complete(): Promise<VersionManifest> {
     const { previous, target, publication } = this.options;

@@ -1,4 +1,4 @@
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { crc32 } from 'node:zlib';
 import { type AsyncFlateStreamHandler, Zip, type ZipInputFile } from 'fflate';
 import type { AnyRow, Cell, Dataset } from '../datasets/index.ts';
 import { bodyBytes, Chunked, encodeText } from './chunks.ts';
@@ -165,10 +165,11 @@ class ZipWriter {
 }
 
 /**
- * An entry as fflate's `Zip` takes one, its data deflated at level 0 (stored blocks, nothing
- * compressed) by node:zlib, natively: each chunk on its own, ended by a sync flush, so that the
- * chunks' blocks follow one another as one deflate stream and the last one ends it. Its CRC-32 is
- * node:zlib's too, where fflate's own (JavaScript) took longer than making the sheet's text.
+ * An entry as fflate's `Zip` takes one, its data deflated at level 0: stored blocks, the bytes as
+ * they are behind a 5-byte header each (RFC 1951 §3.2.4: BFINAL and BTYPE 00 in one byte, then LEN
+ * and its complement, little-endian). Framed here rather than by a deflater, which copies every byte
+ * through its window to say nothing: the sheet of all reports is hundreds of megabytes. Its CRC-32 is
+ * node:zlib's, natively.
  */
 class LevelZeroEntry implements ZipInputFile {
   readonly compression = 8;
@@ -184,9 +185,21 @@ class LevelZeroEntry implements ZipInputFile {
   push(chunk: Uint8Array, final = false): void {
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.byteLength;
-    const flush = final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH;
-    this.ondata?.(null, deflateRawSync(chunk, { level: 0, finishFlush: flush }), final);
+    for (let at = 0; at < chunk.byteLength || (final && at === 0); at += STORED_MAX) {
+      // fflate types its chunks as over an ArrayBuffer; it only reads them, whatever holds their bytes.
+      const block = chunk.subarray(at, at + STORED_MAX) as Uint8Array<ArrayBuffer>;
+      const last = final && at + STORED_MAX >= chunk.byteLength;
+      this.ondata?.(null, storedHeader(block.byteLength, last), false);
+      this.ondata?.(null, block, last);
+    }
   }
+}
+
+/** The most a stored block holds. */
+const STORED_MAX = 0xffff;
+
+function storedHeader(length: number, last: boolean): Uint8Array<ArrayBuffer> {
+  return Uint8Array.of(last ? 1 : 0, length & 0xff, length >> 8, ~length & 0xff, (~length >> 8) & 0xff);
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

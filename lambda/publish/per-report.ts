@@ -27,6 +27,7 @@ import {
   readStages,
   reportKeys,
   type UnitFile,
+  useStages,
 } from './report-entries.ts';
 import type { ReportRunner } from './report-runner.ts';
 import type { CachedTask, WorkProblem } from './report-work.ts';
@@ -183,6 +184,8 @@ async function madeUnit(
   kept: Report | undefined,
 ): Promise<{ unit: Unit } | WorkProblem> {
   const found = await readStages(context.cache, keys);
+  // Every entry of a current report stays, read this run or not (its figures outlive a portal change).
+  useStages(context.cache, keys);
   let unit = found.unit;
   let files = unit && (await cachedFiles(unit, keys, context));
   if (unit && files) context.counts.cached += 1;

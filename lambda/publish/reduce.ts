@@ -172,8 +172,13 @@ async function writeDatasets(
     files.end({ dataset: SITE_DATASETS.indexOf('checks'), share: crossChecks });
     const written: DatasetFile[] = [];
     for (const spec of specs) {
-      const body = (spooled.get(spec.path) as SpoolFile).body();
-      const entry = await writer.offer({ path: spec.path, body, contentType: CONTENT_TYPES[spec.format] });
+      const spooledFile = spooled.get(spec.path) as SpoolFile;
+      const entry = await writer.offer({
+        path: spec.path,
+        body: spooledFile.body(),
+        contentType: CONTENT_TYPES[spec.format],
+        localFile: spooledFile.path,
+      });
       written.push({ ...entry, path: spec.path, dataset: spec.dataset, format: spec.format });
     }
     // The spooled files are read as they are written: they go once every write is done.

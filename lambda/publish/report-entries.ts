@@ -114,6 +114,12 @@ export async function readPages(
   return files;
 }
 
+/** Marks a report's entries as this run's, whoever wrote them (collect keeps what a run used). */
+export function useStages(cache: ResultCache, keys: ReportKeys): void {
+  cache.use('figures', keys.figures);
+  for (const stage of ['unit', 'pages', 'rows'] as const) cache.use(stage, keys.made);
+}
+
 /** Writes what the work made: its figures when it extracted them, its pages, shares and unit. */
 export async function writeStages(
   cache: ResultCache,

@@ -4,13 +4,7 @@
  * report's bytes (and the figures the cache had, if it had them) and gives the results of the
  * report's pages and rows, as bytes and plain objects that cross a thread boundary and go into the cache.
  */
-import {
-  type DatasetShare,
-  type ReportDigest,
-  reportPages,
-  reportRows,
-  type WholeFile,
-} from '../pipeline/build/index.ts';
+import { type DatasetShare, type ReportDigest, reportMade, type WholeFile } from '../pipeline/build/index.ts';
 import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
 import type { Report, SiteSettings } from '../pipeline/report/index.ts';
 import { decodeReport, internalError, ReportError } from '../pipeline/report/index.ts';
@@ -88,8 +82,7 @@ function work(context: WorkContext, task: ReportTask): ReportWorkResult {
     : made.report;
   return {
     ...(made.figures ? { figures: made.figures } : {}),
-    pages: reportPages(settings, report, catalog),
-    rows: reportRows(settings, report, catalog),
+    ...reportMade(settings, report, catalog),
   };
 }
 

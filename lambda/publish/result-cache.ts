@@ -68,6 +68,11 @@ export class ResultCache {
     return sections;
   }
 
+  /** Marks an entry as this run's when another process (a worker) wrote it: collect keeps it. */
+  use(stage: CacheStage, key: string): void {
+    this.#used.add(entryPath(stage, key));
+  }
+
   async put(stage: CacheStage, key: string, sections: readonly Section[]): Promise<void> {
     const path = entryPath(stage, key);
     this.#used.add(path);

@@ -18,6 +18,8 @@ export interface OfferedFile {
   /** Whole, or chunks made afresh on each pass: hashed first, then written only if it changed. */
   body: FileBody;
   contentType: string;
+  /** A file of this machine holding the same bytes, moved into the store rather than written again. */
+  localFile?: string;
 }
 
 interface WriterOptions {
@@ -70,11 +72,10 @@ export class VersionWriter {
     await this.#pool.add(async () => {
       if (this.options.verify && (await headObject(this.options.target, key))?.sha256 === entry.sha256)
         return;
-      await this.options.target.put(key, file.body, {
-        ...this.#immutable(file.contentType),
-        sha256: entry.sha256,
-        bytes: entry.bytes,
-      });
+      const options = { ...this.#immutable(file.contentType), sha256: entry.sha256, bytes: entry.bytes };
+      const { target } = this.options;
+      if (file.localFile && target.putFile) await target.putFile(key, file.localFile, options);
+      else await target.put(key, file.body, options);
       this.written.push(key);
     });
     return entry;

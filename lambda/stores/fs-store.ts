@@ -82,6 +82,22 @@ export class FsStore implements Store {
     await rename(temporary, path);
   }
 
+  /** A rename into place, atomic like a put; a copy, then a rename, when the file is on another disk. */
+  async putFile(key: string, from: string, options: PutOptions): Promise<void> {
+    assertSafeKey(key);
+    const path = join(this.root, key);
+    await onDisk('write', path, async () => {
+      await this.#temporaryBeside(path);
+      try {
+        await rename(from, path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+        await this.#write(path, createReadStream(from));
+      }
+    });
+    void options;
+  }
+
   /** Reads the file to hash it: a folder has no metadata to keep a checksum in. */
   async head(key: string): Promise<ObjectHead | undefined> {
     assertSafeKey(key);

@@ -23,6 +23,12 @@ export interface Store {
    * Optional: `copyObject` falls back to a get and a put.
    */
   copy?(from: string, to: string, options: PutOptions): Promise<void>;
+  /**
+   * Moves a finished file of this machine into the store under the key (a rename into a folder on
+   * the same disk): what was written once is not written again. The file is gone afterwards.
+   * Optional: elsewhere the file is read and put.
+   */
+  putFile?(key: string, path: string, options: PutOptions): Promise<void>;
   /** Keys under the prefix, sorted. */
   list(prefix: string): Promise<string[]>;
   /**

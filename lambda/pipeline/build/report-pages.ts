@@ -1,5 +1,5 @@
 import { CONTENT_TYPES, reportPath } from '../../contract/index.ts';
-import { reportChecks } from '../checks/index.ts';
+import { type Check, reportChecks } from '../checks/index.ts';
 import { type IndicatorCatalog, matchIndicators } from '../indicators/index.ts';
 import type { SiteFile } from '../metadata/index.ts';
 import { reportPage } from '../portal/index.ts';
@@ -14,8 +14,12 @@ export type WholeFile = SiteFile & { body: Uint8Array };
  * The pages stage of the per-report work: a report's own files, its text as processed (source.txt)
  * and its page, which shows its figures, their indicators and its own checks.
  */
-export function reportPages(settings: SiteSettings, report: Report, catalog: IndicatorCatalog): WholeFile[] {
-  const checks = reportChecks(matchIndicators(report, catalog));
+export function reportPages(
+  settings: SiteSettings,
+  report: Report,
+  catalog: IndicatorCatalog,
+  checks: readonly Check[] = reportChecks(matchIndicators(report, catalog)),
+): WholeFile[] {
   return [
     {
       path: reportPath(report.id, 'source.txt'),

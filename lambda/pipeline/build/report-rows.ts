@@ -11,6 +11,7 @@ import {
 import { csvFragment, jsonFragment, xlsxFragment } from '../formats/index.ts';
 import { type IndicatorCatalog, matchIndicators, type ReportIndicators } from '../indicators/index.ts';
 import type { Figure, Report, SiteSettings } from '../report/index.ts';
+import { reportPages, type WholeFile } from './report-pages.ts';
 
 /**
  * The datasets of the site, in the order their files are listed: each is the concatenation of every
@@ -68,7 +69,32 @@ export interface ReportRows {
  */
 export function reportRows(settings: SiteSettings, report: Report, catalog: IndicatorCatalog): ReportRows {
   const matched = matchIndicators(report, catalog);
+  return rowsOf(settings, matched, reportChecks(matched), catalog);
+}
+
+/**
+ * What the per-report work makes of a report: its own files and its rows, its indicators matched and
+ * its checks made once for both.
+ */
+export function reportMade(
+  settings: SiteSettings,
+  report: Report,
+  catalog: IndicatorCatalog,
+): { pages: WholeFile[]; rows: ReportRows } {
+  const matched = matchIndicators(report, catalog);
   const checks = reportChecks(matched);
+  return {
+    pages: reportPages(settings, report, catalog, checks),
+    rows: rowsOf(settings, matched, checks, catalog),
+  };
+}
+
+function rowsOf(
+  settings: SiteSettings,
+  matched: ReportIndicators,
+  checks: Check[],
+  catalog: IndicatorCatalog,
+): ReportRows {
   const datasets = datasetsOf(settings, matched, checks, catalog);
   const shares = datasets.map(shareOf);
   const digest = digestOf(matched, checks, restatementClaims(matched));

@@ -33,8 +33,17 @@ function publishedLine(summary: PublishSummary, location: string): string {
   return (
     `Published ${count(summary.reports.length, 'report')} (${summary.figures} figures) to ${location}: ` +
     `${version}, ${summary.written.length} objects written, ${summary.copied} linked from the previous version, ` +
-    `${summary.unchanged} unchanged${problemsSummary(summary.problems)}.`
+    `${summary.unchanged} unchanged${workLine(summary)}${problemsSummary(summary.problems)}.`
   );
+}
+
+/** How the run got there: stopped at the inputs hash, or how many reports came from the cache. */
+function workLine(summary: PublishSummary): string {
+  if (summary.fastPath) return '; the inputs are those of the current version, so nothing was built';
+  const reports = summary.cache?.reports;
+  if (!reports) return '';
+  const workers = summary.workers?.count ? ` (${count(summary.workers.count, 'worker')})` : '';
+  return `; ${reports.cached} reports from the cache, ${reports.made} made${workers}`;
 }
 
 /** What a real run would have done, from the summary of the run against a store that writes nothing. */

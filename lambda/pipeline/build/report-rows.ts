@@ -11,7 +11,6 @@ import {
 import { csvFragment, jsonFragment, xlsxFragment } from '../formats/index.ts';
 import { type IndicatorCatalog, matchIndicators, type ReportIndicators } from '../indicators/index.ts';
 import type { Figure, Report, SiteSettings } from '../report/index.ts';
-import { reportPages, type WholeFile } from './report-pages.ts';
 
 /**
  * The datasets of the site, in the order their files are listed: each is the concatenation of every
@@ -72,24 +71,8 @@ export function reportRows(settings: SiteSettings, report: Report, catalog: Indi
   return rowsOf(settings, matched, reportChecks(matched), catalog);
 }
 
-/**
- * What the per-report work makes of a report: its own files and its rows, its indicators matched and
- * its checks made once for both.
- */
-export function reportMade(
-  settings: SiteSettings,
-  report: Report,
-  catalog: IndicatorCatalog,
-): { pages: WholeFile[]; rows: ReportRows } {
-  const matched = matchIndicators(report, catalog);
-  const checks = reportChecks(matched);
-  return {
-    pages: reportPages(settings, report, catalog, checks),
-    rows: rowsOf(settings, matched, checks, catalog),
-  };
-}
-
-function rowsOf(
+/** The rows of a report whose indicators are matched and checks made. */
+export function rowsOf(
   settings: SiteSettings,
   matched: ReportIndicators,
   checks: Check[],

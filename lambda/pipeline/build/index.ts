@@ -9,9 +9,8 @@ export { buildReport } from './build-report.ts';
 export { datasetRowCounts } from './build-site.ts';
 export { reportMade } from './report-made.ts';
 export type { WholeFile } from './report-pages.ts';
-export { reportPages } from './report-pages.ts';
 export type { DatasetShare, ReportDigest, ReportMetadata } from './report-rows.ts';
-export { reportRows, SITE_DATASETS } from './report-rows.ts';
+export { SITE_DATASETS } from './report-rows.ts';
 export {
   aggregatePages,
   crossReportChecks,

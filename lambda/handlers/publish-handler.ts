@@ -1,7 +1,9 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { REPORTS_PREFIX } from '../contract/index.ts';
+import { REPORTS_PREFIX, sha256Hex } from '../contract/index.ts';
 import { type FetchSummary, fetchSources } from '../fetch/fetch-sources.ts';
 import type { Source } from '../fetch/sources.ts';
 import type { SiteSettings } from '../pipeline/report/index.ts';
@@ -157,6 +159,14 @@ async function fetchRegistered(
   });
 }
 
+/**
+ * Where the function keeps its result cache: its ephemeral storage (4 GiB, lib/constructs/publisher.ts),
+ * a folder a site, so that two sites (or two tests) never collect each other's entries.
+ */
+function cacheFolderOf(target: { location: string }): string {
+  return join(tmpdir(), 'opendata-cache', sha256Hex(target.location).slice(0, 16));
+}
+
 /** The publication, with a refusal to drop most reports logged with what to do about it. */
 async function publishAll(publisher: Publisher, trigger: PublishTrigger): Promise<PublishSummary> {
   const { logger, environment } = publisher.dependencies;
@@ -169,6 +179,11 @@ async function publishAll(publisher: Publisher, trigger: PublishTrigger): Promis
     now: publisher.clock(),
     pointers: [publisher.pointer],
     archive: publisher.archive,
+    // One process: the function has about one core, and its bundle carries no worker entry. Its
+    // /tmp outlives a run while the function stays warm, so the next run finds what this one made.
+    workers: 1,
+    cacheFolder: cacheFolderOf(target),
+    cacheMaxBytes: 3 * 1024 ** 3,
     allowShrink: environment.allowShrink === true || (trigger.kind === 'manual' && trigger.allowShrink),
   }).catch((error: unknown) => {
     if (error instanceof ShrinkRefusedError)

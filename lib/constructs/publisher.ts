@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Size } from 'aws-cdk-lib';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -70,6 +70,8 @@ export class Publisher extends Construct {
       entry: props.entry ?? PUBLISHER_ENTRY,
       description: 'Publishes the figures of the reports in the source bucket to the site bucket',
       reservedConcurrentExecutions: 1,
+      // The result cache lives in /tmp between warm invocations (about 220 MB a thousand reports).
+      ephemeralStorageSize: Size.gibibytes(4),
       environment: { ...props.environment },
       retryAttempts: props.retryAttempts ?? 2,
       // Throttled events (a run is already going) wait and retry for up to this long.

@@ -79,8 +79,12 @@ export async function buildReports(input: ReportsInput): Promise<BuiltReports> {
   let next = 0;
   const start = () => {
     const reportInput = plan.inputs[next];
-    if (reportInput) pending.push(reportUnit(reportInput, context));
     next += 1;
+    if (!reportInput) return;
+    const unit = reportUnit(reportInput, context);
+    // Awaited in order below; a later unit that fails first (a store failure) must not go unhandled meanwhile.
+    unit.catch(() => {});
+    pending.push(unit);
   };
   while (next < Math.min(input.inFlight, plan.inputs.length)) start();
   for (const [index, reportInput] of plan.inputs.entries()) {
@@ -105,8 +109,6 @@ type OfferedFiles = (SiteFile | UnitFile)[];
 /** One report as it is published: its files and outcome, or its problem (and its last good files, when kept). */
 interface Unit {
   files: OfferedFiles;
-  /** The sha256 of its source.txt, for the change log. */
-  source?: string;
   outcome?: ReportOutcome;
   problem?: ReportProblem;
   /** Its figures, for the change log of a report whose text changed. */
@@ -197,11 +199,9 @@ async function madeUnit(
     files = await cachedFiles(unit, keys, context);
     if (!files) throw new Error(`${input.file}: its pages are not in the cache it was just written to`);
   }
-  const source = unit.files.find((file) => file.path.endsWith('/source.txt'));
   return {
     unit: {
       files: archived ? [...files, archived.file] : files,
-      source: source?.sha256,
       outcome: {
         id: input.id,
         digest: unit.digest,

@@ -92,7 +92,13 @@ const decoder = new TextDecoder();
 /** The unit; the figures when there is none (what making it starts from). */
 export async function readStages(cache: ResultCache, keys: ReportKeys): Promise<StageEntries> {
   const json = (await cache.get('unit', keys.made))?.get('unit');
-  if (json) return { unit: JSON.parse(decoder.decode(json)) as CachedUnit };
+  if (json) {
+    // Not read when the unit is there, but referenced still: a portal change needs the figures,
+    // another site the pages.
+    cache.keep('figures', keys.figures);
+    cache.keep('pages', keys.made);
+    return { unit: JSON.parse(decoder.decode(json)) as CachedUnit };
+  }
   const figures = (await cache.get('figures', keys.figures))?.get('report');
   return figures ? { figures } : {};
 }

@@ -68,6 +68,14 @@ export class ResultCache {
     return sections;
   }
 
+  /**
+   * Marks an entry that this run's inputs reference but that it did not need to read (a cached
+   * report's figures, its pages linked from the last version), so that the collection keeps it.
+   */
+  keep(stage: CacheStage, key: string): void {
+    this.#used.add(entryPath(stage, key));
+  }
+
   async put(stage: CacheStage, key: string, sections: readonly Section[]): Promise<void> {
     const path = entryPath(stage, key);
     this.#used.add(path);

@@ -102,6 +102,9 @@ class PooledRunner implements ReportRunner {
       execArgv: loaderArgs(),
       env: { ...process.env, [CONTEXT_FILE_ENV]: file } as Record<string, string>,
     });
+    // A worker that dies with no report in it (killed between two) is replaced and costs nothing;
+    // unheard, tinypool's 'error' event for it would be thrown and end this process.
+    pool.on('error', () => {});
     return new PooledRunner(pool, folder, options);
   }
 

@@ -7,13 +7,19 @@
  * reports) in a few hundred milliseconds.
  */
 import { rmSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { publish } from '../../lambda/publish/publish.ts';
 import { FsStore } from '../../lambda/stores/fs-store.ts';
-import { cacheEntries, damageEntries, FAULTS, TwinSites, writeGeneratedReports } from '../support/cache.ts';
+import {
+  cacheEntries,
+  damageEntries,
+  FAULTS,
+  sharedTempDirs,
+  TwinSites,
+  writeGeneratedReports,
+} from '../support/cache.ts';
 import { changeOneReport, day, settings, writeReports } from '../support/publication.ts';
 import { useTempDirs } from '../support/temp.ts';
 import { treeDigest } from '../support/tree.ts';
@@ -31,21 +37,14 @@ async function reportsFolder(dir?: string): Promise<string> {
 
 /** The reports of the tests that share them, and the files of their publication with no cache. */
 let warm: { reports: string; fresh: Record<string, string> };
-const shared: string[] = [];
+const sharedDir = sharedTempDirs();
 
 beforeAll(async () => {
-  const [reports, site] = await Promise.all([1, 2].map(() => mkdtemp(join(tmpdir(), 'opendata-test-'))));
-  shared.push(reports as string, site as string);
+  const [reports, site] = [await sharedDir(), await sharedDir()];
   await reportsFolder(reports);
-  await publish({
-    source: new FsStore(reports as string),
-    target: new FsStore(site as string),
-    settings,
-    now: day(1),
-  });
-  warm = { reports: reports as string, fresh: await treeDigest(site as string) };
+  await publish({ source: new FsStore(reports), target: new FsStore(site), settings, now: day(1) });
+  warm = { reports, fresh: await treeDigest(site) };
 });
-afterAll(() => Promise.all(shared.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 /**
  * The shared reports published into a first site with a new cache folder, its entries damaged, then

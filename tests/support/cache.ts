@@ -4,8 +4,10 @@
  * damage them, and a publication run twice in lockstep, once with a cache folder and once with none,
  * so that a test can say that what the cache gave is what no cache gives, byte for byte.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { generateReport, loadSourcePool, type SourcePool } from '../../bench/generated-reports.ts';
 import { type PublishOptions, type PublishSummary, publish } from '../../lambda/publish/publish.ts';
 import { FsStore } from '../../lambda/stores/fs-store.ts';
@@ -13,6 +15,17 @@ import { settings } from './publication.ts';
 import { treeDigest } from './tree.ts';
 
 let sourcePool: SourcePool | undefined;
+
+/** Temporary folders that the tests of a file share (made in beforeAll), removed after them all. */
+export function sharedTempDirs(): () => Promise<string> {
+  const made: string[] = [];
+  afterAll(() => Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))));
+  return async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'opendata-test-'));
+    made.push(dir);
+    return dir;
+  };
+}
 
 /** Writes generated reports `from` … `from + count - 1` into a folder; gives their ids. */
 export async function writeGeneratedReports(dir: string, from: number, count: number): Promise<string[]> {
@@ -24,6 +37,21 @@ export async function writeGeneratedReports(dir: string, from: number, count: nu
     ids.push(report.id);
   }
   return ids;
+}
+
+/**
+ * Writes generated report `index` grown to `parts` reports' bodies (about 11 kB each) under its own
+ * title: one report whose work takes hundreds of times another's. Gives its id.
+ */
+export async function writeLongReport(dir: string, index: number, parts: number): Promise<string> {
+  sourcePool ??= loadSourcePool();
+  const head = generateReport(sourcePool, index);
+  const bodies = Array.from({ length: parts - 1 }, (_, k) => {
+    const text = generateReport(sourcePool as SourcePool, 100_000 + k).text;
+    return text.slice(text.indexOf('\n') + 1);
+  });
+  await writeFile(join(dir, `${head.id}.txt`), [head.text, ...bodies].join(''));
+  return head.id;
 }
 
 /** A cache folder's entries (`<stage>/<xx>/<key>`) by path, with their bytes. */

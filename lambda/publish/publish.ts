@@ -124,7 +124,8 @@ export async function publish(options: PublishOptions): Promise<PublishSummary> 
     await cache.collect(options.cacheMaxBytes ?? 4 * 1024 ** 3);
     return {
       ...summary,
-      cache: { ...cache.stats, ...(summary.cache ?? { reports: { cached: 0, made: 0 } }) },
+      // The stats after the collection: the summary's were taken before it.
+      cache: { ...(summary.cache ?? { reports: { cached: 0, made: 0 } }), ...cache.stats },
     };
   } finally {
     if (temporary) await rm(temporary, { recursive: true, force: true });

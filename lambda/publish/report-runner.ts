@@ -61,6 +61,10 @@ export function reportRunner(
   let opened: PooledRunner | undefined;
   return {
     run(task) {
+      // A report kept at its last good version: the pool has just given up on its text (a hang, a
+      // crash, the time limit), and its last good text, published before, must not be given up the
+      // same way. Such reports are few; they do not count toward starting the pool.
+      if (task.kept) return inline(task);
       made += 1;
       if (!pool && made <= INLINE_BEFORE_POOL) return inline(task);
       pool ??= PooledRunner.open({ ...context, cacheFolder: cache.folder }, options).then((runner) => {
@@ -98,6 +102,9 @@ class PooledRunner implements ReportRunner {
       execArgv: loaderArgs(),
       env: { ...process.env, [CONTEXT_FILE_ENV]: file } as Record<string, string>,
     });
+    // A worker that dies with no report in it (killed between two) is replaced and costs nothing;
+    // unheard, tinypool's 'error' event for it would be thrown and end this process.
+    pool.on('error', () => {});
     return new PooledRunner(pool, folder, options);
   }
 

@@ -59,7 +59,7 @@ export class LocalFolderStore implements Store {
     }
     this.#temporary += 1;
     const temporary = temporaryPath(path, process.pid, this.#temporary);
-    const fd = openSync(temporary, 'w');
+    const fd = openNew(temporary);
     try {
       for (const chunk of body instanceof Uint8Array ? [body] : body) writeSync(fd, chunk);
     } finally {
@@ -93,6 +93,20 @@ export class LocalFolderStore implements Store {
   async delete(key: string): Promise<void> {
     assertSafeKey(key);
     rmSync(join(this.root, key), { force: true });
+  }
+}
+
+/**
+ * Opens a new file for writing; when its folder went since this store made it (the cache emptied by
+ * hand, or by another run's collection, while this one goes), makes it again.
+ */
+function openNew(path: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+    mkdirSync(dirname(path), { recursive: true });
+    return openSync(path, 'w');
   }
 }
 

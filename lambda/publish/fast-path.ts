@@ -26,6 +26,10 @@ export async function fastPath(
   // An interrupted run (marker) may have left the stable side half switched: the full run repairs it.
   if (!previous || !manifest || marker || plan.released || previous.contentHash !== plan.inputHash)
     return undefined;
+  const kept = await keptProblems(target, previous.version, plan);
+  // A report kept at its last good version may be one whose work timed out or whose worker died:
+  // its inputs are the same, but a run may publish it now. Such a site takes the cached run.
+  if (kept.length > 0) return undefined;
   const written = [...plan.written, ...(await syncPointers(target, previous.version, pointers))];
   const record = manifest.versions.find((version) => version.version === previous.version);
   const reports = Object.keys(previous.files)
@@ -42,7 +46,7 @@ export async function fastPath(
     copied: 0,
     unchanged: Object.keys(previous.files).length,
     changed: [],
-    problems: [...plan.problems, ...(await keptProblems(target, previous.version, plan))],
+    problems: plan.problems,
     changes: NO_CHANGES,
     retention: { keep: plan.settings.keepVersions, pruned: [], finished: [] },
     fastPath: true,

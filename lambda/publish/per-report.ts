@@ -192,7 +192,10 @@ async function madeUnit(
   let files = unit && (await cachedFiles(unit, keys, context));
   if (unit && files) context.counts.cached += 1;
   else {
-    const made = await context.runner.run(taskOf(input, keys, kept, archived?.name, found.figures));
+    // A unit whose pages are gone is made again from its figures, not extracted again.
+    const figures =
+      found.figures ?? (unit ? (await context.cache.get('figures', keys.figures))?.get('report') : undefined);
+    const made = await context.runner.run(taskOf(input, keys, kept, archived?.name, figures));
     if ('problem' in made) return made;
     context.counts.made += 1;
     unit = made.unit;

@@ -57,9 +57,11 @@ export function reportKeys(
 
 /** The report's bytes, its sidecar's bytes (by their hashes) and the licence a sidecar-less report gets. */
 function inputKey(input: PlannedInput, defaultLicense: string): string {
+  // The file's name, not where the folder is: a moved reports folder or another checkout finds its cache.
+  const name = input.file.slice(input.file.lastIndexOf('/') + 1);
   const parts = [
     input.id,
-    input.file,
+    name,
     input.sha256,
     input.metaSha256 ?? '',
     input.problem ?? '',

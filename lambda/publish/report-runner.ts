@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import pLimit, { type LimitFunction } from 'p-limit';
 import Tinypool from 'tinypool';
 import type { CachedUnit } from './report-entries.ts';
 import { type CachedTask, makeAndCache, type WorkContext, type WorkProblem } from './report-work.ts';
@@ -82,12 +83,16 @@ export function reportRunner(
 
 class PooledRunner implements ReportRunner {
   readonly #peaks = new Map<number, number>();
+  /** One task a worker at a time, so that a report's time limit starts when a worker takes it, not while it waits. */
+  readonly #free: LimitFunction;
 
   private constructor(
     readonly pool: Tinypool,
     readonly folder: string,
     readonly options: RunnerOptions,
-  ) {}
+  ) {
+    this.#free = pLimit(options.workers);
+  }
 
   static async open(context: WorkerContext, options: RunnerOptions): Promise<PooledRunner> {
     const folder = await mkdtemp(join(tmpdir(), 'opendata-work-'));
@@ -115,9 +120,9 @@ class PooledRunner implements ReportRunner {
   async run(task: CachedTask): Promise<{ unit: CachedUnit } | WorkProblem> {
     const seconds = this.options.timeLimitMs / 1000;
     try {
-      const answer = (await this.pool.run(task, {
-        signal: AbortSignal.timeout(this.options.timeLimitMs),
-      })) as WorkerAnswer;
+      const answer = (await this.#free(() =>
+        this.pool.run(task, { signal: AbortSignal.timeout(this.options.timeLimitMs) }),
+      )) as WorkerAnswer;
       this.#peaks.set(answer.pid, Math.max(this.#peaks.get(answer.pid) ?? 0, answer.peakRssMB));
       return answer.result;
     } catch (error) {

@@ -82,8 +82,9 @@ export class ResultCache {
 
   /**
    * Deletes every entry no input of this run asked for or wrote (what changed or went since), then,
-   * while the cache is bigger than `maxBytes`, this run's entries too from the last report's back: a
-   * cache that does not fit is smaller, never a failure; the next run makes what is missing again.
+   * while the cache is bigger than `maxBytes`, this run's entries too, from the end of the listing
+   * (rows/ first): a cache that does not fit is smaller, never a failure; the next run makes what is
+   * missing again.
    */
   async collect(maxBytes: number): Promise<void> {
     const listed = this.store.listWithSizes

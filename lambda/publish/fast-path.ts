@@ -24,7 +24,7 @@ export async function fastPath(
 ): Promise<PublishSummary | undefined> {
   const { previous, manifest, marker } = plan.state;
   // An interrupted run (marker) may have left the stable side half switched: the full run repairs it.
-  if (!previous || !manifest || marker || plan.released || previous.contentHash !== plan.inputHash)
+  if (!previous || !manifest || marker || plan.released || !madeOf(plan, previous.contentHash))
     return undefined;
   const kept = await keptProblems(target, previous.version, plan);
   // A report kept at its last good version may be one whose work timed out or whose worker died:
@@ -51,6 +51,13 @@ export async function fastPath(
     retention: { keep: plan.settings.keepVersions, pruned: [], finished: [] },
     fastPath: true,
   };
+}
+
+/** Whether the current version is known to be made of these inputs: it was, or a later run found so. */
+function madeOf(plan: Plan, contentHash: string): boolean {
+  const found = plan.state.manifest?.inputs;
+  const verified = found?.version === plan.state.previous?.version ? found?.hash : undefined;
+  return plan.inputHash === contentHash || plan.inputHash === verified;
 }
 
 /** The problems of reports the current version lists (a report kept at its last good version). */

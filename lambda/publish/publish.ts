@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
-import type { PublicationChanges, SitePin } from '../pipeline/metadata/index.ts';
+import type { PublicationChanges, SiteManifest, SitePin } from '../pipeline/metadata/index.ts';
 import type { SiteSettings } from '../pipeline/report/index.ts';
 import { LocalFolderStore } from '../stores/local-folder-store.ts';
 import type { Store } from '../stores/store.ts';
@@ -16,6 +16,7 @@ import { NO_CHANGES, type Reduced, reduce } from './reduce.ts';
 import { reportRunner } from './report-runner.ts';
 import { type CacheStats, ResultCache } from './result-cache.ts';
 import { type Retention, retainVersions, withRetention } from './retention.ts';
+import { siteLog, writeSiteLog } from './site-log.ts';
 import { type SwitchResult, switchPublication } from './switch.ts';
 
 export interface PublishOptions {
@@ -162,6 +163,7 @@ async function build(
       pointers,
       concurrency,
     });
+    if (!reduced.newVersion) await recordInputs(target, options.settings, plan, reduced.site);
     // Only now that manifest.json names the new version (retention.ts: why a stop mid-prune is safe).
     const retained = await retainVersions({
       target,
@@ -182,6 +184,23 @@ async function build(
   } finally {
     await runner.close();
   }
+}
+
+/**
+ * After a run that built and found the current version made of its inputs (its code or settings
+ * changed, not its files), manifest.json records their hash, so the next such run stops at the fast
+ * path. One small write, once.
+ */
+async function recordInputs(
+  target: Store,
+  settings: SiteSettings,
+  plan: Plan,
+  site: SiteManifest,
+): Promise<void> {
+  const version = site.current;
+  if (plan.inputHash === plan.state.previous?.contentHash) return;
+  if (site.inputs?.version === version && site.inputs.hash === plan.inputHash) return;
+  await writeSiteLog(target, siteLog(settings, { ...site, inputs: { version, hash: plan.inputHash } }));
 }
 
 /** The seconds each phase took, lap by lap. */

@@ -59,14 +59,7 @@ export function reportKeys(
 function inputKey(input: PlannedInput, defaultLicense: string): string {
   // The file's name, not where the folder is: a moved reports folder or another checkout finds its cache.
   const name = input.file.slice(input.file.lastIndexOf('/') + 1);
-  const parts = [
-    input.id,
-    name,
-    input.sha256,
-    input.metaSha256 ?? '',
-    input.problem ?? '',
-    defaultLicense,
-  ];
+  const parts = [input.id, name, input.sha256, input.metaSha256 ?? '', input.problem ?? '', defaultLicense];
   return sha256Hex(parts.join('\u0000'));
 }
 

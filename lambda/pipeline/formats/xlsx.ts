@@ -27,7 +27,10 @@ export function datasetXlsxChunks<R extends AnyRow>(dataset: Dataset<R>): Chunke
   });
 }
 
-/** A file of all reports put together from their shares, pushed in report order; `end` once all are in. */
+/**
+ * A file of all reports put together from their shares, pushed in report order; `end` once all are
+ * in. A chunk given to `emit` is valid until the assembler's next call: a sink that keeps it copies it.
+ */
 export interface Assembler {
   add(fragment: Uint8Array): void;
   end(): void;
@@ -45,9 +48,10 @@ export function xlsxAssembler(dataset: Dataset, emit: (chunk: Uint8Array) => voi
   const rows = zip.open('xl/worksheets/sheet1.xml');
   rows.push(encoder.encode(`${SHEET_OPEN}${rowXml(columns, 1)}`));
   let next = 2;
+  const scratch = new Scratch();
   return {
     add(fragment) {
-      const numbered = numberRows(fragment, next);
+      const numbered = numberRows(fragment, next, scratch);
       next = numbered.next;
       rows.push(numbered.bytes);
     },
@@ -77,32 +81,51 @@ export function xlsxFragment<R extends AnyRow>(dataset: Dataset<R>): Uint8Array 
   return encoder.encode(rows.join(''));
 }
 
-/** The rows of a share numbered from `first`: every 0x01 the next row's number, every 0x00 the current one. */
-function numberRows(fragment: Uint8Array, first: number): { bytes: Uint8Array; next: number } {
-  const marks: number[] = [];
-  for (let at = fragment.indexOf(SAME_ROW); at >= 0; at = fragment.indexOf(SAME_ROW, at + 1)) marks.push(at);
-  for (let at = fragment.indexOf(ROW); at >= 0; at = fragment.indexOf(ROW, at + 1)) marks.push(at);
-  marks.sort((a, b) => a - b);
-  const rowCount = marks.filter((at) => fragment[at] === ROW).length;
-  const digits = String(first + rowCount).length;
-  const out = new Uint8Array(fragment.byteLength + marks.length * digits);
+/**
+ * The rows of a share numbered from `first`: every 0x01 the next row's number, every 0x00 the current
+ * one. The two marks are found by the native `indexOf`, the bytes between them copied as they are,
+ * into `scratch` (grown as needed and used again: the chunk it gives is valid until the next call).
+ */
+function numberRows(
+  fragment: Uint8Array,
+  first: number,
+  scratch: Scratch,
+): { bytes: Uint8Array; next: number } {
+  const digits = String(first + fragment.byteLength).length;
+  const out = scratch.atLeast(fragment.byteLength * (1 + digits));
   let row = first - 1;
   let number = encoder.encode(String(row));
+  let nextRow = fragment.indexOf(ROW);
+  let nextSame = fragment.indexOf(SAME_ROW);
   let from = 0;
   let to = 0;
-  for (const at of marks) {
+  while (nextRow >= 0 || nextSame >= 0) {
+    const isRow = nextRow >= 0 && (nextSame < 0 || nextRow < nextSame);
+    const at = isRow ? nextRow : nextSame;
     out.set(fragment.subarray(from, at), to);
     to += at - from;
-    if (fragment[at] === ROW) {
+    if (isRow) {
       row += 1;
       number = encoder.encode(String(row));
-    }
+      nextRow = fragment.indexOf(ROW, at + 1);
+    } else nextSame = fragment.indexOf(SAME_ROW, at + 1);
     out.set(number, to);
     to += number.byteLength;
     from = at + 1;
   }
   out.set(fragment.subarray(from), to);
   return { bytes: out.subarray(0, to + fragment.byteLength - from), next: row + 1 };
+}
+
+/** A buffer used again for each share, grown to the largest. */
+class Scratch {
+  #buffer = new Uint8Array(64 * 1024);
+
+  atLeast(bytes: number): Uint8Array {
+    if (this.#buffer.byteLength < bytes)
+      this.#buffer = new Uint8Array(Math.max(bytes, 2 * this.#buffer.byteLength));
+    return this.#buffer;
+  }
 }
 
 /** The column sheet: what each field is. */

@@ -78,6 +78,12 @@ export interface SitePin {
 export interface SiteManifest {
   current: string;
   versions: VersionRecord[];
+  /**
+   * The inputs hash of the last run that found `version` made of its inputs (a run whose code or
+   * settings changed but whose files came out the same): the next run with those inputs stops at
+   * the fast path. Absent until such a run; ignored once another version is current.
+   */
+  inputs?: { version: string; hash: string };
   /** Set by a rollback, removed by a release. */
   pinned?: SitePin;
   /** Rollbacks and releases, newest first. */

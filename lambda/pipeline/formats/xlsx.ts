@@ -94,7 +94,7 @@ function numberRows(
   const digits = String(first + fragment.byteLength).length;
   const out = scratch.atLeast(fragment.byteLength * (1 + digits));
   let row = first - 1;
-  let number = encoder.encode(String(row));
+  let number = asciiDigits(row);
   let nextRow = fragment.indexOf(ROW);
   let nextSame = fragment.indexOf(SAME_ROW);
   let from = 0;
@@ -106,7 +106,7 @@ function numberRows(
     to += at - from;
     if (isRow) {
       row += 1;
-      number = encoder.encode(String(row));
+      number = asciiDigits(row);
       nextRow = fragment.indexOf(ROW, at + 1);
     } else nextSame = fragment.indexOf(SAME_ROW, at + 1);
     out.set(number, to);
@@ -115,6 +115,20 @@ function numberRows(
   }
   out.set(fragment.subarray(from), to);
   return { bytes: out.subarray(0, to + fragment.byteLength - from), next: row + 1 };
+}
+
+const DIGITS = new Uint8Array(16);
+
+/** A row number's ASCII digits, in a buffer used again (a TextEncoder call a row cost a second). */
+function asciiDigits(n: number): Uint8Array {
+  let at = DIGITS.byteLength;
+  let rest = n;
+  do {
+    at -= 1;
+    DIGITS[at] = 48 + (rest % 10);
+    rest = Math.floor(rest / 10);
+  } while (rest > 0);
+  return DIGITS.subarray(at);
 }
 
 /** A buffer used again for each share, grown to the largest. */

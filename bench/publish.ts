@@ -55,7 +55,7 @@ interface PhaseTimes {
 /** What a summary may carry beyond what every version of it has: read when present, "–" when not. */
 interface SummaryMeasures {
   timings?: PhaseTimes;
-  cache?: { hits: number; misses: number };
+  cache?: { hits: number; misses: number; reports?: { cached: number; made: number } };
   workers?: { count: number; peakRssMB: number[] };
 }
 
@@ -205,8 +205,13 @@ const DASH = '–';
 const int = (n: number): string => Math.round(n).toLocaleString('en');
 const secs = (n: number | undefined): string => (n === undefined ? DASH : n.toFixed(1));
 
-/** The cache's hits as a share of its look-ups ("–" without a cache or without look-ups). */
+/** Reports whose results came from the cache, as a share of all ("–" without a cache). */
 function hitRate(cache: RunResult['cache']): string {
+  const reports = cache?.reports;
+  if (reports && reports.cached + reports.made > 0) {
+    const all = reports.cached + reports.made;
+    return `${((100 * reports.cached) / all).toFixed(1)}% of ${int(all)}`;
+  }
   if (!cache || cache.hits + cache.misses === 0) return DASH;
   return `${((100 * cache.hits) / (cache.hits + cache.misses)).toFixed(0)}% of ${int(cache.hits + cache.misses)}`;
 }
@@ -222,7 +227,7 @@ const HEADER = [
   'wall s',
   'peak MB',
   'worker peak MB',
-  'cache hits',
+  'from cache',
   'plan s',
   'per report s',
   'aggregates s',

@@ -55,6 +55,8 @@ export interface PublishOptions {
   workers?: number;
   /** Longest one report may take in a worker before it is stopped as its problem. @default 120 s */
   reportTimeLimitMs?: number;
+  /** Reports made in this process before the worker pool starts (starting it costs about 200 reports' work). @default 200 */
+  poolAfter?: number;
 }
 
 /** Seconds each phase took. */
@@ -145,7 +147,11 @@ async function build(
   const runner = reportRunner(
     { settings: plan.settings, catalog: plan.catalog },
     { cache, folder },
-    { workers, timeLimitMs: options.reportTimeLimitMs ?? 120_000 },
+    {
+      workers,
+      timeLimitMs: options.reportTimeLimitMs ?? 120_000,
+      ...(options.poolAfter === undefined ? {} : { poolAfter: options.poolAfter }),
+    },
   );
   const sink = openVersion(plan, target, concurrency);
   try {

@@ -30,6 +30,8 @@ export interface ReportRunner {
 export interface RunnerOptions {
   /** Worker processes; 1 runs every report in this process. */
   workers: number;
+  /** Reports made in this process before the pool starts. @default INLINE_BEFORE_POOL */
+  poolAfter?: number;
   /** Longest one report's work may take in a worker before it is given up as the report's problem. */
   timeLimitMs: number;
 }
@@ -46,7 +48,7 @@ interface WorkerAnswer {
  * or two, more than a few reports' work, so a run that makes only a few (one report changed) never
  * pays it, and a run that makes many starts the pool once this many are done.
  */
-const INLINE_BEFORE_POOL = 200;
+export const INLINE_BEFORE_POOL = 200;
 
 /** A runner that works in this process, and moves to a pool of `workers` once there is enough to do. */
 export function reportRunner(
@@ -67,7 +69,7 @@ export function reportRunner(
       // same way. Such reports are few; they do not count toward starting the pool.
       if (task.kept) return inline(task);
       made += 1;
-      if (!pool && made <= INLINE_BEFORE_POOL) return inline(task);
+      if (!pool && made <= (options.poolAfter ?? INLINE_BEFORE_POOL)) return inline(task);
       pool ??= PooledRunner.open({ ...context, cacheFolder: cache.folder }, options).then((runner) => {
         opened = runner;
         return runner;

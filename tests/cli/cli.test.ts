@@ -117,7 +117,7 @@ describe('opendata publish', () => {
     const { code, stdout } = await runCli(['publish', '--out', out]);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /^Published 32 reports \(\d+ figures\) to .*: new version \d{8}T\d{6}Z-[0-9a-f]{12}, \d+ objects written, 0 linked from the previous version, 0 unchanged\.\n$/,
+      /^Published 32 reports \(\d+ figures\) to .*: new version \d{8}T\d{6}Z-[0-9a-f]{12}, \d+ objects written, 0 linked from the previous version, 0 unchanged; 0 reports from the cache, 32 made\.\n$/,
     );
     const csv = await readFile(join(out, 'data/figures.csv'), 'utf8');
     expect(csv).toContain(',2361,件,exact,2361件,');

@@ -2,9 +2,9 @@
  * The worker pool (#15): what it publishes is byte for byte what one process publishes; a report
  * whose work in a worker passes the time limit (a hang), or whose worker dies under it (a crash),
  * is that report's problem, kept at its last good version, never the run's, and the pool replaces
- * the worker. The pool starts only once 200 reports are made in a run, so these tests publish 235
- * generated reports (one of them long), first once for all of them with the pool; each run takes
- * 4–8 s on two idle cores (twice that on a loaded machine), eight runs in all.
+ * the worker. The pool starts once `poolAfter` reports are made in a run (200 by default; 8 here),
+ * so these tests publish 40 generated reports (one of them long), first once for all of them with
+ * the pool.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { cp, readFile, writeFile } from 'node:fs/promises';
@@ -22,12 +22,14 @@ import { treeDigest } from '../support/tree.ts';
 const tempDir = useTempDirs();
 const sharedDir = sharedTempDirs();
 /** More reports than are made in this process before the pool starts. */
-const REPORTS = 235;
+const REPORTS = 40;
+/** Reports made in the publishing process before the pool starts. */
+const POOL_AFTER = 8;
 /**
  * The long report, whose worker is killed: late enough that the pool has long started (both
  * workers have made reports), with reports after it for the workers that replace them.
  */
-const CRASHED = 225;
+const CRASHED = 32;
 /** A machine loaded by other tests is slow: these runs make hundreds of reports. */
 const SLOW = 180_000;
 
@@ -52,6 +54,7 @@ beforeAll(async () => {
     settings,
     now: day(1),
     workers: 2,
+    poolAfter: POOL_AFTER,
     cacheFolder: cache,
   });
   first = { reports, site, cache, ids, long, summary };
@@ -73,7 +76,14 @@ async function changedCopy() {
   return {
     reports,
     target,
-    options: { source: new FsStore(reports), target, settings, workers: 2, cacheFolder: cache },
+    options: {
+      source: new FsStore(reports),
+      target,
+      settings,
+      workers: 2,
+      poolAfter: POOL_AFTER,
+      cacheFolder: cache,
+    },
   };
 }
 

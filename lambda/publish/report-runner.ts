@@ -48,7 +48,7 @@ interface WorkerAnswer {
  * or two, more than a few reports' work, so a run that makes only a few (one report changed) never
  * pays it, and a run that makes many starts the pool once this many are done.
  */
-export const INLINE_BEFORE_POOL = 200;
+const INLINE_BEFORE_POOL = 200;
 
 /** A runner that works in this process, and moves to a pool of `workers` once there is enough to do. */
 export function reportRunner(

@@ -1,8 +1,9 @@
 /**
- * The work of one report that the cache did not have: what a worker thread runs, and what the
- * parent runs itself when there is one worker. It reads nothing and writes nothing: it takes the
- * report's bytes (and the figures the cache had, if it had them) and gives the results of the
- * report's pages and rows, as bytes and plain objects that cross a thread boundary and go into the cache.
+ * The work of one report that the cache did not have: what a worker process runs, and what the
+ * publishing process runs itself (one worker, the first reports of a run, a kept report). The work
+ * is pure: it takes the report's bytes (and the figures the cache had, if it had them) and gives
+ * its pages and rows; `makeAndCache` then writes them into the cache, wherever it runs, and gives
+ * the unit, the few kilobytes the publishing process keeps.
  */
 import { type DatasetShare, type ReportDigest, reportMade, type WholeFile } from '../pipeline/build/index.ts';
 import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';

@@ -37,6 +37,7 @@ export interface CacheStats {
   misses: number;
   /** Entries found but refused (truncated, other format, other key, bytes that do not match). */
   refused: number;
+  /** Entries this process wrote (a worker writes its own: `reports.made` counts what was made). */
   written: number;
   /** Entries no input of the run referenced, deleted after it. */
   collected: number;

@@ -83,9 +83,9 @@ export class ResultCache {
 
   /**
    * Deletes every entry no input of this run asked for or wrote (what changed or went since), then,
-   * while the cache is bigger than `maxBytes`, this run's entries too, from the end of the listing
-   * (rows/ first): a cache that does not fit is smaller, never a failure; the next run makes what is
-   * missing again.
+   * while the cache is bigger than `maxBytes`, this run's entries too, the stages a run misses least
+   * first (CUT_ORDER): a cache that does not fit is smaller, never a failure; the next run makes
+   * what is missing again.
    */
   async collect(maxBytes: number): Promise<void> {
     const listed = this.store.listWithSizes
@@ -102,7 +102,10 @@ export class ResultCache {
       await this.store.delete(entry.key);
       this.stats.collected += 1;
     }
-    for (const entry of kept.reverse()) {
+    // What a run misses least goes first: pages (read only when a page differs from the last
+    // version's), then figures (read only to make a report again), then shares, units last.
+    const order = (key: string) => CUT_ORDER.indexOf(key.slice(0, key.indexOf('/')) as CacheStage);
+    for (const entry of kept.sort((a, b) => order(a.key) - order(b.key))) {
       if (total <= maxBytes) break;
       await this.store.delete(entry.key);
       total -= entry.bytes;
@@ -110,6 +113,9 @@ export class ResultCache {
     }
   }
 }
+
+/** The order the size cap deletes a run's own entries in. */
+const CUT_ORDER: readonly CacheStage[] = ['pages', 'figures', 'rows', 'unit'];
 
 /** `<stage>/<first two hex digits>/<key>`: a few hundred entries a folder at 50,000 reports. */
 function entryPath(stage: CacheStage, key: string): string {

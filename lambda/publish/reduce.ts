@@ -9,7 +9,7 @@
  */
 
 import { CONTENT_TYPES } from '../contract/index.ts';
-import type { DatasetShare, ReportMetadata } from '../pipeline/build/index.ts';
+import type { DatasetFileSpec, DatasetShare, ReportMetadata } from '../pipeline/build/index.ts';
 import {
   aggregatePages,
   crossReportChecks,
@@ -20,9 +20,11 @@ import {
   digestStatements,
   FigureRowPicker,
   figureTableIndices,
+  figureTableReports,
   SITE_DATASETS,
 } from '../pipeline/build/index.ts';
 import type { AnyRow, Dataset } from '../pipeline/datasets/index.ts';
+import type { FileEntry } from '../pipeline/formats/index.ts';
 import type {
   DatasetFile,
   Publication,
@@ -34,11 +36,18 @@ import type {
   VersionRecord,
 } from '../pipeline/metadata/index.ts';
 import { PUBLICATION_FILES, publicationFiles } from '../pipeline/metadata/index.ts';
+import {
+  datasetRecipes,
+  type RecipeIndex,
+  readRecipeIndex,
+  shareHash,
+  writeRecipeIndex,
+} from './dataset-recipes.ts';
 import { problemsFile } from './last-good.ts';
 import type { BuiltReports, ReportOutcome } from './per-report.ts';
 import type { Plan, VersionSink } from './plan.ts';
 import type { ReportProblem } from './read-reports.ts';
-import { readShares } from './report-entries.ts';
+import { readHashedShares } from './report-entries.ts';
 import type { ResultCache } from './result-cache.ts';
 import { Spool, type SpoolFile } from './spool.ts';
 import { entryOf } from './version-writer.ts';
@@ -148,29 +157,159 @@ async function writeAggregates(
   return { summaries, figures, datasetFiles, metadata };
 }
 
-/** The dataset files, spooled as they are put together and offered once each is whole. */
+/** A report's shares with the sha256 of each, as the recipes take them. */
+interface HashedShares {
+  shares: DatasetShare[];
+  hashes: string[];
+}
+
+/**
+ * The dataset files: each one whose recipe is the one the last run recorded linked from the current
+ * version unread (dataset-recipes.ts), the others spooled as they are put together from every
+ * report's shares and offered once each is whole; then this run's recipes recorded for the next.
+ */
 async function writeDatasets(
   plan: Plan,
   reports: readonly ReportOutcome[],
   crossChecks: DatasetShare,
-  { writer }: VersionSink,
+  sink: VersionSink,
   cache: ResultCache,
 ): Promise<{ files: DatasetFile[]; datasets: Dataset[]; figureRows: AnyRow[] }> {
   const counts = datasetRowCounts(reports.map((report) => report.digest.rows));
   counts.checks += crossChecks.rows;
   const datasets = datasetShells(plan.settings, plan.catalog, counts);
   const specs = datasetFileSpecs(datasets);
+  const index = await readRecipeIndex(cache);
+  const known = await knownHashes(reports, index, cache);
+  const context = { code: plan.code.all, contextHash: plan.contextHash };
+  const recipesOf = (hashes: readonly (readonly string[])[]) =>
+    datasetRecipes(specs, datasets, hashes, { dataset: CHECKS, hash: shareHash(crossChecks) }, context);
+  const before = known && recipesOf(known.hashes);
+  const linked = before ? linkByRecipe(specs, before, index, plan.state.previous, sink.writer) : new Map();
+  const made = await assembleDatasets({
+    specs: specs.filter((spec) => !linked.has(spec.path)),
+    datasets,
+    reports,
+    crossChecks,
+    read: (report, i) => known?.read.get(i) ?? readHashed(cache, report),
+    writer: sink.writer,
+    counts,
+  });
+  const entries = new Map([...linked, ...made.entries]);
+  const hashes = reports.map((_, i) => (known?.hashes[i] ?? made.hashes[i]) as string[]);
+  const recipes = before ?? recipesOf(hashes);
+  await writeRecipeIndex(cache, {
+    shares: Object.fromEntries(reports.map((report, i) => [report.rowsKey, hashes[i] as string[]])),
+    files: Object.fromEntries(
+      specs.map((spec, i) => [spec.path, { ...fileEntry(entries, spec), recipe: recipes[i] as string }]),
+    ),
+  });
+  const files = specs.map((spec) => ({ ...fileEntry(entries, spec), ...spec }));
+  return { files, datasets, figureRows: made.figureRows };
+}
+
+function fileEntry(entries: ReadonlyMap<string, FileEntry>, spec: DatasetFileSpec): FileEntry {
+  const { sha256, bytes } = entries.get(spec.path) as FileEntry;
+  return { sha256, bytes };
+}
+
+/**
+ * The files whose recipe is the one the index recorded and whose recorded bytes the current version
+ * has: offered by their sha256, linked unread.
+ */
+function linkByRecipe(
+  specs: readonly DatasetFileSpec[],
+  recipes: readonly string[],
+  index: RecipeIndex | undefined,
+  previous: VersionManifest | undefined,
+  writer: VersionSink['writer'],
+): Map<string, FileEntry> {
+  const linked = new Map<string, FileEntry>();
+  for (const [i, spec] of specs.entries()) {
+    const recorded = index?.files[spec.path];
+    if (!recorded || recorded.recipe !== recipes[i]) continue;
+    if (previous?.files[spec.path]?.sha256 !== recorded.sha256) continue;
+    const { sha256, bytes } = recorded;
+    const file = { path: spec.path, contentType: CONTENT_TYPES[spec.format], sha256, bytes };
+    linked.set(spec.path, writer.offerLinked(file));
+  }
+  return linked;
+}
+
+const CHECKS = SITE_DATASETS.indexOf('checks');
+
+/** A report's shares and their hashes, from the cache, or made again where the entry went. */
+async function readHashed(cache: ResultCache, report: ReportOutcome): Promise<HashedShares> {
+  const read = await readHashedShares(cache, report.rowsKey);
+  if (read) return read;
+  const shares = await report.remake();
+  return { shares, hashes: shares.map(shareHash) };
+}
+
+/** At most this share of the reports is read before the recipes are known (the reports that changed). */
+const UNKNOWN_SHARE = 0.05;
+
+/**
+ * Every report's share hashes, from the index where it has the report's rows key, else read (and
+ * kept for the files put together after); undefined when the index is gone or too many reports are
+ * new to it, and every file is then put together.
+ */
+async function knownHashes(
+  reports: readonly ReportOutcome[],
+  index: RecipeIndex | undefined,
+  cache: ResultCache,
+): Promise<{ hashes: string[][]; read: Map<number, Promise<HashedShares>> } | undefined> {
+  if (!index) return undefined;
+  const unknown = reports.flatMap((report, i) => (index.shares[report.rowsKey] ? [] : [i]));
+  if (unknown.length > Math.max(16, reports.length * UNKNOWN_SHARE)) return undefined;
+  const read = new Map(unknown.map((i) => [i, readHashed(cache, reports[i] as ReportOutcome)]));
+  const hashes: string[][] = [];
+  for (const [i, report] of reports.entries())
+    hashes.push(index.shares[report.rowsKey] ?? (await (read.get(i) as Promise<HashedShares>)).hashes);
+  return { hashes, read };
+}
+
+/** What putting the dataset files together takes. */
+interface Assembly {
+  /** The files to put together; the others are linked. */
+  specs: readonly DatasetFileSpec[];
+  datasets: readonly Dataset[];
+  reports: readonly ReportOutcome[];
+  crossChecks: DatasetShare;
+  read: (report: ReportOutcome, index: number) => Promise<HashedShares>;
+  writer: VersionSink['writer'];
+  counts: Record<(typeof SITE_DATASETS)[number], number>;
+}
+
+/**
+ * The files of `specs`, spooled as they are put together and offered once each is whole, and the
+ * rows of the home page's figures table; with no file to put together, only the reports that hold
+ * a row of the table are read. Gives the hash of every share read (of every report when any file was
+ * put together).
+ */
+async function assembleDatasets(
+  input: Assembly,
+): Promise<{ entries: Map<string, FileEntry>; figureRows: AnyRow[]; hashes: (string[] | undefined)[] }> {
+  const { specs, datasets, reports, writer } = input;
   const spool = new Spool();
   try {
     const spooled = new Map(specs.map((spec) => [spec.path, spool.file()]));
-    const files = new DatasetFiles(specs, (spec) => (spooled.get(spec.path) as SpoolFile).write);
-    const picker = new FigureRowPicker(figureTableIndices(counts.figures));
-    for await (const shares of sharesInOrder(reports, cache)) {
-      files.add(shares);
-      if (shares[0]) picker.add(shares[0]);
+    const files = new DatasetFiles(specs, (spec) => (spooled.get(spec.path) as SpoolFile).write, datasets);
+    const indices = figureTableIndices(input.counts.figures);
+    const picker = new FigureRowPicker(indices);
+    const figureRows = reports.map((report) => report.digest.rows[0] ?? 0);
+    const needed = specs.length > 0 ? reports.map(() => true) : figureTableReports(indices, figureRows);
+    const hashes: (string[] | undefined)[] = [];
+    for await (const read of sharesInOrder(reports, input.read, needed)) {
+      hashes.push(read?.hashes);
+      if (!read) picker.skip(figureRows[hashes.length - 1] ?? 0);
+      else {
+        files.add(read.shares);
+        if (read.shares[0]) picker.add(read.shares[0]);
+      }
     }
-    files.end({ dataset: SITE_DATASETS.indexOf('checks'), share: crossChecks });
-    const written: DatasetFile[] = [];
+    files.end({ dataset: CHECKS, share: input.crossChecks });
+    const entries = new Map<string, FileEntry>();
     for (const spec of specs) {
       const spooledFile = spooled.get(spec.path) as SpoolFile;
       const entry = await writer.offer({
@@ -179,11 +318,11 @@ async function writeDatasets(
         contentType: CONTENT_TYPES[spec.format],
         localFile: spooledFile.path,
       });
-      written.push({ ...entry, path: spec.path, dataset: spec.dataset, format: spec.format });
+      entries.set(spec.path, entry);
     }
     // The spooled files are read as they are written: they go once every write is done.
     await writer.drain();
-    return { files: written, datasets, figureRows: picker.rows };
+    return { entries, figureRows: picker.rows, hashes };
   } finally {
     spool.close();
   }
@@ -192,18 +331,29 @@ async function writeDatasets(
 /** Reads ahead: a few reports' shares are read at once, each read a wait on the store. */
 const READ_AHEAD = 8;
 
-/** Every report's shares in report order, from the cache, or made again where the entry went. */
+/**
+ * Every report's shares in report order, undefined for a report not `needed`; the needed ones read
+ * a few ahead.
+ */
 async function* sharesInOrder(
   reports: readonly ReportOutcome[],
-  cache: ResultCache,
-): AsyncGenerator<DatasetShare[]> {
-  const read = (report: ReportOutcome) =>
-    readShares(cache, report.rowsKey).then((shares) => shares ?? report.remake());
-  const ahead = reports.slice(0, READ_AHEAD).map(read);
-  for (let next = READ_AHEAD; ahead.length > 0; next += 1) {
-    const shares = await (ahead.shift() as Promise<DatasetShare[]>);
-    const report = reports[next];
-    if (report) ahead.push(read(report));
+  read: (report: ReportOutcome, index: number) => Promise<HashedShares>,
+  needed: readonly boolean[],
+): AsyncGenerator<HashedShares | undefined> {
+  const queue = reports.flatMap((_, i) => (needed[i] ? [i] : []));
+  const start = (i: number | undefined) =>
+    i !== undefined && ahead.push(read(reports[i] as ReportOutcome, i));
+  const ahead: Promise<HashedShares>[] = [];
+  for (const i of queue.slice(0, READ_AHEAD)) start(i);
+  let next = READ_AHEAD;
+  for (let i = 0; i < reports.length; i++) {
+    if (!needed[i]) {
+      yield undefined;
+      continue;
+    }
+    const shares = await (ahead.shift() as Promise<HashedShares>);
+    start(queue[next]);
+    next += 1;
     yield shares;
   }
 }

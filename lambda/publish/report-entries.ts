@@ -18,6 +18,7 @@ import {
 import { bodyEntry, type FileEntry, SHARE_FORMATS } from '../pipeline/formats/index.ts';
 import type { Report } from '../pipeline/report/index.ts';
 import type { CodeHashes } from './code-hashes.ts';
+import { shareHash } from './dataset-recipes.ts';
 import type { PlannedInput } from './read-reports.ts';
 import type { ReportWorkResult } from './report-work.ts';
 import { type ResultCache, type Section, stageKey } from './result-cache.ts';
@@ -140,9 +141,28 @@ export async function writeStages(
 
 /** The report's shares, in SITE_DATASETS order, or undefined when its entry is gone or refused. */
 export async function readShares(cache: ResultCache, key: string): Promise<DatasetShare[] | undefined> {
+  return (await readHashedShares(cache, key))?.shares;
+}
+
+/**
+ * The report's shares and the sha256 of each (shareHash: what the dataset files' recipes are made
+ * of), as its entry keeps them; hashed here when an entry made before it kept them has none.
+ */
+export async function readHashedShares(
+  cache: ResultCache,
+  key: string,
+): Promise<{ shares: DatasetShare[]; hashes: string[] } | undefined> {
   const sections = await cache.get('rows', key);
-  const counts = sections?.get('rows');
-  if (!sections || !counts) return undefined;
+  const shares = sections && sharesOf(sections);
+  if (!sections || !shares) return undefined;
+  const kept = sections.get('hashes');
+  const hashes = kept ? (JSON.parse(decoder.decode(kept)) as string[]) : shares.map(shareHash);
+  return { shares, hashes: hashes.length === shares.length ? hashes : shares.map(shareHash) };
+}
+
+function sharesOf(sections: Map<string, Uint8Array>): DatasetShare[] | undefined {
+  const counts = sections.get('rows');
+  if (!counts) return undefined;
   const rows = JSON.parse(decoder.decode(counts)) as number[];
   const shares: DatasetShare[] = [];
   for (const [index, name] of SITE_DATASETS.entries()) {
@@ -157,6 +177,7 @@ function shareSections(shares: readonly DatasetShare[]): Section[] {
   const counts = encoder.encode(JSON.stringify(shares.map((share) => share.rows)));
   return [
     { name: 'rows', bytes: counts },
+    { name: 'hashes', bytes: encoder.encode(JSON.stringify(shares.map(shareHash))) },
     ...shares.flatMap((share, index) =>
       SHARE_FORMATS.map((format) => ({ name: `${SITE_DATASETS[index]}.${format}`, bytes: share[format] })),
     ),

@@ -17,7 +17,7 @@ import type { Store } from '../stores/store.ts';
 const MAGIC = 'opendata-publisher cache 2\n';
 
 /** The stages a report's work is cached by. */
-export type CacheStage = 'figures' | 'unit' | 'pages' | 'rows';
+export type CacheStage = 'figures' | 'unit' | 'pages' | 'rows' | 'recipes';
 
 /** A named part of an entry's bytes. */
 export interface Section {
@@ -102,8 +102,8 @@ export class ResultCache {
       await this.store.delete(entry.key);
       this.stats.collected += 1;
     }
-    // What a run misses least goes first: pages (read only when a page differs from the last
-    // version's), then figures (read only to make a report again), then shares, units last.
+    // What a run misses least goes first: the recipes index (it only saves reading shares), pages
+    // (read only when a page differs from the last version's), then figures (read only to make a report again), then shares, units last.
     const order = (key: string) => CUT_ORDER.indexOf(key.slice(0, key.indexOf('/')) as CacheStage);
     for (const entry of kept.sort((a, b) => order(a.key) - order(b.key))) {
       if (total <= maxBytes) break;
@@ -115,7 +115,7 @@ export class ResultCache {
 }
 
 /** The order the size cap deletes a run's own entries in. */
-const CUT_ORDER: readonly CacheStage[] = ['pages', 'figures', 'rows', 'unit'];
+const CUT_ORDER: readonly CacheStage[] = ['recipes', 'pages', 'figures', 'rows', 'unit'];
 
 /** `<stage>/<first two hex digits>/<key>`: a few hundred entries a folder at 50,000 reports. */
 function entryPath(stage: CacheStage, key: string): string {

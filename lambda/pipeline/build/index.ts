@@ -18,4 +18,10 @@ export {
   digestStatements,
   figureTableIndices,
 } from './site-aggregates.ts';
-export { DatasetFiles, datasetFileSpecs, FigureRowPicker } from './site-datasets.ts';
+export {
+  type DatasetFileSpec,
+  DatasetFiles,
+  datasetFileSpecs,
+  FigureRowPicker,
+  figureTableReports,
+} from './site-datasets.ts';

@@ -30,11 +30,16 @@ export function datasetFileSpecs(shells: readonly Dataset[]): DatasetFileSpec[] 
 export class DatasetFiles {
   readonly #files: { index: number; format: ShareFormat; assembler: Assembler }[];
 
+  /**
+   * `shells` are the datasets in the order of a report's shares (by default those of `specs`, which
+   * name them all): a run that puts together only some files gives them all.
+   */
   constructor(
     readonly specs: readonly DatasetFileSpec[],
     open: (spec: DatasetFileSpec) => (chunk: Uint8Array) => void,
+    shells: readonly Dataset[] = [...new Set(specs.map((spec) => spec.dataset))],
   ) {
-    const datasets = [...new Set(specs.map((spec) => spec.dataset))];
+    const datasets = shells;
     this.#files = specs.map((spec) => ({
       index: datasets.indexOf(spec.dataset),
       format: spec.format,
@@ -70,6 +75,14 @@ export class FigureRowPicker {
 
   constructor(readonly indices: readonly number[]) {}
 
+  /** A report's figures passed by without their share: none of its rows is one of the table's. */
+  skip(rows: number): void {
+    const next = this.indices[this.#next];
+    if (next !== undefined && next < this.#offset + rows)
+      throw new Error('a share holding a row of the figures table was skipped');
+    this.#offset += rows;
+  }
+
   add(figures: DatasetShare): void {
     const end = this.#offset + figures.rows;
     if (this.indices[this.#next] !== undefined && (this.indices[this.#next] as number) < end) {
@@ -82,4 +95,20 @@ export class FigureRowPicker {
     }
     this.#offset = end;
   }
+}
+
+/**
+ * Which reports hold a row of the home page's figures table, given each one's count of figure rows:
+ * the only shares a run that puts no dataset file together reads.
+ */
+export function figureTableReports(indices: readonly number[], rows: readonly number[]): boolean[] {
+  let offset = 0;
+  let next = 0;
+  return rows.map((count) => {
+    const end = offset + count;
+    const holds = next < indices.length && (indices[next] as number) < end;
+    while (next < indices.length && (indices[next] as number) < end) next += 1;
+    offset = end;
+    return holds;
+  });
 }

@@ -157,10 +157,10 @@ async function writeAggregates(
   return { summaries, figures, datasetFiles, metadata };
 }
 
-/** A report's shares with the sha256 of each, as the recipes take them. */
+/** A report's shares with the sha256 of each, as the recipes take them (when they were asked for). */
 interface HashedShares {
   shares: DatasetShare[];
-  hashes: string[];
+  hashes: string[] | undefined;
 }
 
 /**
@@ -191,7 +191,8 @@ async function writeDatasets(
     datasets,
     reports,
     crossChecks,
-    read: (report, i) => known?.read.get(i) ?? readHashed(cache, report),
+    // With every hash known, those the shares' entries lack are not made again.
+    read: (report, i) => known?.read.get(i) ?? readHashed(cache, report, !known),
     writer: sink.writer,
     counts,
   });
@@ -239,11 +240,11 @@ function linkByRecipe(
 const CHECKS = SITE_DATASETS.indexOf('checks');
 
 /** A report's shares and their hashes, from the cache, or made again where the entry went. */
-async function readHashed(cache: ResultCache, report: ReportOutcome): Promise<HashedShares> {
-  const read = await readHashedShares(cache, report.rowsKey);
+async function readHashed(cache: ResultCache, report: ReportOutcome, hash = true): Promise<HashedShares> {
+  const read = await readHashedShares(cache, report.rowsKey, hash);
   if (read) return read;
   const shares = await report.remake();
-  return { shares, hashes: shares.map(shareHash) };
+  return { shares, hashes: hash ? shares.map(shareHash) : undefined };
 }
 
 /** At most this share of the reports is read before the recipes are known (the reports that changed). */
@@ -265,7 +266,9 @@ async function knownHashes(
   const read = new Map(unknown.map((i) => [i, readHashed(cache, reports[i] as ReportOutcome)]));
   const hashes: string[][] = [];
   for (const [i, report] of reports.entries())
-    hashes.push(index.shares[report.rowsKey] ?? (await (read.get(i) as Promise<HashedShares>)).hashes);
+    hashes.push(
+      index.shares[report.rowsKey] ?? ((await (read.get(i) as Promise<HashedShares>)).hashes as string[]),
+    );
   return { hashes, read };
 }
 

@@ -141,23 +141,26 @@ export async function writeStages(
 
 /** The report's shares, in SITE_DATASETS order, or undefined when its entry is gone or refused. */
 export async function readShares(cache: ResultCache, key: string): Promise<DatasetShare[] | undefined> {
-  return (await readHashedShares(cache, key))?.shares;
+  return (await readHashedShares(cache, key, false))?.shares;
 }
 
 /**
  * The report's shares and the sha256 of each (shareHash: what the dataset files' recipes are made
- * of), as its entry keeps them; hashed here when an entry made before it kept them has none.
+ * of), as its entry keeps them; hashed here, when `hash` asks for them, if an entry made before it
+ * kept them has none.
  */
 export async function readHashedShares(
   cache: ResultCache,
   key: string,
-): Promise<{ shares: DatasetShare[]; hashes: string[] } | undefined> {
+  hash = true,
+): Promise<{ shares: DatasetShare[]; hashes: string[] | undefined } | undefined> {
   const sections = await cache.get('rows', key);
   const shares = sections && sharesOf(sections);
   if (!sections || !shares) return undefined;
   const kept = sections.get('hashes');
-  const hashes = kept ? (JSON.parse(decoder.decode(kept)) as string[]) : shares.map(shareHash);
-  return { shares, hashes: hashes.length === shares.length ? hashes : shares.map(shareHash) };
+  const hashes = kept ? (JSON.parse(decoder.decode(kept)) as string[]) : undefined;
+  if (hashes?.length === shares.length) return { shares, hashes };
+  return { shares, hashes: hash ? shares.map(shareHash) : undefined };
 }
 
 function sharesOf(sections: Map<string, Uint8Array>): DatasetShare[] | undefined {

@@ -186,13 +186,16 @@ async function writeDatasets(
     datasetRecipes(specs, datasets, hashes, { dataset: CHECKS, hash: shareHash(crossChecks) }, context);
   const before = known && recipesOf(known.hashes);
   const linked = before ? linkByRecipe(specs, before, index, plan.state.previous, sink.writer) : new Map();
+  const unlinked = specs.filter((spec) => !linked.has(spec.path));
+  // The shares of the datasets up to the last one put together (the figures' for the home page's
+  // table at least): those after are not read. With every hash known, none is made again.
+  const upTo = Math.max(1, ...unlinked.map((spec) => datasets.indexOf(spec.dataset) + 1));
   const made = await assembleDatasets({
-    specs: specs.filter((spec) => !linked.has(spec.path)),
+    specs: unlinked,
     datasets,
     reports,
     crossChecks,
-    // With every hash known, those the shares' entries lack are not made again.
-    read: (report, i) => known?.read.get(i) ?? readHashed(cache, report, !known),
+    read: (report, i) => known?.read.get(i) ?? readHashed(cache, report, !known, upTo),
     writer: sink.writer,
     counts,
   });
@@ -240,8 +243,13 @@ function linkByRecipe(
 const CHECKS = SITE_DATASETS.indexOf('checks');
 
 /** A report's shares and their hashes, from the cache, or made again where the entry went. */
-async function readHashed(cache: ResultCache, report: ReportOutcome, hash = true): Promise<HashedShares> {
-  const read = await readHashedShares(cache, report.rowsKey, hash);
+async function readHashed(
+  cache: ResultCache,
+  report: ReportOutcome,
+  hash = true,
+  datasets: number = SITE_DATASETS.length,
+): Promise<HashedShares> {
+  const read = await readHashedShares(cache, report.rowsKey, hash, datasets);
   if (read) return read;
   const shares = await report.remake();
   return { shares, hashes: hash ? shares.map(shareHash) : undefined };

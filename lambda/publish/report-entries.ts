@@ -147,28 +147,38 @@ export async function readShares(cache: ResultCache, key: string): Promise<Datas
 /**
  * The report's shares and the sha256 of each (shareHash: what the dataset files' recipes are made
  * of), as its entry keeps them; hashed here, when `hash` asks for them, if an entry made before it
- * kept them has none.
+ * kept them has none. Given `datasets`, only the shares of the first that many datasets (the others'
+ * bytes not read).
  */
 export async function readHashedShares(
   cache: ResultCache,
   key: string,
   hash = true,
+  datasets: number = SITE_DATASETS.length,
 ): Promise<{ shares: DatasetShare[]; hashes: string[] | undefined } | undefined> {
-  const sections = await cache.get('rows', key);
-  const shares = sections && sharesOf(sections);
+  const sections =
+    datasets < SITE_DATASETS.length
+      ? await cache.getUpTo('rows', key, `${SITE_DATASETS[Math.max(0, datasets - 1)]}.xlsx`)
+      : await cache.get('rows', key);
+  const shares = sections && sharesOf(sections, datasets);
   if (!sections || !shares) return undefined;
   const kept = sections.get('hashes');
   const hashes = kept ? (JSON.parse(decoder.decode(kept)) as string[]) : undefined;
-  if (hashes?.length === shares.length) return { shares, hashes };
-  return { shares, hashes: hash ? shares.map(shareHash) : undefined };
+  if (hashes?.length === SITE_DATASETS.length) return { shares, hashes };
+  const whole = shares.length === SITE_DATASETS.length;
+  return { shares, hashes: hash && whole ? shares.map(shareHash) : undefined };
 }
 
-function sharesOf(sections: Map<string, Uint8Array>): DatasetShare[] | undefined {
+/** The shares of the first `datasets` datasets (all by default), or undefined when one is missing. */
+function sharesOf(
+  sections: Map<string, Uint8Array>,
+  datasets: number = SITE_DATASETS.length,
+): DatasetShare[] | undefined {
   const counts = sections.get('rows');
   if (!counts) return undefined;
   const rows = JSON.parse(decoder.decode(counts)) as number[];
   const shares: DatasetShare[] = [];
-  for (const [index, name] of SITE_DATASETS.entries()) {
+  for (const [index, name] of SITE_DATASETS.slice(0, Math.max(1, datasets)).entries()) {
     const [csv, json, xlsx] = SHARE_FORMATS.map((format) => sections.get(`${name}.${format}`));
     if (!csv || !json || !xlsx || rows[index] === undefined) return undefined;
     shares.push({ rows: rows[index], csv, json, xlsx });

@@ -62,8 +62,37 @@ export class ResultCache {
     const path = entryPath(stage, key);
     this.#used.add(path);
     const bytes = await this.store.get(path);
-    const sections = bytes ? readEntry(bytes, stage, key) : undefined;
-    if (bytes && !sections) this.stats.refused += 1;
+    return this.#counted(bytes !== undefined, bytes ? readEntry(bytes, stage, key) : undefined);
+  }
+
+  /**
+   * The entry's sections up to the one named `last` (all when it has none of that name), each
+   * verified, read without the rest where the store can (a folder of this machine): a run that puts
+   * together only the first datasets reads only their shares. A tail cut off is not seen here; the
+   * run that reads the whole entry refuses it.
+   */
+  async getUpTo(stage: CacheStage, key: string, last: string): Promise<Map<string, Uint8Array> | undefined> {
+    const store = this.store as Store & Partial<StartReader>;
+    const path = entryPath(stage, key);
+    this.#used.add(path);
+    const head = store.getStart ? await store.getStart(path, HEAD_BYTES) : undefined;
+    const header = head && entryHeader(head);
+    // No way to read a start, or a header longer than the start read: the whole entry.
+    if (!head || !header)
+      return head || !store.getStart ? this.get(stage, key) : this.#counted(false, undefined);
+    const { sections } = header.value;
+    const count = sections.findIndex((section) => section.name === last) + 1 || sections.length;
+    const wanted = sections.slice(0, count);
+    const end = header.end + wanted.reduce((sum, section) => sum + section.bytes, 0);
+    const bytes = end <= head.byteLength ? head : await store.getStart?.(path, end);
+    return this.#counted(true, bytes && readEntry(bytes.subarray(0, end), stage, key, count));
+  }
+
+  #counted(
+    found: boolean,
+    sections: Map<string, Uint8Array> | undefined,
+  ): Map<string, Uint8Array> | undefined {
+    if (found && !sections) this.stats.refused += 1;
     if (sections) this.stats.hits += 1;
     else this.stats.misses += 1;
     return sections;
@@ -139,13 +168,29 @@ function entryBytes(stage: CacheStage, key: string, sections: readonly Section[]
   return out;
 }
 
-/** The sections of an entry that is whole, of this format, stage and key, and whose bytes match. */
-function readEntry(bytes: Uint8Array, stage: CacheStage, key: string): Map<string, Uint8Array> | undefined {
+/** A store that reads the start of an object alone (LocalFolderStore). */
+interface StartReader {
+  getStart(key: string, length: number): Promise<Uint8Array | undefined>;
+}
+
+/** Read first when only an entry's first sections are wanted: its header is a few kilobytes. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * The sections of an entry that is whole, of this format, stage and key, and whose bytes match; or,
+ * given `count`, its first `count` sections, the bytes being the entry's start up to their end.
+ */
+function readEntry(
+  bytes: Uint8Array,
+  stage: CacheStage,
+  key: string,
+  count?: number,
+): Map<string, Uint8Array> | undefined {
   const header = entryHeader(bytes);
   if (!header || header.value.stage !== stage || header.value.key !== key) return undefined;
   const sections = new Map<string, Uint8Array>();
   let at = header.end;
-  for (const section of header.value.sections) {
+  for (const section of header.value.sections.slice(0, count)) {
     const body = bytes.subarray(at, at + section.bytes);
     if (body.byteLength !== section.bytes || crc32(body) !== section.crc32) return undefined;
     sections.set(section.name, body);

@@ -4,6 +4,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -45,6 +46,33 @@ export class LocalFolderStore implements Store {
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
+    }
+  }
+
+  /**
+   * The first `length` bytes of the object (fewer when it is shorter), or undefined when it is not
+   * there: what of a cache entry a run needs when it needs only its first sections.
+   */
+  async getStart(key: string, length: number): Promise<Uint8Array | undefined> {
+    assertSafeKey(key);
+    let fd: number;
+    try {
+      fd = openSync(join(this.root, key), 'r');
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+    try {
+      const buffer = Buffer.allocUnsafe(length);
+      let read = 0;
+      while (read < length) {
+        const got = readSync(fd, buffer, read, length - read, read);
+        if (got === 0) break;
+        read += got;
+      }
+      return buffer.subarray(0, read);
+    } finally {
+      closeSync(fd);
     }
   }
 

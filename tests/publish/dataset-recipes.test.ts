@@ -12,7 +12,9 @@ import { changeReportText } from '../../bench/generated-reports.ts';
 import { datasetFileSpecs, datasetShells, figureTableReports } from '../../lambda/pipeline/build/index.ts';
 import { datasetRecipes, type RecipeIndex } from '../../lambda/publish/dataset-recipes.ts';
 import { PROJECT_CATALOG } from '../../lambda/publish/project-catalog.ts';
-import { TwinSites, writeGeneratedReports } from '../support/cache.ts';
+import { ResultCache } from '../../lambda/publish/result-cache.ts';
+import { LocalFolderStore } from '../../lambda/stores/local-folder-store.ts';
+import { cacheEntries, TwinSites, writeGeneratedReports } from '../support/cache.ts';
 import { day, settings, writeReports } from '../support/publication.ts';
 import { useTempDirs } from '../support/temp.ts';
 
@@ -161,5 +163,35 @@ describe('figureTableReports', () => {
   it('names the reports that hold a row of the table, an empty one never', () => {
     expect(figureTableReports([0, 5, 9], [3, 3, 0, 4, 2])).toEqual([true, true, false, true, false]);
     expect(figureTableReports([], [1, 2])).toEqual([false, false]);
+  });
+});
+
+describe("a cache entry's first sections", () => {
+  const sections = ['rows', 'a', 'b', 'c'].map((name, i) => ({
+    name,
+    bytes: new TextEncoder().encode(name.repeat(1000 * (i + 1))),
+  }));
+  const text = (found: Map<string, Uint8Array> | undefined) =>
+    found && Object.fromEntries([...found].map(([name, bytes]) => [name, bytes.byteLength]));
+
+  it('are read up to the one named, each verified, and a tail cut off does not stop them', async () => {
+    const folder = await tempDir();
+    const cache = new ResultCache(new LocalFolderStore(folder));
+    await cache.put('rows', 'k', sections);
+    expect(text(await cache.getUpTo('rows', 'k', 'a'))).toEqual({ rows: 4000, a: 2000 });
+    expect(text(await cache.getUpTo('rows', 'k', 'none'))).toEqual({ rows: 4000, a: 2000, b: 3000, c: 4000 });
+    const [path] = [...(await cacheEntries(folder)).keys()];
+    const whole = await readFile(join(folder, path as string));
+    await writeFile(join(folder, path as string), whole.subarray(0, whole.byteLength - 10));
+    expect(text(await cache.getUpTo('rows', 'k', 'b'))).toEqual({ rows: 4000, a: 2000, b: 3000 });
+    expect(await cache.get('rows', 'k')).toBeUndefined();
+    // A byte of a section read changed: refused, as a whole read refuses it.
+    const changed = Buffer.from(whole);
+    changed[whole.byteLength - 4000 - 10] = 0x21;
+    await writeFile(join(folder, path as string), changed);
+    expect(await cache.getUpTo('rows', 'k', 'b')).toBeUndefined();
+    expect(text(await cache.getUpTo('rows', 'k', 'a'))).toEqual({ rows: 4000, a: 2000 });
+    expect(await cache.getUpTo('rows', 'other', 'a')).toBeUndefined();
+    expect(cache.stats).toMatchObject({ refused: 2, misses: 3 });
   });
 });

@@ -27,6 +27,8 @@ export interface ReportInput {
   metaBytes: Uint8Array | undefined;
   /** Why the report cannot be read at all (too big, a link, gone): its last good version is kept. */
   problem?: string;
+  /** The sha256 of `bytes` and of `metaBytes`, when they were hashed as they were read. */
+  hashes?: { bytes: string; meta: string | undefined };
 }
 
 /**
@@ -50,10 +52,11 @@ const KEPT_INPUT_BYTES = 256 * 1024 * 1024;
 export function plannedInputs(inputs: readonly ReportInput[]): PlannedInput[] {
   let kept = 0;
   return inputs.map((input) => {
+    const { hashes, ...read } = input;
     const planned: PlannedInput = {
-      ...input,
-      sha256: sha256Hex(input.bytes),
-      metaSha256: input.metaBytes ? sha256Hex(input.metaBytes) : undefined,
+      ...read,
+      sha256: hashes?.bytes ?? sha256Hex(input.bytes),
+      metaSha256: hashes ? hashes.meta : input.metaBytes ? sha256Hex(input.metaBytes) : undefined,
       loaded: true,
     };
     kept += input.bytes.byteLength + (input.metaBytes?.byteLength ?? 0);
@@ -178,7 +181,9 @@ async function readInput(source: Store, place: InputPlace): Promise<ReportInput>
     ? await readBounded(source, metaKey, available.get(metaKey), SIDECAR_LIMIT)
     : undefined;
   if (meta && 'problem' in meta) return refused(meta.problem, place.metaFile);
-  return { id, file, bytes: report.bytes, metaBytes: meta?.bytes };
+  // Hashed here, between reads that wait on the store, rather than all at once after them.
+  const hashes = { bytes: sha256Hex(report.bytes), meta: meta ? sha256Hex(meta.bytes) : undefined };
+  return { id, file, bytes: report.bytes, metaBytes: meta?.bytes, hashes };
 }
 
 interface SizeLimit {

@@ -86,9 +86,6 @@ export async function plan(input: PlanInput): Promise<Planned> {
   const found = await readPublishedState(target);
   const pinned = found.manifest?.pinned;
   if (pinned && !input.release) return { pinned, state: found };
-  // Hashing the code is work of its own (every file of lambda/, each package): it runs while the
-  // reports are read, which is mostly waiting. planVersion takes the same computation, or its failure.
-  codeHashes().catch(() => {});
   const read = await readReportInputs(source);
   const { problems } = read;
   const inputs = plannedInputs(read.inputs);

@@ -27,8 +27,6 @@ export interface ReportInput {
   metaBytes: Uint8Array | undefined;
   /** Why the report cannot be read at all (too big, a link, gone): its last good version is kept. */
   problem?: string;
-  /** The sha256 of `bytes` and of `metaBytes`, when they were hashed as they were read. */
-  hashes?: { bytes: string; meta: string | undefined };
 }
 
 /**
@@ -52,11 +50,10 @@ const KEPT_INPUT_BYTES = 256 * 1024 * 1024;
 export function plannedInputs(inputs: readonly ReportInput[]): PlannedInput[] {
   let kept = 0;
   return inputs.map((input) => {
-    const { hashes, ...read } = input;
     const planned: PlannedInput = {
-      ...read,
-      sha256: hashes?.bytes ?? sha256Hex(input.bytes),
-      metaSha256: hashes ? hashes.meta : input.metaBytes ? sha256Hex(input.metaBytes) : undefined,
+      ...input,
+      sha256: sha256Hex(input.bytes),
+      metaSha256: input.metaBytes ? sha256Hex(input.metaBytes) : undefined,
       loaded: true,
     };
     kept += input.bytes.byteLength + (input.metaBytes?.byteLength ?? 0);
@@ -181,9 +178,7 @@ async function readInput(source: Store, place: InputPlace): Promise<ReportInput>
     ? await readBounded(source, metaKey, available.get(metaKey), SIDECAR_LIMIT)
     : undefined;
   if (meta && 'problem' in meta) return refused(meta.problem, place.metaFile);
-  // Hashed here, between reads that wait on the store, rather than all at once after them.
-  const hashes = { bytes: sha256Hex(report.bytes), meta: meta ? sha256Hex(meta.bytes) : undefined };
-  return { id, file, bytes: report.bytes, metaBytes: meta?.bytes, hashes };
+  return { id, file, bytes: report.bytes, metaBytes: meta?.bytes };
 }
 
 interface SizeLimit {

@@ -135,7 +135,7 @@ async function reportUnit(planned: PlannedInput, context: UnitContext): Promise<
   const input = await context.plan.load(planned);
   const archived = await archivedOriginal(input, context.archive);
   const keys = reportKeys(planned, context.plan, archived?.name);
-  const made = await madeUnit(input, keys, archived, context, undefined);
+  const made = await madeUnit(planned, input, { keys, archived }, context, undefined);
   if ('unit' in made) return made.unit;
   const kept = await context.lastGood.keep(input.id, { id: input.id, ...made.problem });
   if (!kept.report) return { files: [], problem: kept.problem, figures: async () => [] };
@@ -143,7 +143,13 @@ async function reportUnit(planned: PlannedInput, context: UnitContext): Promise<
   const name = copy.report.source.archivedCopy;
   const keptArchive = copy.file && name ? { name, file: copy.file } : undefined;
   const keptKeys = reportKeys(planned, context.plan, name, copy.report);
-  const before = await madeUnit(input, keptKeys, keptArchive, context, copy.report);
+  const before = await madeUnit(
+    planned,
+    input,
+    { keys: keptKeys, archived: keptArchive },
+    context,
+    copy.report,
+  );
   if ('unit' in before) return { ...before.unit, problem: kept.problem };
   // Its last good text no longer builds either (a bug met since): left out, and said so.
   const { kept: _, ...left } = kept.problem;
@@ -177,11 +183,15 @@ function sidecarArchiveKey(metaBytes: Uint8Array): string | undefined {
   }
 }
 
-/** The unit from the cache's entries, or made (and cached) from its figures or its text. */
+/**
+ * The unit from the cache's entries, or made (and cached) from its figures or its text. Its outcome
+ * outlives the report's commit (the reduce holds every report's), so what it keeps is the planned
+ * input, whose bytes go at the commit, never the input read for the unit.
+ */
 async function madeUnit(
+  planned: PlannedInput,
   input: ReportInput,
-  keys: ReportKeys,
-  archived: { name: string; file: SiteFile } | undefined,
+  { keys, archived }: { keys: ReportKeys; archived: { name: string; file: SiteFile } | undefined },
   context: UnitContext,
   kept: Report | undefined,
 ): Promise<{ unit: Unit } | WorkProblem> {
@@ -209,7 +219,7 @@ async function madeUnit(
         id: input.id,
         digest: unit.digest,
         rowsKey: keys.made,
-        remake: async () => remadeShares(input, keys, context, kept, archived?.name),
+        remake: async () => remadeShares(planned, { keys, kept, archivedCopy: archived?.name }, context),
       },
       figures: async () => figuresOf(input, kept, context.cache, keys),
     },
@@ -247,21 +257,24 @@ function taskOf(
   };
 }
 
-/** The shares of a report whose entry went since its unit was made: its input read again and remade. */
+/**
+ * The shares of a report whose entry went since its unit was made: its input read again and remade
+ * (a kept report is made from its last good version, which needs none of the input's bytes).
+ */
 async function remadeShares(
-  input: ReportInput,
-  keys: ReportKeys,
+  planned: PlannedInput,
+  made: { keys: ReportKeys; kept: Report | undefined; archivedCopy: string | undefined },
   context: UnitContext,
-  kept: Report | undefined,
-  archivedCopy: string | undefined,
 ): Promise<DatasetShare[]> {
-  const planned = context.plan.inputs.find((p) => p.id === input.id) as PlannedInput;
-  const again = kept ? input : await context.plan.load(planned);
-  const made = await context.runner.run(taskOf(again, keys, kept, archivedCopy, undefined));
-  if ('problem' in made)
-    throw new Error(`${input.file} could not be made again for the datasets: ${made.problem.problem}`);
+  const { keys, kept, archivedCopy } = made;
+  const again = kept
+    ? { ...planned, bytes: NO_BYTES, metaBytes: undefined }
+    : await context.plan.load(planned);
+  const result = await context.runner.run(taskOf(again, keys, kept, archivedCopy, undefined));
+  if ('problem' in result)
+    throw new Error(`${planned.file} could not be made again for the datasets: ${result.problem.problem}`);
   const shares = await readShares(context.cache, keys.made);
-  if (!shares) throw new Error(`${input.file}: its shares are not in the cache they were just written to`);
+  if (!shares) throw new Error(`${planned.file}: its shares are not in the cache they were just written to`);
   return shares;
 }
 
@@ -278,9 +291,12 @@ async function figuresOf(
   return buildReport({ id: input.id, file: input.file, bytes: input.bytes, defaultLicense: '' }).figures;
 }
 
+/** The bytes of every report let go: one empty array for all (an array of its own is 190 bytes a report). */
+const NO_BYTES = new Uint8Array(0);
+
 /** A report's bytes are let go once it is committed: should they be needed again they are read again. */
 function release(input: PlannedInput): void {
-  input.bytes = new Uint8Array(0);
+  input.bytes = NO_BYTES;
   input.metaBytes = undefined;
   input.loaded = false;
 }

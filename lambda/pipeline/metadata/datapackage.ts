@@ -2,6 +2,7 @@ import { licenceUrl, MEDIA_TYPES } from '../../contract/index.ts';
 import type { Dataset, FieldSpec } from '../datasets/index.ts';
 import type { Report, SiteSettings } from '../report/index.ts';
 import type { Publication } from './publication.ts';
+import { streamedJson } from './streamed-json.ts';
 
 /** What the metadata needs to know of a dataset file: which dataset, its format, size and hash. */
 export interface DatasetFile {
@@ -18,14 +19,15 @@ export type ReportSummary = Pick<Report, 'id' | 'title' | 'entity' | 'kind' | 'y
 /**
  * Frictionless Data Package v2 describing the CSV and JSON files of every dataset, with Table
  * Schemas, sizes and checksums. `version` and `created` are the publication's, so an unchanged
- * publication keeps the same bytes.
+ * publication keeps the same bytes. Given as pieces of text (streamed-json.ts): its sources, one a
+ * report, are made one at a time as they are written.
  */
 export function dataPackage(
   settings: SiteSettings,
   reports: readonly ReportSummary[],
   files: readonly DatasetFile[],
   publication: Publication,
-): string {
+): Generator<string> {
   const descriptor = {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: 'opendata-publisher',
@@ -37,18 +39,22 @@ export function dataPackage(
     created: publication.created,
     licenses: [license(settings.license)],
     contributors: [{ title: settings.publisher, roles: ['publisher'] }],
-    sources: reports.map((report) => ({
-      title: report.title || report.id,
-      // The original page, else the copy the text was taken from, else the text as published here.
-      path:
-        report.source.url ||
-        report.source.retrievedFrom ||
-        `${settings.baseUrl}/reports/${report.id}/source.txt`,
-      hash: `sha256:${report.source.sha256}`,
-    })),
+    sources: [],
     resources: files.filter((file) => file.format === 'csv' || file.format === 'json').map(resource),
   };
-  return `${JSON.stringify(descriptor, null, 2)}\n`;
+  function* sources() {
+    for (const report of reports)
+      yield {
+        title: report.title || report.id,
+        // The original page, else the copy the text was taken from, else the text as published here.
+        path:
+          report.source.url ||
+          report.source.retrievedFrom ||
+          `${settings.baseUrl}/reports/${report.id}/source.txt`,
+        hash: `sha256:${report.source.sha256}`,
+      };
+  }
+  return streamedJson(descriptor, 'sources', sources());
 }
 
 function license(id: string): { name: string; path?: string } {

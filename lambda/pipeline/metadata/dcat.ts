@@ -3,6 +3,7 @@ import type { FileEntry } from '../formats/index.ts';
 import type { SiteSettings } from '../report/index.ts';
 import type { DatasetFile, ReportSummary } from './datapackage.ts';
 import type { Publication } from './publication.ts';
+import { streamedJson } from './streamed-json.ts';
 
 /** The vocabularies, inline: a reader needs no network to expand the catalog. */
 const CATALOG_CONTEXT = {
@@ -17,7 +18,8 @@ const CATALOG_CONTEXT = {
  * A DCAT 3 catalog (JSON-LD): one dcat:Dataset per published dataset with a dcat:Distribution per
  * format, and one dcat:Dataset per report, grouped into a dcat:DatasetSeries per entity and kind of
  * report (one town's rule-of-law reports across the years). Download URLs are the version's
- * immutable ones, so the checksums stay true; the stable URL is the access URL.
+ * immutable ones, so the checksums stay true; the stable URL is the access URL. Given as pieces of
+ * text (streamed-json.ts): its datasets, two a report, are made one at a time as they are written.
  */
 export function dcatCatalog(
   settings: SiteSettings,
@@ -25,7 +27,7 @@ export function dcatCatalog(
   datasetFiles: readonly DatasetFile[],
   reportFiles: ReadonlyMap<string, FileEntry>,
   publication: Publication,
-): string {
+): Generator<string> {
   const base = settings.baseUrl;
   const catalogId = `${base}/catalog.jsonld`;
   const catalog = {
@@ -39,13 +41,14 @@ export function dcatCatalog(
     'dcterms:hasVersion': publication.version,
     'dcterms:modified': { '@value': publication.created, '@type': 'xsd:dateTime' },
     'foaf:homepage': { '@id': `${base}/` },
-    'dcat:dataset': [
-      ...datasetNodes(settings, catalogId, datasetFiles, publication),
-      ...seriesOf(reports).map((s) => seriesNode(catalogId, s)),
-      ...reports.map((report) => reportNode(base, catalogId, report, reportFiles, publication)),
-    ],
+    'dcat:dataset': [],
   };
-  return `${JSON.stringify(catalog, null, 2)}\n`;
+  function* datasets() {
+    yield* datasetNodes(settings, catalogId, datasetFiles, publication);
+    for (const series of seriesOf(reports)) yield seriesNode(catalogId, series);
+    for (const report of reports) yield reportNode(base, catalogId, report, reportFiles, publication);
+  }
+  return streamedJson(catalog, 'dcat:dataset', datasets());
 }
 
 /** One dcat:Dataset per published dataset, its files (CSV, JSON, XLSX) as its distributions. */

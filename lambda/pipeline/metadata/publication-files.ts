@@ -1,5 +1,5 @@
 import { CONTENT_TYPES } from '../../contract/index.ts';
-import type { FileEntry } from '../formats/index.ts';
+import { Chunked, type FileBody, type FileEntry } from '../formats/index.ts';
 import type { SiteSettings } from '../report/index.ts';
 import { type DatasetFile, dataPackage, type ReportSummary } from './datapackage.ts';
 import { dcatCatalog } from './dcat.ts';
@@ -30,17 +30,21 @@ interface PublicationInput {
 
 const encoder = new TextEncoder();
 
-/** datapackage.json, catalog.jsonld and feed.atom of one publication. Pure: same input, same bytes. */
+/**
+ * datapackage.json, catalog.jsonld and feed.atom of one publication. Pure: same input, same bytes.
+ * The two that list every report are made in chunks, afresh each time they are read (hashed, then
+ * written), so that neither is ever whole in memory.
+ */
 export function publicationFiles(input: PublicationInput): SiteFile[] {
   const { settings, reports, datasetFiles, files, publication, history } = input;
-  const texts: Record<(typeof PUBLICATION_FILES)[number], string> = {
-    'datapackage.json': dataPackage(settings, reports, datasetFiles, publication),
-    'catalog.jsonld': dcatCatalog(settings, reports, datasetFiles, files, publication),
-    'feed.atom': atomFeed(settings, history),
+  const bodies: Record<(typeof PUBLICATION_FILES)[number], FileBody> = {
+    'datapackage.json': Chunked.ofText(() => dataPackage(settings, reports, datasetFiles, publication)),
+    'catalog.jsonld': Chunked.ofText(() => dcatCatalog(settings, reports, datasetFiles, files, publication)),
+    'feed.atom': encoder.encode(atomFeed(settings, history)),
   };
   return PUBLICATION_FILES.map((path) => ({
     path,
-    body: encoder.encode(texts[path]),
+    body: bodies[path],
     contentType: PUBLICATION_CONTENT_TYPES[path],
   }));
 }

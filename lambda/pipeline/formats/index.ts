@@ -20,6 +20,7 @@ export {
   jsonFragment,
 } from './csv.ts';
 export { escapeHtml } from './html-escape.ts';
+export { utf8 } from './utf8.ts';
 export type { Assembler } from './xlsx.ts';
 export { xlsxCellsFragment, xlsxFragment } from './xlsx.ts';
 export { withoutXmlForbidden } from './xml.ts';

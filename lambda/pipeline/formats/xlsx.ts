@@ -3,6 +3,7 @@ import { type AsyncFlateStreamHandler, Zip, type ZipInputFile } from 'fflate';
 import type { AnyRow, Cell, Dataset } from '../datasets/index.ts';
 import { type DatasetCells, datasetCells } from './cells.ts';
 import { bodyBytes, Chunked, encodeText } from './chunks.ts';
+import { utf8 } from './utf8.ts';
 import { withoutXmlForbidden } from './xml.ts';
 
 /**
@@ -91,7 +92,7 @@ export function xlsxCellsFragment({ columns, rows }: DatasetCells): Uint8Array {
     for (let c = 0; c < cells.length; c++) xml += cell(cells[c], refs[c] as string, '');
     xml += '</row>';
   }
-  return encoder.encode(xml);
+  return utf8(xml);
 }
 
 /**

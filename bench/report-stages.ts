@@ -8,6 +8,8 @@
  * so that a machine shared with other work slows both alike; and every report's pages, shares and
  * entries are compared byte for byte, the run failing if one differs. The first tenth of the reports
  * warm up and are not counted. `node --cpu-prof --import tsx bench/report-stages.ts` profiles it.
+ * tsx compiles the other checkout's JSX by this folder's tsconfig.json only if its `include` covers
+ * that checkout: for one elsewhere, name a tsconfig that includes both in `TSX_TSCONFIG_PATH`.
  */
 import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';

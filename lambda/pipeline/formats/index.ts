@@ -7,7 +7,6 @@
 
 export type { ShareFormat } from './assemble.ts';
 export { datasetAssembler, SHARE_FORMATS } from './assemble.ts';
-export type { DatasetCells } from './cells.ts';
 export { datasetCells } from './cells.ts';
 export type { FileBody, FileEntry } from './chunks.ts';
 export { bodyEntry, Chunked } from './chunks.ts';

@@ -6,6 +6,7 @@
  * the unit, the few kilobytes the publishing process keeps.
  */
 import { type DatasetShare, type ReportDigest, reportMade, type WholeFile } from '../pipeline/build/index.ts';
+import { utf8 } from '../pipeline/formats/index.ts';
 import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
 import type { Report, SiteSettings } from '../pipeline/report/index.ts';
 import { decodeReport, internalError, ReportError } from '../pipeline/report/index.ts';
@@ -62,7 +63,6 @@ export interface ReportWorkResult {
 /** Why the report cannot be published as it is: its ReportError's problem, or an internal error. */
 export type WorkProblem = { problem: { file: string; problem: string } };
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** The report's pages and rows, or its problem. Anything the report trips is its problem, never the run's. */
@@ -95,7 +95,7 @@ function madeReport(context: WorkContext, task: ReportTask): { report: Report; f
     return { report: { ...cached, text: decodeReport(task.input.bytes, task.input.file) } };
   }
   const report = parseReportInput(task.input, context.settings.license);
-  return { report, figures: encoder.encode(JSON.stringify(withoutText(report))) };
+  return { report, figures: utf8(JSON.stringify(withoutText(report))) };
 }
 
 /** The report as the figures stage keeps it: its text is the input's, decoded again when it is used. */

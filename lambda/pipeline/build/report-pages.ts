@@ -1,11 +1,10 @@
 import { CONTENT_TYPES, reportPath } from '../../contract/index.ts';
 import { type Check, reportChecks } from '../checks/index.ts';
+import { utf8 } from '../formats/index.ts';
 import { type IndicatorCatalog, matchIndicators } from '../indicators/index.ts';
 import type { SiteFile } from '../metadata/index.ts';
 import { reportPage } from '../portal/index.ts';
 import type { Report, SiteSettings } from '../report/index.ts';
-
-const encoder = new TextEncoder();
 
 /** A file whose bytes are made whole: a report's own files are tens of kilobytes. */
 export type WholeFile = SiteFile & { body: Uint8Array };
@@ -23,12 +22,12 @@ export function reportPages(
   return [
     {
       path: reportPath(report.id, 'source.txt'),
-      body: encoder.encode(report.text),
+      body: utf8(report.text),
       contentType: CONTENT_TYPES.txt,
     },
     {
       path: reportPath(report.id, 'index.html'),
-      body: encoder.encode(reportPage(settings, report, checks)),
+      body: utf8(reportPage(settings, report, checks)),
       contentType: CONTENT_TYPES.html,
     },
   ];

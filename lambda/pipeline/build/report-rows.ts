@@ -8,7 +8,13 @@ import {
   indicatorsWideDataset,
   reportsDataset,
 } from '../datasets/index.ts';
-import { csvFragment, jsonFragment, xlsxFragment } from '../formats/index.ts';
+import {
+  csvCellsFragment,
+  datasetCells,
+  jsonCellsFragment,
+  utf8,
+  xlsxCellsFragment,
+} from '../formats/index.ts';
 import { type IndicatorCatalog, matchIndicators, type ReportIndicators } from '../indicators/index.ts';
 import type { Figure, Report, SiteSettings } from '../report/index.ts';
 
@@ -106,14 +112,14 @@ function datasetsOf(
   ];
 }
 
-const encoder = new TextEncoder();
-
+/** A dataset's share in each format, its rows made and read into cells once for all three. */
 function shareOf(dataset: Dataset): DatasetShare {
+  const cells = datasetCells(dataset);
   return {
-    rows: dataset.rows.length,
-    csv: encoder.encode(csvFragment(dataset)),
-    json: encoder.encode(jsonFragment(dataset)),
-    xlsx: xlsxFragment(dataset),
+    rows: cells.rows.length,
+    csv: utf8(csvCellsFragment(cells)),
+    json: utf8(jsonCellsFragment(cells)),
+    xlsx: xlsxCellsFragment(cells),
   };
 }
 

@@ -2,7 +2,7 @@ import type { IndicatorCatalog } from '../indicators/index.ts';
 import { indicatorValues, type ReportIndicators } from '../indicators/index.ts';
 import type { Report } from '../report/index.ts';
 import { field, REPORT_COLUMNS, reportPageUrl } from './dataset-fields.ts';
-import { type Dataset, defineDataset, lazyRows, type RowOf } from './datasets.ts';
+import { type Cell, type Dataset, defineDataset, lazyRows, type RowOf } from './datasets.ts';
 
 const QUALIFIERS = ['exact', 'over', 'under', 'approx'] as const;
 
@@ -177,9 +177,10 @@ export function indicatorsWideDataset(
     lazyRows(results.length, function* () {
       for (const result of results) {
         const said = indicatorValues(result);
-        const values: { [column: IndicatorColumn]: number | null } = {};
-        for (const { name } of indicatorFields) values[name] = said(name).value;
-        yield { ...reportCells(result.report), ...values };
+        // One object, its columns added in order: spreading 53 columns into it was 6 times slower.
+        const row: { [column: string]: Cell } = reportCells(result.report);
+        for (const { name } of indicatorFields) row[name] = said(name).value;
+        yield row as WideRow;
       }
     }),
   );

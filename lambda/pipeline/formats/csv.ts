@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AnyRow, Cell, Dataset, FieldName } from '../datasets/index.ts';
+import { type DatasetCells, datasetCells } from './cells.ts';
 import { Chunked } from './chunks.ts';
 
 /** Rows stringified at once when a dataset is written in chunks. */
@@ -51,9 +52,15 @@ export function csvHeader(dataset: Dataset): string {
  * reports, which is the header followed by every report's share in report order.
  */
 export function csvFragment<R extends AnyRow>(dataset: Dataset<R>): string {
-  const columns = dataset.fields.map((field) => field.name);
-  const records = Array.from(dataset.rows, (row) => columns.map((column) => csvCell(row[column])));
-  return csvRecords(records, columns);
+  return csvCellsFragment(datasetCells(dataset));
+}
+
+/** `csvFragment` of rows already read into cells: one csv-stringify call for all of them. */
+export function csvCellsFragment({ columns, rows }: DatasetCells): string {
+  return csvRecords(
+    rows.map((cells) => cells.map(csvCell)),
+    columns,
+  );
 }
 
 function csvRecords(records: (string | number)[][], columns: readonly string[]): string {
@@ -100,8 +107,23 @@ export const JSON_EMPTY = '[]\n';
  * share, which `JSON_OPEN`, `JSON_BETWEEN` and `JSON_CLOSE` put together. Empty when it has no row.
  */
 export function jsonFragment<R extends AnyRow>(dataset: Dataset<R>): string {
-  const columns = dataset.fields.map((field) => field.name);
-  return Array.from(dataset.rows, (row) => jsonRowText(row, columns)).join(JSON_BETWEEN);
+  return jsonCellsFragment(datasetCells(dataset));
+}
+
+/** `jsonFragment` of rows already read into cells, each key written once for all rows. */
+export function jsonCellsFragment({ columns, rows }: DatasetCells): string {
+  const keys = columns.map((column) => `${JSON.stringify(column)}: `);
+  return rows.map((cells) => jsonCellsText(cells, keys)).join(JSON_BETWEEN);
+}
+
+/** A row as `jsonRowText` writes it, from its cells and its keys already written as JSON. */
+function jsonCellsText(cells: readonly (Cell | undefined)[], keys: readonly string[]): string {
+  let text = '{\n    ';
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0) text += ',\n    ';
+    text += keys[i] + JSON.stringify(cells[i] ?? null);
+  }
+  return `${text}\n  }`;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { crc32 } from 'node:zlib';
 import { type AsyncFlateStreamHandler, Zip, type ZipInputFile } from 'fflate';
 import type { AnyRow, Cell, Dataset } from '../datasets/index.ts';
+import { type DatasetCells, datasetCells } from './cells.ts';
 import { bodyBytes, Chunked, encodeText } from './chunks.ts';
+import { utf8 } from './utf8.ts';
 import { withoutXmlForbidden } from './xml.ts';
 
 /**
@@ -68,6 +70,9 @@ const encoder = new TextEncoder();
 /** The sheet's rows as `ROW` and `SAME_ROW` mark them, to be numbered when the workbook is put together. */
 const ROW = 1;
 const SAME_ROW = 0;
+const MARK_SAME_ROW = String.fromCharCode(SAME_ROW);
+/** How a row of a share opens: its number left to be filled in. */
+const ROW_OPEN = `<row r="${String.fromCharCode(ROW)}">`;
 
 /**
  * One report's rows of the sheet, as XML whose row numbers are left out: each row's `r` is the byte
@@ -75,10 +80,19 @@ const SAME_ROW = 0;
  * never does: `withoutXmlForbidden`), so numbering them is a search for two bytes.
  */
 export function xlsxFragment<R extends AnyRow>(dataset: Dataset<R>): Uint8Array {
-  const columns = dataset.fields.map((field) => field.name);
-  const rows: string[] = [];
-  for (const row of dataset.rows) rows.push(rowXml(columns.map((column) => row[column])));
-  return encoder.encode(rows.join(''));
+  return xlsxCellsFragment(datasetCells(dataset));
+}
+
+/** `xlsxFragment` of rows already read into cells, each column's cell reference written once. */
+export function xlsxCellsFragment({ columns, rows }: DatasetCells): Uint8Array {
+  const refs = columns.map((_, c) => `${columnName(c)}${MARK_SAME_ROW}`);
+  let xml = '';
+  for (const cells of rows) {
+    xml += ROW_OPEN;
+    for (let c = 0; c < cells.length; c++) xml += cell(cells[c], refs[c] as string, '');
+    xml += '</row>';
+  }
+  return utf8(xml);
 }
 
 /**
@@ -314,8 +328,14 @@ export function columnName(index: number): string {
   return name;
 }
 
+/** Every character `xmlText` escapes or may drop (a surrogate is dropped when it is unpaired). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the controls XML 1.0 forbids are among them.
+const XML_WORK = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 /** Escapes XML and drops the control characters XML 1.0 cannot hold at all. */
 function xmlText(text: string): string {
+  // Most cells hold none of what is escaped or dropped: they are written as they are.
+  if (!XML_WORK.test(text)) return text;
   return withoutXmlForbidden(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -167,6 +167,23 @@ describe('datasetXlsxChunks and the sheets', () => {
     expect(sheet).not.toContain('<f>');
   });
 
+  it('drops what XML 1.0 cannot hold and escapes markup, in a cell with other text or alone', () => {
+    const texts = ['a\u000cb', '\u0000', 'x\ud800y', '\udc00', '😀 & <', 'tab\tline\ncr\r', '"', '约5%'];
+    const rows = sample.withRows(texts.map((label) => ({ label, value: null })));
+    const sheet = new TextDecoder().decode(readZip(datasetToXlsx(rows))[5]?.data);
+    const cells = [...sheet.matchAll(/<c r="A(\d+)"[^>]*><is><t xml:space="preserve">(.*?)<\/t>/gs)].slice(1);
+    expect(cells.map((match) => match[2])).toEqual([
+      'ab',
+      '',
+      'xy',
+      '',
+      '😀 &amp; &lt;',
+      'tab\tline\ncr\r',
+      '&quot;',
+      '约5%',
+    ]);
+  });
+
   it.each([
     [0, 'A'],
     [25, 'Z'],

@@ -1,8 +1,8 @@
 import type { Check } from '../../checks/index.ts';
 import type { Figure } from '../../report/index.ts';
-import { valueWithUnit } from '../format.ts';
-import { Bilingual } from './bilingual.tsx';
-import { QualifierName } from './qualifier.tsx';
+import { QUALIFIER_NAMES, valueWithUnit } from '../format.ts';
+import { bilingual } from './bilingual.tsx';
+import { qualifierName } from './qualifier.tsx';
 
 /** A failed or undecided check that involves a figure, as the flag after the figure's mark links it. */
 export interface Flag {
@@ -35,46 +35,49 @@ export function figureFlags(
 }
 
 /**
+ * What every figure's tooltip and flag say the same way, made once and rendered for each figure: a
+ * page renders an element as often as it appears, and making these afresh was a third of a mark's.
+ */
+const LABEL = <b>{bilingual('指标', 'Label')}</b>;
+const VALUE = <b>{bilingual('数值', 'Value')}</b>;
+const QUALIFIER = <b>{bilingual('限定', 'Qualifier')}</b>;
+const FLAG = bilingual('⚑ 核对', '⚑ check');
+const QUALIFIERS = new Map(Object.keys(QUALIFIER_NAMES).map((name) => [name, qualifierName(name)]));
+
+/**
  * The figure is a link to itself, so it takes keyboard focus and can be shared; its details show on
  * hover, on focus and when it is the page's target, and screen readers get them as its description.
  * A flagged figure gets a class and, right after it, a small link to each check that flags it.
+ * Elements made by plain calls, not components: a report page has one for each of its figures, and
+ * their components' instances and fragments cost more to render than the markup they give.
  */
-export function FigureMark({ figure, flags }: { figure: Figure; flags?: readonly Flag[] | undefined }) {
+export function figureMark(figure: Figure, flags: readonly Flag[] | undefined) {
   const tip = `t-${figure.id}`;
-  return (
-    <>
-      <mark id={`f-${figure.id}`} class={flags ? 'fig flagged' : 'fig'}>
-        <a href={`#f-${figure.id}`} aria-describedby={tip}>
-          {figure.text}
-        </a>
-        <span class="tip" role="tooltip" id={tip}>
-          <span class="tip-row">
-            <b>
-              <Bilingual zh="指标" en="Label" />
-            </b>{' '}
-            {figure.label || '—'}
-          </span>
-          {'\n'}
-          <span class="tip-row">
-            <b>
-              <Bilingual zh="数值" en="Value" />
-            </b>{' '}
-            {valueWithUnit(figure.value, figure.unit)}
-          </span>
-          {'\n'}
-          <span class="tip-row">
-            <b>
-              <Bilingual zh="限定" en="Qualifier" />
-            </b>{' '}
-            <QualifierName qualifier={figure.qualifier} />
-          </span>
+  return [
+    <mark id={`f-${figure.id}`} class={flags ? 'fig flagged' : 'fig'}>
+      <a href={`#f-${figure.id}`} aria-describedby={tip}>
+        {figure.text}
+      </a>
+      <span class="tip" role="tooltip" id={tip}>
+        <span class="tip-row">
+          {LABEL}
+          {` ${figure.label || '—'}`}
         </span>
-      </mark>
-      {flags?.map((flag) => (
-        <a class={`flag flag-${flag.status}`} href={`#check-${flag.checkId}`}>
-          <Bilingual zh="⚑ 核对" en="⚑ check" />
-        </a>
-      ))}
-    </>
-  );
+        {'\n'}
+        <span class="tip-row">
+          {VALUE}
+          {` ${valueWithUnit(figure.value, figure.unit)}`}
+        </span>
+        {'\n'}
+        <span class="tip-row">
+          {QUALIFIER} {QUALIFIERS.get(figure.qualifier) ?? qualifierName(figure.qualifier)}
+        </span>
+      </span>
+    </mark>,
+    flags?.map((flag) => (
+      <a class={`flag flag-${flag.status}`} href={`#check-${flag.checkId}`}>
+        {FLAG}
+      </a>
+    )),
+  ];
 }

@@ -1,6 +1,6 @@
 import type { Figure, Report, Span } from '../../report/index.ts';
 import { Bilingual } from './bilingual.tsx';
-import { FigureMark, type Flag } from './figure-mark.tsx';
+import { type Flag, figureMark } from './figure-mark.tsx';
 import type { SectionEntry } from './sections.tsx';
 
 type Flags = ReadonlyMap<string, readonly Flag[]>;
@@ -104,7 +104,7 @@ function highlight(text: string, start: number, end: number, { figures, flags }:
     const figure = figures[i] as Figure;
     if (figure.start >= end) break;
     if (figure.start < at || figure.end > end) continue;
-    parts.push(text.slice(at, figure.start), <FigureMark figure={figure} flags={flags.get(figure.id)} />);
+    parts.push(text.slice(at, figure.start), figureMark(figure, flags.get(figure.id)));
     at = figure.end;
   }
   parts.push(text.slice(at, end));

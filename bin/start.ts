@@ -7,10 +7,10 @@ import {
   DEFAULT_REPORTS_DIR,
   DEFAULT_SITE_SETTINGS,
 } from '../lambda/cli/defaults.ts';
-import { reportError } from '../lambda/cli/main.ts';
-import { loadIndicatorCatalog, loadSettings } from '../lambda/cli/publish.ts';
+import { loadIndicatorCatalog, loadSettings } from '../lambda/cli/inputs.ts';
 import { reportPublication } from '../lambda/cli/publish-report.ts';
-import { untilInterrupted } from '../lambda/cli/serve.ts';
+import { reportError } from '../lambda/cli/report-error.ts';
+import { untilInterrupted } from '../lambda/cli/run-serve.ts';
 import { defaultCacheFolder } from '../lambda/cli/target.ts';
 import { lockFolder } from '../lambda/publish/lock.ts';
 import { publish } from '../lambda/publish/publish.ts';

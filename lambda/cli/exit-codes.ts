@@ -1,13 +1,7 @@
-import { ReportError } from '../pipeline/report/index.ts';
-import { PublishLockedError } from '../publish/lock.ts';
-import { RollbackError } from '../publish/rollback.ts';
-import { ShrinkRefusedError } from '../publish/shrink-guard.ts';
-import { PortUnavailableError } from '../serve/server.ts';
-import { FolderError } from '../stores/folder-error.ts';
-import { StoreConfigurationError, StoreError } from '../stores/store-error.ts';
-import { UsageError } from './usage.ts';
-
-/** What the exit status of `opendata` means: schedulers and scripts branch on it. */
+/**
+ * What the exit status of `opendata` means: schedulers and scripts branch on it. Which error gets
+ * which code is report-error.ts, apart, so `--help` and usage errors load none of the errors' modules.
+ */
 export const EXIT = {
   ok: 0,
   /** A report or source could not be read; the others were published. */
@@ -31,23 +25,3 @@ export const EXIT_CODES_HELP = `Exit codes:
      or unwritable folder, a port in use
   5  refused: the publication would drop more than half of the live site's reports (see --allow-shrink)
 `;
-
-/** The exit code of a domain error, or undefined for a bug (which keeps its stack trace). */
-export function exitCodeOf(error: unknown): number | undefined {
-  if (error instanceof UsageError || error instanceof RollbackError) return EXIT.usage;
-  if (error instanceof ReportError) return EXIT.badInput;
-  if (error instanceof StoreConfigurationError || error instanceof PortUnavailableError)
-    return EXIT.configuration;
-  if (error instanceof StoreError) return error.configuration ? EXIT.configuration : EXIT.runAgain;
-  // A read-only mount or a folder this user may not write is the setup, like S3's AccessDenied.
-  if (error instanceof FolderError) return error.configuration ? EXIT.configuration : EXIT.runAgain;
-  if (error instanceof PublishLockedError) return EXIT.runAgain;
-  if (error instanceof ShrinkRefusedError) return EXIT.refused;
-  return undefined;
-}
-
-/** What the CLI user can do about an error, when the error itself cannot know the command line. */
-export function hintFor(error: unknown): string {
-  if (error instanceof ShrinkRefusedError) return '. If that is intended, run again with --allow-shrink';
-  return '';
-}

@@ -1,11 +1,6 @@
 import { Command, Option } from 'commander';
-import { type FetchSummary, fetchSources } from '../fetch/fetch-sources.ts';
-import { parseSources } from '../fetch/sources.ts';
-import { FsStore } from '../stores/fs-store.ts';
 import { DEFAULT_ARCHIVE_DIR, DEFAULT_REPORTS_DIR, DEFAULT_SOURCES } from './defaults.ts';
-import { readInput } from './extract.ts';
 import type { RunCommand } from './run-command.ts';
-import { terminalSafe } from './terminal.ts';
 
 interface FetchCommandOptions {
   sources: string;
@@ -15,7 +10,10 @@ interface FetchCommandOptions {
   json?: boolean;
 }
 
-/** `opendata fetch [--sources <file>] [--out <dir>] [--archive <dir>] [--allow-private] [--json]`. */
+/**
+ * `opendata fetch [--sources <file>] [--out <dir>] [--archive <dir>] [--allow-private] [--json]`; the
+ * work is run-fetch.ts, loaded when it runs.
+ */
 export function fetchCommand(run: RunCommand): Command {
   return new Command('fetch')
     .summary('fetch the registered report pages into the reports folder')
@@ -41,6 +39,7 @@ export function fetchCommand(run: RunCommand): Command {
     .option('--json', 'print the summary as one JSON object')
     .action((options: FetchCommandOptions) =>
       run(async () => {
+        const { fetchInto } = await import('./run-fetch.ts');
         const summary = await fetchInto({
           sources: options.sources,
           reportsDir: options.out,
@@ -51,46 +50,4 @@ export function fetchCommand(run: RunCommand): Command {
         return summary.failed.length > 0 ? 1 : 0;
       }),
     );
-}
-
-interface FetchIntoOptions {
-  /** The registry file. */
-  sources: string;
-  reportsDir: string;
-  archiveDir: string;
-  allowPrivate: boolean | undefined;
-  json: boolean | undefined;
-}
-
-/** One fetch run into local folders, reported on stdout/stderr: `fetch` and `publish --sources`. */
-export async function fetchInto(options: FetchIntoOptions): Promise<FetchSummary> {
-  const sources = parseSources(await readInput(options.sources), options.sources);
-  const summary = await fetchSources({
-    sources,
-    reports: new FsStore(options.reportsDir),
-    archive: new FsStore(options.archiveDir),
-    now: () => new Date(),
-    allowPrivate: options.allowPrivate,
-  });
-  report(summary, options.json);
-  return summary;
-}
-
-function report(summary: FetchSummary, json: boolean | undefined): void {
-  for (const { id, problem } of summary.failed)
-    process.stderr.write(`${terminalSafe(`${id}: ${problem}`)}\n`);
-  if (json) {
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
-    return;
-  }
-  const { fetched, unchanged, discovered, pending, failed } = summary;
-  // Pending pages are named on the summary line itself: they are expected, not problems for stderr.
-  const waiting = pending.map(({ id, url, problem }) => `${id}: ${url} answers ${problem}`).join('; ');
-  process.stdout.write(
-    terminalSafe(
-      `Fetched ${fetched.length} report(s), ${unchanged.length} unchanged, ${discovered.length} newly discovered` +
-        `${pending.length ? `, ${pending.length} pending (${waiting})` : ''}` +
-        `${failed.length ? `, ${failed.length} failed` : ''}.\n`,
-    ),
-  );
 }

@@ -1,13 +1,15 @@
 import { CommanderError } from 'commander';
-import { ReportError } from '../pipeline/report/index.ts';
-import { EXIT, exitCodeOf, hintFor } from './exit-codes.ts';
-import { COMMAND_NAMES, createProgram } from './program.ts';
+import { EXIT } from './exit-codes.ts';
+import { createProgram } from './program.ts';
 import { terminalSafe } from './terminal.ts';
-import { UsageError } from './usage.ts';
+import { COMMAND_NAMES, helpPointer } from './usage.ts';
 
 /**
  * Runs one command line; domain errors become one line on stderr and an exit code here, at the
  * edge. A usage error is one line plus where to read the command's help, not the whole usage.
+ * Only commander and the commands' definitions are loaded up front: a command's own modules are
+ * imported when it runs, and those of the errors when one is thrown, so `--help` and a mistyped
+ * line answer without loading the publisher.
  */
 export async function runCli(argv: string[]): Promise<number> {
   if (argv.length === 0) {
@@ -24,20 +26,10 @@ export async function runCli(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
+    if (error instanceof CommanderError) return commanderExit(error, argv);
+    const { reportError } = await import('./report-error.ts');
     return reportError(error, argv);
   }
-}
-
-/** Writes the one line an error gets and returns its exit code; a bug is rethrown with its stack. */
-export function reportError(error: unknown, argv: readonly string[] = []): number {
-  if (error instanceof CommanderError) return commanderExit(error, argv);
-  const code = exitCodeOf(error);
-  if (code === undefined) throw error;
-  // A report's error starts with its file, as a compiler's does; the others say who is speaking.
-  const prefix = error instanceof ReportError ? '' : 'opendata: ';
-  process.stderr.write(`${terminalSafe(`${prefix}${(error as Error).message}${hintFor(error)}`)}\n`);
-  if (error instanceof UsageError) process.stderr.write(`${helpPointer(argv)}\n`);
-  return code;
 }
 
 function commanderExit(error: CommanderError, argv: readonly string[]): number {
@@ -51,10 +43,4 @@ function commanderExit(error: CommanderError, argv: readonly string[]): number {
     .replace(/\n/g, ' ');
   process.stderr.write(`${terminalSafe(`opendata: ${message}`)}\n${helpPointer(argv)}\n`);
   return EXIT.usage;
-}
-
-/** Where to read about the command the line was meant for. */
-function helpPointer(argv: readonly string[]): string {
-  const command = argv.find((arg) => COMMAND_NAMES.includes(arg));
-  return `Run "opendata ${command ? `${command} ` : ''}--help" for usage.`;
 }

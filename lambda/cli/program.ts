@@ -18,19 +18,11 @@ const COMMANDS = [
   rollbackCommand,
 ];
 
-export const COMMAND_NAMES: readonly string[] = [
-  'extract',
-  'publish',
-  'serve',
-  'fetch',
-  'versions',
-  'rollback',
-];
-
 /**
  * The `opendata` command line: one subcommand per job, each with its own --help. Errors are thrown
  * (exitOverride) and turned into one line and an exit code by runCli; commander suggests the
- * nearest command or option for a typo.
+ * nearest command or option for a typo. Each command's definition is light (commander and its
+ * options); what it does is imported by its action, so the other commands' modules never load.
  */
 export function createProgram(run: RunCommand): Command {
   const program = new Command('opendata')

@@ -1,25 +1,14 @@
 import { Argument, Command, Option } from 'commander';
-import { type IndicatorCatalog, parseIndicatorCatalog } from '../pipeline/indicators/index.ts';
-import { parseSiteSettings, type SiteSettings } from '../pipeline/report/index.ts';
-import { type PublishSummary, publish } from '../publish/publish.ts';
-import { DryRunStore } from '../stores/dry-run-store.ts';
-import { FsStore } from '../stores/fs-store.ts';
 import {
   DEFAULT_ARCHIVE_DIR,
   DEFAULT_INDICATORS,
   DEFAULT_REPORTS_DIR,
   DEFAULT_SITE_SETTINGS,
 } from './defaults.ts';
-import { readInput } from './extract.ts';
-import { fetchInto } from './fetch.ts';
-import { progressBar } from './progress.ts';
-import { reportPublication } from './publish-report.ts';
 import type { RunCommand } from './run-command.ts';
-import { assertFolder } from './serve.ts';
-import { openTarget, type TargetOptions, withTargetOptions } from './target.ts';
-import { UsageError } from './usage.ts';
+import { type TargetOptions, withTargetOptions } from './target-options.ts';
 
-interface PublishCommandOptions extends TargetOptions {
+export interface PublishCommandOptions extends TargetOptions {
   site: string;
   indicators: string;
   baseUrl?: string;
@@ -33,7 +22,7 @@ interface PublishCommandOptions extends TargetOptions {
   cache?: string;
 }
 
-/** `opendata publish [<reports-dir>] --out <dir> | --bucket <name>`. */
+/** `opendata publish [<reports-dir>] --out <dir> | --bucket <name>`; the work is run-publish.ts, loaded when it runs. */
 export function publishCommand(run: RunCommand): Command {
   const command = new Command('publish')
     .summary('publish a reports folder as a site, into a folder or an S3 bucket')
@@ -72,64 +61,6 @@ export function publishCommand(run: RunCommand): Command {
       "where each report's results are kept between runs (default: .opendata-cache/<site folder name> beside it)",
     )
     .action((reportsDir: string, options: PublishCommandOptions) =>
-      run(() => publishReports(reportsDir, options)),
+      run(async () => (await import('./run-publish.ts')).publishReports(reportsDir, options)),
     );
-}
-
-async function publishReports(reportsDir: string, options: PublishCommandOptions): Promise<number> {
-  // With --sources the fetch fills the folder (and may make it); otherwise a missing one is a typo.
-  if (!options.sources) await assertFolder(reportsDir, 'the reports folder');
-  const json = options.json === true;
-  const dryRun = options.dryRun === true;
-  if (dryRun && options.sources)
-    throw new UsageError('--dry-run cannot be combined with --sources: fetching writes the reports folder');
-  const settings = await loadSettings(options.site, options.baseUrl);
-  const catalog = await loadIndicatorCatalog(options.indicators);
-  const target = await openTarget(options);
-  // A dry run writes nothing, so it takes no lock either.
-  const release = dryRun ? async () => {} : await target.lock();
-  try {
-    const fetched = options.sources
-      ? await fetchInto({
-          sources: options.sources,
-          reportsDir,
-          archiveDir: options.archive,
-          allowPrivate: options.allowPrivate === true,
-          json,
-        })
-      : undefined;
-    const store = dryRun ? new DryRunStore(target.store) : target.store;
-    const progress = progressBar(json);
-    const summary: PublishSummary = await publish({
-      source: new FsStore(reportsDir),
-      target: store,
-      settings,
-      catalog,
-      archive: new FsStore(options.archive),
-      now: new Date(),
-      onProgress: progress.update,
-      allowShrink: options.allowShrink === true,
-      release: options.release === true,
-      // A dry run writes nothing that lasts: its results go to a temporary cache, removed after it.
-      ...(dryRun ? {} : { cacheFolder: options.cache ?? target.cacheFolder }),
-    });
-    progress.stop();
-    reportPublication(summary, store.location, { json, dryRun });
-    return summary.problems.length > 0 || (fetched?.failed.length ?? 0) > 0 ? 1 : 0;
-  } finally {
-    await release();
-  }
-}
-
-export async function loadSettings(file: string, baseUrl: string | undefined): Promise<SiteSettings> {
-  const settings = parseSiteSettings(await readInput(file), file);
-  if (baseUrl === undefined) return settings;
-  if (!/^https?:\/\/[^/]/.test(baseUrl))
-    throw new UsageError(`--base-url must be an http(s) URL, got "${baseUrl}"`);
-  return { ...settings, baseUrl: baseUrl.replace(/\/+$/, '') };
-}
-
-/** The indicator catalog (data/indicators.json unless --indicators names another), validated. */
-export async function loadIndicatorCatalog(file: string = DEFAULT_INDICATORS): Promise<IndicatorCatalog> {
-  return parseIndicatorCatalog(await readInput(file), file);
 }

@@ -1,22 +1,12 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { type Command, Option } from 'commander';
 import { MANIFEST_KEY } from '../contract/index.ts';
 import { lockFolder } from '../publish/lock.ts';
 import { FsStore } from '../stores/fs-store.ts';
-import { createS3Client } from '../stores/s3-client.ts';
-import { S3Store } from '../stores/s3-store.ts';
+import type { S3Store } from '../stores/s3-store.ts';
 import type { Store } from '../stores/store.ts';
 import { StoreConfigurationError, StoreError } from '../stores/store-error.ts';
+import type { TargetOptions } from './target-options.ts';
 import { UsageError } from './usage.ts';
-
-/** The options that name a published site: a folder, or a bucket of any S3-compatible server. */
-export interface TargetOptions {
-  out?: string;
-  bucket?: string;
-  prefix: string;
-  endpoint?: string;
-  region?: string;
-}
 
 /** A published site to read or write, and how to hold it while writing. */
 interface SiteTarget {
@@ -27,22 +17,10 @@ interface SiteTarget {
   lock(): Promise<() => Promise<void>>;
 }
 
-/** Adds --out / --bucket and the S3 options to a command: publish, versions and rollback share them. */
-export function withTargetOptions(command: Command, verb: string): Command {
-  return command
-    .addOption(new Option('--out <dir>', `the folder to ${verb}`).conflicts('bucket'))
-    .option('--bucket <name>', `the S3 bucket to ${verb} (instead of --out)`)
-    .option('--prefix <p>', 'key prefix inside the bucket', '')
-    .option(
-      '--endpoint <url>',
-      'an S3-compatible server, e.g. http://127.0.0.1:4568 for s3rver (default: AWS)',
-    )
-    .option('--region <r>', 'the bucket region (default: AWS_REGION, else us-east-1)');
-}
-
 /**
  * The site the options name. A bucket is checked with one request before anything is built, so a
  * server that is not running, missing credentials or a missing bucket are told as such (exit 4).
+ * The S3 client is loaded only for a bucket: a folder's commands do without the AWS SDK.
  */
 export async function openTarget(options: TargetOptions): Promise<SiteTarget> {
   if (Boolean(options.out) === Boolean(options.bucket))
@@ -53,6 +31,10 @@ export async function openTarget(options: TargetOptions): Promise<SiteTarget> {
   }
   if (options.endpoint !== undefined && !/^https?:\/\/[^/]/.test(options.endpoint))
     throw new UsageError(`--endpoint must be an http(s) URL, got "${options.endpoint}"`);
+  const [{ createS3Client }, { S3Store }] = await Promise.all([
+    import('../stores/s3-client.ts'),
+    import('../stores/s3-store.ts'),
+  ]);
   const client = createS3Client({
     endpoint: options.endpoint,
     region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',

@@ -4,15 +4,27 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, startCli, stop } from '../support/cli.ts';
-import { PROJECT_ROOT, SEED, useTempDirs } from '../support/temp.ts';
+import { type CliResult, runCli, startCli, stop } from '../support/cli.ts';
+import { PROJECT_ROOT, SEED, sharedTempDirs, useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs();
+const sharedDir = sharedTempDirs();
 const seedPath = fileURLToPath(SEED);
 const children: ChildProcess[] = [];
 afterEach(async () => {
   await Promise.all(children.splice(0).map(stop));
 });
+
+let dataReports: Promise<{ out: string; run: CliResult }> | undefined;
+/**
+ * `opendata publish --out <folder>` of data/reports (the seed and 31 provincial reports, seconds of
+ * work), run once by whichever test needs it first: the publish test reads what it said, the serve
+ * test serves the folder.
+ */
+function publishedDataReports(): Promise<{ out: string; run: CliResult }> {
+  dataReports ??= sharedDir().then(async (out) => ({ out, run: await runCli(['publish', '--out', out]) }));
+  return dataReports;
+}
 
 describe('opendata extract', () => {
   it('prints the figures of a report as JSON, each text equal to its span', async () => {
@@ -113,8 +125,10 @@ describe('opendata extract', () => {
 
 describe('opendata publish', () => {
   it('publishes data/reports (the seed and 31 provincial reports) into a folder and reports what it wrote', async () => {
-    const out = await tempDir();
-    const { code, stdout } = await runCli(['publish', '--out', out]);
+    const {
+      out,
+      run: { code, stdout },
+    } = await publishedDataReports();
     expect(code).toBe(0);
     expect(stdout).toMatch(
       /^Published 32 reports \(\d+ figures\) to .*: new version \d{8}T\d{6}Z-[0-9a-f]{12}, \d+ objects written, 0 linked from the previous version, 0 unchanged; 0 reports from the cache, 32 made\.\n$/,
@@ -182,8 +196,8 @@ describe('opendata publish', () => {
 
 describe('opendata serve', () => {
   it('serves a published folder with the right content types and security headers', async () => {
-    const out = await tempDir();
-    expect((await runCli(['publish', '--out', out])).code).toBe(0);
+    const { out, run } = await publishedDataReports();
+    expect(run.code).toBe(0);
     const server = await startCli(['serve', out, '--port', '0']);
     children.push(server.child);
     const expectations: [string, string][] = [

@@ -1,22 +1,32 @@
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
-import { SEED, useTempDirs } from '../support/temp.ts';
+import { SEED, sharedTempDirs, useTempDirs } from '../support/temp.ts';
 import { treeDigest } from '../support/tree.ts';
 
 const tempDir = useTempDirs();
+const sharedDir = sharedTempDirs();
 const TOWNS = ['dongcun-2023', 'xicun-2023', 'nancun-2023', 'beicun-2023'];
+
+/** The four reports and the site `opendata publish` made of them, once for the file. */
+const published = { reports: '', live: '' };
+beforeAll(async () => {
+  published.reports = await sharedDir();
+  published.live = await sharedDir();
+  for (const town of TOWNS) await copyFile(SEED, join(published.reports, `${town}.txt`));
+  const { code } = await runCli(['publish', published.reports, '--out', published.live]);
+  expect(code).toBe(0);
+});
 
 let reports: string;
 let live: string;
-/** A live site of four reports, published from `reports`. */
+/** A live site of four reports, published from `reports`: each test changes a copy of its own. */
 beforeEach(async () => {
   reports = await tempDir();
   live = await tempDir();
-  for (const town of TOWNS) await copyFile(SEED, join(reports, `${town}.txt`));
-  const { code } = await runCli(['publish', reports, '--out', live]);
-  expect(code).toBe(0);
+  await cp(published.reports, reports, { recursive: true });
+  await cp(published.live, live, { recursive: true });
 });
 
 describe('guarding a live site', () => {

@@ -11,10 +11,18 @@ afterEach(async () => {
   await Promise.all(children.splice(0).map(stop));
 });
 
+/**
+ * The first and last tests run about ten `opendata` commands each, one after another: on a 2-core
+ * machine shared with other work that passes the default 30 s.
+ */
+const SPAWNS = 120_000;
+
 const versionOf = (stdout: string) => /new version (\S+?),/.exec(stdout)?.[1] as string;
 
 describe('opendata versions and rollback on a folder, served as CloudFront would', () => {
-  it('rolls back, serves the first publication at every stable URL, stays pinned, and publishes after release', async () => {
+  it('rolls back, serves the first publication at every stable URL, stays pinned, and publishes after release', {
+    timeout: SPAWNS,
+  }, async () => {
     const reports = await tempDir();
     const site = await tempDir();
     await copyFile(SEED, join(reports, 'xiaowangzhuang-2023.txt'));
@@ -79,7 +87,9 @@ describe('opendata versions and rollback on a folder, served as CloudFront would
     );
   });
 
-  it('lists pruned versions as such and refuses to roll back to one (keepVersions 1)', async () => {
+  it('lists pruned versions as such and refuses to roll back to one (keepVersions 1)', {
+    timeout: SPAWNS,
+  }, async () => {
     const reports = await tempDir();
     const site = await tempDir();
     const settings = join(await tempDir(), 'site.json');

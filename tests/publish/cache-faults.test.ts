@@ -12,16 +12,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publish } from '../../lambda/publish/publish.ts';
 import { FsStore } from '../../lambda/stores/fs-store.ts';
-import {
-  cacheEntries,
-  damageEntries,
-  FAULTS,
-  sharedTempDirs,
-  TwinSites,
-  writeGeneratedReports,
-} from '../support/cache.ts';
+import { cacheEntries, damageEntries, FAULTS, TwinSites, writeGeneratedReports } from '../support/cache.ts';
 import { changeOneReport, day, settings, writeReports } from '../support/publication.ts';
-import { useTempDirs } from '../support/temp.ts';
+import { sharedTempDirs, useTempDirs } from '../support/temp.ts';
 import { treeDigest } from '../support/tree.ts';
 
 const tempDir = useTempDirs();

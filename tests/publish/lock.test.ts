@@ -25,9 +25,9 @@ interface Rival {
 }
 
 function startRival(): Rival {
-  const tsx = fileURLToPath(new URL('node_modules/tsx/dist/cli.mjs', PROJECT_ROOT));
   const script = fileURLToPath(new URL('tests/support/lock-rival.ts', PROJECT_ROOT));
-  const child = spawn(process.execPath, [tsx, script]);
+  // tsx as a loader in the rival itself: its CLI would start a second process per rival to run it.
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: fileURLToPath(PROJECT_ROOT) });
   const lines = createInterface({ input: child.stdout });
   const queue: string[] = [];
   const waiting: ((line: string) => void)[] = [];

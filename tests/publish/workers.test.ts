@@ -14,9 +14,9 @@ import { changeReportText } from '../../bench/generated-reports.ts';
 import { type PublishSummary, publish } from '../../lambda/publish/publish.ts';
 import { CONTEXT_FILE_ENV } from '../../lambda/publish/report-worker.ts';
 import { FsStore } from '../../lambda/stores/fs-store.ts';
-import { sharedTempDirs, writeGeneratedReports, writeLongReport } from '../support/cache.ts';
+import { writeGeneratedReports, writeLongReport } from '../support/cache.ts';
 import { day, servedView, settings } from '../support/publication.ts';
-import { useTempDirs } from '../support/temp.ts';
+import { sharedTempDirs, useTempDirs } from '../support/temp.ts';
 import { treeDigest } from '../support/tree.ts';
 
 const tempDir = useTempDirs();

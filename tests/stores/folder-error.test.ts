@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exitCodeOf } from '../../lambda/cli/exit-codes.ts';
+import { exitCodeOf } from '../../lambda/cli/report-error.ts';
 import { FolderError, folderError } from '../../lambda/stores/folder-error.ts';
 
 const systemError = (code: string) =>

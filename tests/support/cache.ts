@@ -4,10 +4,8 @@
  * damage them, and a publication run twice in lockstep, once with a cache folder and once with none,
  * so that a test can say that what the cache gave is what no cache gives, byte for byte.
  */
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 import { generateReport, loadSourcePool, type SourcePool } from '../../bench/generated-reports.ts';
 import { type PublishOptions, type PublishSummary, publish } from '../../lambda/publish/publish.ts';
 import { FsStore } from '../../lambda/stores/fs-store.ts';
@@ -15,17 +13,6 @@ import { settings } from './publication.ts';
 import { treeDigest } from './tree.ts';
 
 let sourcePool: SourcePool | undefined;
-
-/** Temporary folders that the tests of a file share (made in beforeAll), removed after them all. */
-export function sharedTempDirs(): () => Promise<string> {
-  const made: string[] = [];
-  afterAll(() => Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))));
-  return async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'opendata-test-'));
-    made.push(dir);
-    return dir;
-  };
-}
 
 /** Writes generated reports `from` … `from + count - 1` into a folder; gives their ids. */
 export async function writeGeneratedReports(dir: string, from: number, count: number): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 /** A fresh temporary folder, removed after the test. */
 export function useTempDirs(): () => Promise<string> {
@@ -9,6 +9,17 @@ export function useTempDirs(): () => Promise<string> {
   afterEach(async () => {
     await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
   });
+  return async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'opendata-test-'));
+    made.push(dir);
+    return dir;
+  };
+}
+
+/** Temporary folders that the tests of a file share (made in beforeAll), removed after them all. */
+export function sharedTempDirs(): () => Promise<string> {
+  const made: string[] = [];
+  afterAll(() => Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))));
   return async () => {
     const dir = await mkdtemp(join(tmpdir(), 'opendata-test-'));
     made.push(dir);

@@ -1,4 +1,4 @@
-import { constants, createReadStream, type Stats } from 'node:fs';
+import { closeSync, constants, createReadStream, type Dirent, fstatSync, openSync, readSync } from 'node:fs';
 import { link, lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { sha256Stream, TEMPORARY_FILE, temporaryPath } from '../contract/index.ts';
@@ -43,20 +43,26 @@ export class FsStore implements Store {
     return onDisk('read', path, () => this.#read(path, key, options));
   }
 
+  /**
+   * Read with synchronous calls: a report or a manifest is read whole at once, and the four trips of
+   * an open, a stat, a read and a close through libuv's thread pool cost a run over thousands of small
+   * files more than the reads (the plan of an unchanged run of 10,000 reports: 3.0–3.1 s with them,
+   * 2.2–2.4 s without, on 2 cores).
+   */
   async #read(path: string, key: string, options: GetOptions): Promise<Uint8Array | undefined> {
+    let descriptor: number;
     try {
-      const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
-      try {
-        const { size } = await handle.stat();
-        if (options.maxBytes !== undefined && size > options.maxBytes)
-          throw new ObjectTooLargeError(key, size);
-        return await handle.readFile();
-      } finally {
-        await handle.close();
-      }
+      descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
     } catch (error) {
       if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ELOOP') return undefined;
       throw error;
+    }
+    try {
+      const { size } = fstatSync(descriptor);
+      if (options.maxBytes !== undefined && size > options.maxBytes) throw new ObjectTooLargeError(key, size);
+      return readOpened(descriptor, size);
+    } finally {
+      closeSync(descriptor);
     }
   }
 
@@ -121,48 +127,49 @@ export class FsStore implements Store {
   }
 
   async list(prefix: string): Promise<string[]> {
-    return (await this.#entries(prefix, (kind) => kind.isFile())).map((entry) => entry.key);
+    return (await this.#entries(prefix, (kind) => kind.isFile())).map(({ key }) => key);
   }
 
+  /** The sizes are the files' own (lstat), taken for the files listed alone. */
   async listWithSizes(prefix: string): Promise<ListedObject[]> {
-    return this.#entries(prefix, (kind) => kind.isFile());
-  }
-
-  /** Links, pipes, sockets and devices: a link could pull in a file from outside, a pipe would block a read. */
-  async unfollowed(prefix: string): Promise<UnfollowedEntry[]> {
-    const special = (kind: Stats) => !kind.isFile() && !kind.isDirectory();
+    const files = await this.#entries(prefix, (kind) => kind.isFile());
     return Promise.all(
-      (await this.#entries(prefix, special)).map(async ({ key }) => ({
+      files.map(async ({ key, path }) => ({
         key,
-        kind: (await lstat(join(this.root, key))).isSymbolicLink()
-          ? ('symbolic link' as const)
-          : ('pipe, socket or device' as const),
+        bytes: (await onDisk('list', path, () => lstat(path))).size,
       })),
     );
   }
 
-  /** Symbolic links are not followed: a link must not pull a file from outside the folder into a store. */
-  async #entries(prefix: string, wanted: (kind: Stats) => boolean): Promise<ListedObject[]> {
-    const entries = await onDisk('list', this.root, () => this.#all());
-    const found = await Promise.all(
-      entries.map(async (entry) => {
-        const stats = await lstat(join(this.root, entry));
-        return wanted(stats) ? { entry, bytes: stats.size } : null;
-      }),
-    );
-    return found
-      .filter((found): found is { entry: string; bytes: number } => found !== null)
-      .map(({ entry, bytes }) => ({
-        key: relative(this.root, join(this.root, entry)).split(sep).join('/'),
-        bytes,
-      }))
-      .filter(({ key }) => key.startsWith(prefix) && !key.includes('.tmp-'))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  /** Links, pipes, sockets and devices: a link could pull in a file from outside, a pipe would block a read. */
+  async unfollowed(prefix: string): Promise<UnfollowedEntry[]> {
+    const special = (kind: Dirent) => !kind.isFile() && !kind.isDirectory();
+    return (await this.#entries(prefix, special)).map(({ key, kind }) => ({
+      key,
+      kind: kind.isSymbolicLink() ? ('symbolic link' as const) : ('pipe, socket or device' as const),
+    }));
   }
 
-  async #all(): Promise<string[]> {
+  /**
+   * Every entry below the root of the kind wanted, sorted by key. Kinds come from the directory
+   * itself (lstat only where the file system does not say), so a link is a link, never followed: a
+   * link must not pull a file from outside the folder into a store.
+   */
+  async #entries(prefix: string, wanted: (kind: Dirent) => boolean): Promise<FolderEntry[]> {
+    const entries = await onDisk('list', this.root, () => this.#all());
+    const found: FolderEntry[] = [];
+    for (const entry of entries) {
+      if (!wanted(entry)) continue;
+      const path = join(entry.parentPath, entry.name);
+      const key = relative(this.root, path).split(sep).join('/');
+      if (key.startsWith(prefix) && !key.includes('.tmp-')) found.push({ key, path, kind: entry });
+    }
+    return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  async #all(): Promise<Dirent[]> {
     try {
-      return await readdir(this.root, { recursive: true });
+      return await readdir(this.root, { recursive: true, withFileTypes: true });
     } catch (error) {
       if (isMissing(error)) return [];
       throw error;
@@ -187,10 +194,12 @@ export class FsStore implements Store {
    * run killed mid-write leaves them, and nothing else ever would. Returns their paths, relative.
    */
   async removeLeftovers(): Promise<string[]> {
-    const leftovers = (await onDisk('list', this.root, () => this.#all())).filter((entry) => {
-      const pid = TEMPORARY_FILE.exec(basename(entry))?.[1];
-      return pid !== undefined && !isProcessAlive(Number(pid));
-    });
+    const leftovers = (await onDisk('list', this.root, () => this.#all()))
+      .map((entry) => relative(this.root, join(entry.parentPath, entry.name)))
+      .filter((entry) => {
+        const pid = TEMPORARY_FILE.exec(basename(entry))?.[1];
+        return pid !== undefined && !isProcessAlive(Number(pid));
+      });
     for (const entry of leftovers)
       await onDisk('delete', join(this.root, entry), () => rm(join(this.root, entry), { force: true }));
     return leftovers.map((entry) => entry.split(sep).join('/')).sort();
@@ -221,4 +230,33 @@ async function sha256Of(path: string): Promise<ObjectHead | undefined> {
 
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT';
+}
+
+/** An entry of the folder: its key, its path on disk and its kind as the directory gives it. */
+interface FolderEntry {
+  key: string;
+  path: string;
+  kind: Dirent;
+}
+
+/**
+ * The bytes of an opened file whose size was just taken: read straight into one buffer of that size
+ * (readFile would take the size again), and on to the end should the file have grown meanwhile.
+ */
+function readOpened(descriptor: number, size: number): Uint8Array {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = readSync(descriptor, buffer, filled, size - filled, filled);
+    if (read === 0) return buffer.subarray(0, filled);
+    filled += read;
+  }
+  const chunks: Uint8Array[] = [buffer];
+  for (let position = size; ; ) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const read = readSync(descriptor, chunk, 0, chunk.byteLength, position);
+    if (read === 0) return chunks.length === 1 ? buffer : Buffer.concat(chunks);
+    chunks.push(chunk.subarray(0, read));
+    position += read;
+  }
 }

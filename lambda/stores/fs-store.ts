@@ -112,14 +112,23 @@ export class FsStore implements Store {
   }
 
   /**
-   * A hard link under a temporary name, renamed over the target: no bytes are copied, and since every
-   * write replaces a file instead of changing it, linked files never change under each other.
+   * A hard link: no bytes are copied, and since every write replaces a file instead of changing it,
+   * linked files never change under each other. A link appears whole or not at all, so a new name is
+   * linked in place (a version's files are all new names: 20,000 renames saved at 10,000 reports);
+   * over a file already there, it is linked under a temporary name and renamed over it.
    */
   async copy(from: string, to: string, _options: PutOptions): Promise<void> {
     assertSafeKey(from);
     assertSafeKey(to);
     const path = join(this.root, to);
     await onDisk('link', path, async () => {
+      await this.#folderOf(path);
+      try {
+        await link(join(this.root, from), path);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
       const temporary = await this.#temporaryBeside(path);
       await link(join(this.root, from), temporary);
       await rename(temporary, path);
@@ -206,13 +215,17 @@ export class FsStore implements Store {
   }
 
   async #temporaryBeside(path: string): Promise<string> {
-    const folder = dirname(path);
-    if (!this.#made.has(folder)) {
-      await makeFolder(folder);
-      this.#made.add(folder);
-    }
+    await this.#folderOf(path);
     this.#temporary += 1;
     return temporaryPath(path, process.pid, this.#temporary);
+  }
+
+  /** Makes the folder a file goes into, once a folder for this store. */
+  async #folderOf(path: string): Promise<void> {
+    const folder = dirname(path);
+    if (this.#made.has(folder)) return;
+    await makeFolder(folder);
+    this.#made.add(folder);
   }
 }
 

@@ -108,4 +108,17 @@ describe('FsStore head and copy', () => {
     expect(new TextDecoder().decode(await store.get('x.csv'))).toBe('two');
     expect(await store.list('')).toEqual(['versions/v1/x.csv', 'x.csv']);
   });
+
+  it('copies over a file already there, replacing it whole and leaving no temporary file', async () => {
+    const root = await tempDir();
+    const store = new FsStore(root);
+    await store.put('versions/v1/x.csv', bytes('one'), { contentType: 'text/csv' });
+    await store.put('current/x.csv', bytes('old'), { contentType: 'text/csv' });
+    await store.copy('versions/v1/x.csv', 'current/x.csv', { contentType: 'text/csv' });
+    expect(new TextDecoder().decode(await store.get('current/x.csv'))).toBe('one');
+    expect((await stat(join(root, 'current/x.csv'))).ino).toBe(
+      (await stat(join(root, 'versions/v1/x.csv'))).ino,
+    );
+    expect(await readdir(join(root, 'current'))).toEqual(['x.csv']);
+  });
 });

@@ -9,18 +9,11 @@ import {
 import type { Report } from '../../../../lambda/pipeline/report/report.ts';
 import type { Figure } from '../../../../lambda/pipeline/report/types.ts';
 import { EMPTY_STRUCTURE } from '../../../../lambda/pipeline/structure/structure.ts';
+import { reportListing } from '../../../support/report-listing.ts';
 
 function report(id: string, figures: number): Report {
   return {
-    id,
-    title: `${id}报告`,
-    entity: `${id}镇`,
-    parent: '',
-    year: 2024,
-    kind: '政府工作报告',
-    publisher: '',
-    license: 'CC-BY-4.0',
-    source: { file: `${id}.txt`, url: '', sha256: '0'.repeat(64) },
+    ...reportListing(id),
     text: '',
     structure: EMPTY_STRUCTURE,
     figures: Array.from(

@@ -4,23 +4,9 @@ import {
   REPORTS_TABLE_LIMIT,
   ReportsTable,
 } from '../../../../lambda/pipeline/portal/components/reports-table.tsx';
-import type { ReportListing } from '../../../../lambda/pipeline/report/index.ts';
+import { reportListing } from '../../../support/report-listing.ts';
 
-function listing(i: number): ReportListing {
-  const id = `r${String(i).padStart(3, '0')}`;
-  return {
-    id,
-    title: `${id}报告`,
-    entity: `${id}镇`,
-    parent: '',
-    year: 2024,
-    kind: '政府工作报告',
-    publisher: '',
-    license: 'CC-BY-4.0',
-    source: { file: `${id}.txt`, url: '', sha256: '0'.repeat(64) },
-    figures: [],
-  };
-}
+const listing = (i: number) => reportListing(`r${String(i).padStart(3, '0')}`);
 
 const linkedIds = (html: string) =>
   [...html.matchAll(/href="reports\/([^/]+)\/index\.html"/g)].map((m) => m[1]);

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -86,5 +87,20 @@ export async function makeFolder(dir: string): Promise<void> {
     await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
       if (again.code !== 'EEXIST') throw again;
     });
+  }
+}
+
+/** makeFolder with synchronous calls (FsStore's writes are synchronous: see its put). */
+export function makeFolderSync(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(dir) === dir) throw error;
+    makeFolderSync(dirname(dir));
+    try {
+      mkdirSync(dir);
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code !== 'EEXIST') throw again;
+    }
   }
 }

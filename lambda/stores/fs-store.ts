@@ -1,14 +1,25 @@
-import { closeSync, constants, createReadStream, type Dirent, fstatSync, openSync, readSync } from 'node:fs';
-import { link, lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import {
+  closeSync,
+  constants,
+  createReadStream,
+  type Dirent,
+  fstatSync,
+  linkSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+  writevSync,
+} from 'node:fs';
+import { lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { sha256Stream, TEMPORARY_FILE, temporaryPath } from '../contract/index.ts';
-import { makeFolder, onDisk } from './folder-error.ts';
+import { makeFolderSync, onDisk } from './folder-error.ts';
 import { isProcessAlive } from './process-alive.ts';
 import {
   assertSafeKey,
   type Body,
-  bodyChunks,
-  bodyInMemory,
   type GetOptions,
   type ListedObject,
   type ObjectHead,
@@ -66,7 +77,14 @@ export class FsStore implements Store {
     }
   }
 
-  /** Writes a temporary file and renames it, so a reader never sees half a file. */
+  /**
+   * Writes a temporary file and renames it, so a reader never sees half a file. A body in memory or
+   * made in chunks here is written with synchronous calls, like a read: a publication writes tens of
+   * thousands of small files, and each asynchronous call is a trip through libuv's thread pool, a
+   * wake-up and a context switch, which on 2 cores cost the publishing process more than the writes
+   * (the kernel's scheduling was 45% of its samples). A body that comes asynchronously (a stream) is
+   * written as it comes.
+   */
   async put(key: string, body: Body, _options: PutOptions): Promise<void> {
     assertSafeKey(key);
     const path = join(this.root, key);
@@ -74,11 +92,26 @@ export class FsStore implements Store {
   }
 
   async #write(path: string, body: Body): Promise<void> {
-    const temporary = await this.#temporaryBeside(path);
+    const temporary = this.#temporaryBeside(path);
+    if (Symbol.asyncIterator in body) return this.#writeStream(temporary, path, body);
+    const descriptor = openSync(temporary, 'w');
+    try {
+      if (body instanceof Uint8Array) writeWhole(descriptor, [body]);
+      else if (Array.isArray(body)) writeWhole(descriptor, body);
+      else for (const chunk of body) writeWhole(descriptor, [chunk]);
+      closeSync(descriptor);
+    } catch (error) {
+      closeQuietly(descriptor);
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+    renameSync(temporary, path);
+  }
+
+  async #writeStream(temporary: string, path: string, body: AsyncIterable<Uint8Array>): Promise<void> {
     const handle = await open(temporary, 'w');
     try {
-      if (bodyInMemory(body)) await handle.writev(body instanceof Uint8Array ? [body] : [...body]);
-      else for await (const chunk of bodyChunks(body)) await handle.write(chunk);
+      for await (const chunk of body) await handle.write(chunk);
       await handle.close();
     } catch (error) {
       await handle.close().catch(() => {});
@@ -93,9 +126,9 @@ export class FsStore implements Store {
     assertSafeKey(key);
     const path = join(this.root, key);
     await onDisk('write', path, async () => {
-      await this.#temporaryBeside(path);
+      this.#folderOf(path);
       try {
-        await rename(from, path);
+        renameSync(from, path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
         await this.#write(path, createReadStream(from));
@@ -122,16 +155,16 @@ export class FsStore implements Store {
     assertSafeKey(to);
     const path = join(this.root, to);
     await onDisk('link', path, async () => {
-      await this.#folderOf(path);
+      this.#folderOf(path);
       try {
-        await link(join(this.root, from), path);
+        linkSync(join(this.root, from), path);
         return;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      const temporary = await this.#temporaryBeside(path);
-      await link(join(this.root, from), temporary);
-      await rename(temporary, path);
+      const temporary = this.#temporaryBeside(path);
+      linkSync(join(this.root, from), temporary);
+      renameSync(temporary, path);
     });
   }
 
@@ -214,17 +247,17 @@ export class FsStore implements Store {
     return leftovers.map((entry) => entry.split(sep).join('/')).sort();
   }
 
-  async #temporaryBeside(path: string): Promise<string> {
-    await this.#folderOf(path);
+  #temporaryBeside(path: string): string {
+    this.#folderOf(path);
     this.#temporary += 1;
     return temporaryPath(path, process.pid, this.#temporary);
   }
 
   /** Makes the folder a file goes into, once a folder for this store. */
-  async #folderOf(path: string): Promise<void> {
+  #folderOf(path: string): void {
     const folder = dirname(path);
     if (this.#made.has(folder)) return;
-    await makeFolder(folder);
+    makeFolderSync(folder);
     this.#made.add(folder);
   }
 }
@@ -239,6 +272,30 @@ async function sha256Of(path: string): Promise<ObjectHead | undefined> {
     if (isMissing(error)) return undefined;
     throw error;
   }
+}
+
+/** Writes every byte of the chunks: a write may take fewer bytes than it is given. */
+function writeWhole(descriptor: number, chunks: readonly Uint8Array[]): void {
+  const written =
+    chunks.length === 1
+      ? writeSync(descriptor, chunks[0] as Uint8Array)
+      : writevSync(descriptor, chunks as Uint8Array[]);
+  let left = written;
+  for (const chunk of chunks) {
+    if (left >= chunk.byteLength) {
+      left -= chunk.byteLength;
+      continue;
+    }
+    for (let offset = left; offset < chunk.byteLength; )
+      offset += writeSync(descriptor, chunk, offset, chunk.byteLength - offset);
+    left = 0;
+  }
+}
+
+function closeQuietly(descriptor: number): void {
+  try {
+    closeSync(descriptor);
+  } catch {}
 }
 
 function isMissing(error: unknown): boolean {

@@ -132,12 +132,12 @@ async function commit(unit: Unit, reportInput: ReportInput, sink: VersionSink, b
  * caught here: they are the run's (it stops, and the next run resumes).
  */
 async function reportUnit(planned: PlannedInput, context: UnitContext): Promise<Unit> {
-  const input = await context.plan.load(planned);
-  const archived = await archivedOriginal(input, context.archive);
+  const input = loadOnce(planned, context.plan);
+  const archived = await archivedOriginal(planned, input, context.archive);
   const keys = reportKeys(planned, context.plan, archived?.name);
   const made = await madeUnit(planned, input, { keys, archived }, context, undefined);
   if ('unit' in made) return made.unit;
-  const kept = await context.lastGood.keep(input.id, { id: input.id, ...made.problem });
+  const kept = await context.lastGood.keep(planned.id, { id: planned.id, ...made.problem });
   if (!kept.report) return { files: [], problem: kept.problem, figures: async () => [] };
   const copy = await withArchivedCopy(kept.report, context.archive);
   const name = copy.report.source.archivedCopy;
@@ -160,12 +160,30 @@ async function reportUnit(planned: PlannedInput, context: UnitContext): Promise<
   };
 }
 
+/**
+ * A report's input as its unit reads it: the plan's, read again only when something needs its bytes
+ * (a report made now, a sidecar that may name an archived original), and then once. A unit from the
+ * cache needs none: the keys are the plan's hashes.
+ */
+type LazyInput = () => Promise<ReportInput>;
+
+function loadOnce(planned: PlannedInput, plan: Plan): LazyInput {
+  let loading: Promise<ReportInput> | undefined;
+  return () => {
+    loading ??= plan.load(planned);
+    return loading;
+  };
+}
+
 /** The archived original the sidecar names, when the archive has it. */
 async function archivedOriginal(
-  input: ReportInput,
+  planned: PlannedInput,
+  load: LazyInput,
   archive: Store | undefined,
 ): Promise<{ name: string; file: SiteFile } | undefined> {
-  if (!archive || !input.metaBytes) return undefined;
+  if (!archive || planned.metaSha256 === undefined) return undefined;
+  const input = await load();
+  if (!input.metaBytes) return undefined;
   const key = sidecarArchiveKey(input.metaBytes);
   if (!key) return undefined;
   const probe = { id: input.id, source: { archive: key } } as Report;
@@ -190,7 +208,7 @@ function sidecarArchiveKey(metaBytes: Uint8Array): string | undefined {
  */
 async function madeUnit(
   planned: PlannedInput,
-  input: ReportInput,
+  input: LazyInput,
   { keys, archived }: { keys: ReportKeys; archived: { name: string; file: SiteFile } | undefined },
   context: UnitContext,
   kept: Report | undefined,
@@ -205,18 +223,18 @@ async function madeUnit(
     // A unit whose pages are gone is made again from its figures, not extracted again.
     const figures =
       found.figures ?? (unit ? (await context.cache.get('figures', keys.figures))?.get('report') : undefined);
-    const made = await context.runner.run(taskOf(input, keys, kept, archived?.name, figures));
+    const made = await context.runner.run(taskOf(await input(), keys, kept, archived?.name, figures));
     if ('problem' in made) return made;
     context.counts.made += 1;
     unit = made.unit;
     files = await cachedFiles(unit, keys, context);
-    if (!files) throw new Error(`${input.file}: its pages are not in the cache it was just written to`);
+    if (!files) throw new Error(`${planned.file}: its pages are not in the cache it was just written to`);
   }
   return {
     unit: {
       files: archived ? [...files, archived.file] : files,
       outcome: {
-        id: input.id,
+        id: planned.id,
         digest: unit.digest,
         rowsKey: keys.made,
         remake: async () => remadeShares(planned, { keys, kept, archivedCopy: archived?.name }, context),
@@ -280,7 +298,7 @@ async function remadeShares(
 
 /** A report's figures for the change log: from its figures entry, else extracted again. */
 async function figuresOf(
-  input: ReportInput,
+  load: LazyInput,
   kept: Report | undefined,
   cache: ResultCache,
   keys: ReportKeys,
@@ -288,6 +306,7 @@ async function figuresOf(
   if (kept) return kept.figures;
   const json = (await cache.get('figures', keys.figures))?.get('report');
   if (json) return (JSON.parse(new TextDecoder().decode(json)) as Report).figures;
+  const input = await load();
   return buildReport({ id: input.id, file: input.file, bytes: input.bytes, defaultLicense: '' }).figures;
 }
 

@@ -16,6 +16,7 @@ import type { SiteSettings } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import { ChangeLog } from './changes.ts';
 import { type CodeHashes, codeHashes } from './code-hashes.ts';
+import { forgetKnownInputs, readKnownInputs, recordKnownInputs } from './input-fingerprints.ts';
 import { clearLeftovers } from './leftovers.ts';
 import { releasePin } from './pin.ts';
 import { readPortalAssets } from './portal-assets.ts';
@@ -23,6 +24,7 @@ import { PROJECT_CATALOG } from './project-catalog.ts';
 import { type PublishedState, readPublishedState } from './published-state.ts';
 import {
   inputsHash,
+  knownInputsOf,
   type PlannedInput,
   plannedInputs,
   type ReportInput,
@@ -30,6 +32,7 @@ import {
   readReportInputs,
   reloadInput,
 } from './read-reports.ts';
+import type { ResultCache } from './result-cache.ts';
 import { guardShrink, publishedReportIds } from './shrink-guard.ts';
 import { VersionWriter } from './version-writer.ts';
 
@@ -43,6 +46,8 @@ interface PlanInput {
   archive?: Store;
   allowShrink?: boolean;
   release?: boolean;
+  /** Where the fingerprints of the reports read are kept, so that the next run need not read them again. */
+  cache?: ResultCache;
 }
 
 export interface Plan {
@@ -86,9 +91,11 @@ export async function plan(input: PlanInput): Promise<Planned> {
   const found = await readPublishedState(target);
   const pinned = found.manifest?.pinned;
   if (pinned && !input.release) return { pinned, state: found };
-  const read = await readReportInputs(source);
+  const known = input.cache ? await readKnownInputs(input.cache, source.location) : new Map();
+  const read = await readReportInputs(source, known);
   const { problems } = read;
   const inputs = plannedInputs(read.inputs);
+  if (input.cache) await recordKnownInputs(input.cache, source.location, knownInputsOf(inputs), known);
   guardShrink({
     location: target.location,
     live: publishedReportIds(found.previous),
@@ -141,7 +148,10 @@ async function planVersion(
     assets,
     state,
     inputs,
-    load: (planned) => reloadInput(source, planned),
+    load: (planned) =>
+      reloadInput(source, planned, async () => {
+        if (input.cache) await forgetKnownInputs(input.cache, source.location);
+      }),
     code,
     contextHash,
     inputHash,

@@ -117,15 +117,15 @@ export interface PublishSummary {
  */
 export async function publish(options: PublishOptions): Promise<PublishSummary> {
   const clock = new PhaseClock();
-  const planned = await plan(options);
-  if ('pinned' in planned) return pinnedSummary(planned.state, planned.pinned);
-  const fast = await fastPath(planned.plan, options.target, options.pointers ?? []);
-  if (fast) return { ...fast, timings: clock.lap('plan').done() };
-  clock.lap('plan');
   const temporary = options.cacheFolder ? undefined : await mkdtemp(join(tmpdir(), 'opendata-cache-'));
   const folder = options.cacheFolder ?? (temporary as string);
   const cache = new ResultCache(new LocalFolderStore(folder));
   try {
+    const planned = await plan({ ...options, cache });
+    if ('pinned' in planned) return pinnedSummary(planned.state, planned.pinned);
+    const fast = await fastPath(planned.plan, options.target, options.pointers ?? []);
+    if (fast) return { ...fast, timings: clock.lap('plan').done() };
+    clock.lap('plan');
     const summary = await build(options, planned.plan, { cache, folder }, clock);
     await cache.collect(options.cacheMaxBytes ?? DEFAULT_CACHE_MAX_BYTES);
     return {

@@ -4,6 +4,7 @@ import { buildReport } from '../pipeline/build/index.ts';
 import type { Report } from '../pipeline/report/index.ts';
 import { parseReportMeta, ReportError } from '../pipeline/report/index.ts';
 import { ObjectTooLargeError, type Store, type UnfollowedEntry } from '../stores/store.ts';
+import { inputFingerprint, type KnownInputs } from './input-fingerprints.ts';
 
 /** A report that could not be published as it is now, and why. */
 export interface ReportProblem {
@@ -27,6 +28,10 @@ export interface ReportInput {
   metaBytes: Uint8Array | undefined;
   /** Why the report cannot be read at all (too big, a link, gone): its last good version is kept. */
   problem?: string;
+  /** Its text's and sidecar's fingerprint in the listing, when the store gave them (input-fingerprints.ts). */
+  fingerprint?: string;
+  /** The hashes of a report known by its fingerprint: its bytes were not read (they are empty here). */
+  known?: { sha256: string; metaSha256?: string };
 }
 
 /**
@@ -46,10 +51,17 @@ export interface PlannedInput extends ReportInput {
  */
 const KEPT_INPUT_BYTES = 256 * 1024 * 1024;
 
-/** The inputs with their hashes; the bytes of those past KEPT_INPUT_BYTES let go. */
+/**
+ * The inputs with their hashes (a known report's from the record, the others' from their bytes); the
+ * bytes of those past KEPT_INPUT_BYTES let go.
+ */
 export function plannedInputs(inputs: readonly ReportInput[]): PlannedInput[] {
   let kept = 0;
   return inputs.map((input) => {
+    if (input.known) {
+      const { known, ...rest } = input;
+      return { ...rest, sha256: known.sha256, metaSha256: known.metaSha256, loaded: false };
+    }
     const planned: PlannedInput = {
       ...input,
       sha256: sha256Hex(input.bytes),
@@ -70,7 +82,11 @@ export function plannedInputs(inputs: readonly ReportInput[]): PlannedInput[] {
  * The report's bytes and sidecar read again for its unit, as the plan hashed them; a report that
  * changed or went since is a problem of this run (its last good version is kept), never a mix.
  */
-export async function reloadInput(source: Store, planned: PlannedInput): Promise<ReportInput> {
+export async function reloadInput(
+  source: Store,
+  planned: PlannedInput,
+  onChanged?: () => Promise<void>,
+): Promise<ReportInput> {
   if (planned.problem !== undefined || planned.loaded) return planned;
   const { id, file } = planned;
   const bytes = await source.get(`${id}.txt`, { maxBytes: MAX_REPORT_BYTES });
@@ -81,16 +97,20 @@ export async function reloadInput(source: Store, planned: PlannedInput): Promise
     bytes !== undefined &&
     sha256Hex(bytes) === planned.sha256 &&
     (metaBytes ? sha256Hex(metaBytes) : undefined) === planned.metaSha256;
-  if (!same)
+  if (!same) {
+    await onChanged?.();
     return {
       id,
       file,
       bytes: new Uint8Array(0),
       metaBytes: undefined,
-      problem: 'changed while it was being published: the next run publishes it',
+      problem: CHANGED_WHILE_PUBLISHED,
     };
+  }
   return { id, file, bytes, metaBytes };
 }
+
+const CHANGED_WHILE_PUBLISHED = 'changed while it was being published: the next run publishes it';
 
 /**
  * Reports bigger than this are refused unread. Real reports are 15–300 KB; a report's cost is linear
@@ -103,18 +123,22 @@ const MAX_REPORT_BYTES = 1024 * 1024;
 const MAX_SIDECAR_BYTES = 64 * 1024;
 
 /**
- * Reads every `<id>.txt` at the top of the store, with its optional `<id>.meta.json`, sorted by id.
- * Files that are not reports at all become problems; the texts are parsed later, one at a time.
+ * Reads every `<id>.txt` at the top of the store, with its optional `<id>.meta.json`, sorted by id;
+ * a report whose text and sidecar have the fingerprints `known` records is not read (its hashes come
+ * from the record). Files that are not reports at all become problems; the texts are parsed later,
+ * one at a time.
  */
 export async function readReportInputs(
   source: Store,
+  known: KnownInputs = new Map(),
 ): Promise<{ inputs: ReportInput[]; problems: ReportProblem[] }> {
   // Sizes come with the listing where the store gives them, so what is too large is never read.
-  const listed = source.listWithSizes
+  const listed: { key: string; bytes?: number; fingerprint?: string }[] = source.listWithSizes
     ? await source.listWithSizes('')
-    : (await source.list('')).map((key) => ({ key, bytes: undefined }));
+    : (await source.list('')).map((key) => ({ key }));
   const keys = listed.map((object) => object.key);
   const available = new Map<string, number | undefined>(listed.map((object) => [object.key, object.bytes]));
+  const fingerprints = new Map(listed.map((object) => [object.key, object.fingerprint]));
   const links = new Map((source.unfollowed ? await source.unfollowed('') : []).map((e) => [e.key, e.kind]));
   const reads: Promise<ReportInput>[] = [];
   const problems: ReportProblem[] = [];
@@ -132,14 +156,49 @@ export async function readReportInputs(
         problem: `has a name that is not a report id (use ${REPORT_ID_RULE})`,
       });
     } else {
-      const place = { id, file, links, available, metaFile: where(`${id}.meta.json`) };
-      reads.push(limit(() => readInput(source, place)));
+      const metaKey = `${id}.meta.json`;
+      const fingerprint =
+        links.has(key) || links.has(metaKey)
+          ? undefined
+          : inputFingerprint(fingerprints.get(key), {
+              listed: available.has(metaKey),
+              fingerprint: fingerprints.get(metaKey),
+            });
+      const was = known.get(id);
+      if (fingerprint !== undefined && was?.fingerprint === fingerprint) {
+        const hashes = { sha256: was.sha256, ...(was.metaSha256 ? { metaSha256: was.metaSha256 } : {}) };
+        reads.push(
+          Promise.resolve({ id, file, bytes: NO_BYTES, metaBytes: undefined, fingerprint, known: hashes }),
+        );
+        continue;
+      }
+      const place = { id, file, links, available, metaFile: where(metaKey) };
+      reads.push(
+        limit(async () => ({ ...(await readInput(source, place)), ...(fingerprint ? { fingerprint } : {}) })),
+      );
     }
   }
   return { inputs: await Promise.all(reads), problems };
 }
 
 const READS_AT_ONCE = 16;
+
+/** The bytes of a report not read: one empty array for all. */
+const NO_BYTES = new Uint8Array(0);
+
+/** What the plan records of the inputs it read or knew (input-fingerprints.ts): those with a fingerprint and no problem. */
+export function knownInputsOf(inputs: readonly PlannedInput[]): KnownInputs {
+  const known: KnownInputs = new Map();
+  for (const input of inputs) {
+    if (input.fingerprint === undefined || input.problem !== undefined) continue;
+    known.set(input.id, {
+      fingerprint: input.fingerprint,
+      sha256: input.sha256,
+      ...(input.metaSha256 ? { metaSha256: input.metaSha256 } : {}),
+    });
+  }
+  return known;
+}
 
 interface InputPlace {
   id: string;

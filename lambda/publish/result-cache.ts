@@ -17,7 +17,7 @@ import type { Store } from '../stores/store.ts';
 const MAGIC = 'opendata-publisher cache 2\n';
 
 /** The stages a report's work is cached by. */
-export type CacheStage = 'figures' | 'unit' | 'pages' | 'rows' | 'recipes';
+export type CacheStage = 'figures' | 'unit' | 'pages' | 'rows' | 'recipes' | 'inputs';
 
 /** A named part of an entry's bytes. */
 export interface Section {
@@ -98,6 +98,32 @@ export class ResultCache {
     return sections;
   }
 
+  /**
+   * A record the run keeps for itself (the inputs' fingerprints) rather than a report's work: read,
+   * verified, kept and collected like an entry, but not counted in the stats, which say what the
+   * reports' work found (whether a record is there depends on when the reports were last written).
+   */
+  async getRecord(stage: CacheStage, key: string): Promise<Map<string, Uint8Array> | undefined> {
+    const path = entryPath(stage, key);
+    this.#used.add(path);
+    const bytes = await this.store.get(path);
+    return bytes ? readEntry(bytes, stage, key) : undefined;
+  }
+
+  /** Writes a record (see getRecord), not counted in the stats. */
+  async putRecord(stage: CacheStage, key: string, sections: readonly Section[]): Promise<void> {
+    const path = entryPath(stage, key);
+    this.#used.add(path);
+    await this.store.put(path, entryBytes(stage, key, sections), { contentType: 'application/octet-stream' });
+  }
+
+  /** Deletes a record (see getRecord): the next run goes without it. */
+  async deleteRecord(stage: CacheStage, key: string): Promise<void> {
+    const path = entryPath(stage, key);
+    this.#used.delete(path);
+    await this.store.delete(path);
+  }
+
   /** Marks an entry as this run's when another process (a worker) wrote it: collect keeps it. */
   use(stage: CacheStage, key: string): void {
     this.#used.add(entryPath(stage, key));
@@ -131,7 +157,8 @@ export class ResultCache {
       await this.store.delete(entry.key);
       this.stats.collected += 1;
     }
-    // What a run misses least goes first: the recipes index (it only saves reading shares), pages
+    // What a run misses least goes first: the inputs' fingerprints (they only save reading the
+    // reports), the recipes index (it only saves reading shares), pages
     // (read only when a page differs from the last version's), then figures (read only to make a report again), then shares, units last.
     const order = (key: string) => CUT_ORDER.indexOf(key.slice(0, key.indexOf('/')) as CacheStage);
     for (const entry of kept.sort((a, b) => order(a.key) - order(b.key))) {
@@ -144,7 +171,7 @@ export class ResultCache {
 }
 
 /** The order the size cap deletes a run's own entries in. */
-const CUT_ORDER: readonly CacheStage[] = ['recipes', 'pages', 'figures', 'rows', 'unit'];
+const CUT_ORDER: readonly CacheStage[] = ['inputs', 'recipes', 'pages', 'figures', 'rows', 'unit'];
 
 /** `<stage>/<first two hex digits>/<key>`: a few hundred entries a folder at 50,000 reports. */
 function entryPath(stage: CacheStage, key: string): string {

@@ -5,14 +5,16 @@ import {
   type Dirent,
   fstatSync,
   linkSync,
+  lstatSync,
   openSync,
   readSync,
   renameSync,
   rmSync,
+  type Stats,
   writeSync,
   writevSync,
 } from 'node:fs';
-import { lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { sha256Stream, TEMPORARY_FILE, temporaryPath } from '../contract/index.ts';
 import { makeFolderSync, onDisk } from './folder-error.ts';
@@ -172,15 +174,24 @@ export class FsStore implements Store {
     return (await this.#entries(prefix, (kind) => kind.isFile())).map(({ key }) => key);
   }
 
-  /** The sizes are the files' own (lstat), taken for the files listed alone. */
+  /**
+   * The sizes are the files' own (lstat, synchronous like the reads), taken for the files listed
+   * alone, with a fingerprint for each file whose times are settled (see fileFingerprint). A file gone
+   * between the listing and its lstat is left out, as if listed a moment later.
+   */
   async listWithSizes(prefix: string): Promise<ListedObject[]> {
     const files = await this.#entries(prefix, (kind) => kind.isFile());
-    return Promise.all(
-      files.map(async ({ key, path }) => ({
-        key,
-        bytes: (await onDisk('list', path, () => lstat(path))).size,
-      })),
-    );
+    const listed: ListedObject[] = [];
+    const settledBefore = Date.now() - SETTLED_MS;
+    await onDisk('list', this.root, async () => {
+      for (const { key, path } of files) {
+        const stats = lstatSync(path, { throwIfNoEntry: false });
+        if (!stats?.isFile()) continue;
+        const fingerprint = fileFingerprint(stats, settledBefore);
+        listed.push({ key, bytes: stats.size, ...(fingerprint ? { fingerprint } : {}) });
+      }
+    });
+    return listed;
   }
 
   /** Links, pipes, sockets and devices: a link could pull in a file from outside, a pipe would block a read. */
@@ -296,6 +307,23 @@ function closeQuietly(descriptor: number): void {
   try {
     closeSync(descriptor);
   } catch {}
+}
+
+/**
+ * How long ago a file's change time must be for its fingerprint to be trusted. A write changes the
+ * change time (ctime, which no user call sets), but within one tick of the clock a file written
+ * twice can keep it; a file whose ctime is older than this when it is listed and read was not being
+ * written then, so any later write gives it a later ctime (git's index guards its "racy" entries so).
+ */
+const SETTLED_MS = 2000;
+
+/**
+ * A file's fingerprint: device, inode, size, modification and change times; undefined while its
+ * change time is not settled (see SETTLED_MS), so that it is read and hashed again next time.
+ */
+function fileFingerprint(stats: Stats, settledBefore: number): string | undefined {
+  if (stats.ctimeMs >= settledBefore) return undefined;
+  return `file:${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
 }
 
 function isMissing(error: unknown): boolean {

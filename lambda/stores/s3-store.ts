@@ -179,7 +179,11 @@ export class S3Store implements Store {
         ),
       );
       for (const object of out.Contents ?? []) {
-        if (object.Key) objects.push({ key: object.Key.slice(this.#prefix.length), bytes: object.Size ?? 0 });
+        if (!object.Key) continue;
+        const bytes = object.Size ?? 0;
+        // An ETag changes with the bytes (an MD5 of them, or of a multipart upload's parts).
+        const fingerprint = object.ETag ? { fingerprint: `etag:${object.ETag}:${bytes}` } : {};
+        objects.push({ key: object.Key.slice(this.#prefix.length), bytes, ...fingerprint });
       }
       token = out.IsTruncated ? out.NextContinuationToken : undefined;
     } while (token);

@@ -74,6 +74,13 @@ export interface GetOptions {
 export interface ListedObject {
   key: string;
   bytes: number;
+  /**
+   * A token that is the same only while the object's bytes are: where the store has one that can be
+   * trusted (an S3 ETag with the size; a file's device, inode, size, modification and change times
+   * once they are settled), absent where it cannot tell. A run uses it to know a report it hashed
+   * before without reading it again (input-fingerprints.ts).
+   */
+  fingerprint?: string;
 }
 
 /** An object was not read because it is larger than the caller's limit. */

@@ -16,11 +16,22 @@ describe('S3Store against a local S3 server', () => {
     await store.put('big.txt', big, { contentType: 'text/plain' });
     await store.put('small.txt', bytes('小'), { contentType: 'text/plain' });
     await store.put('empty.txt', new Uint8Array(), { contentType: 'text/plain' });
-    expect(await store.listWithSizes('')).toEqual([
+    const listed = await store.listWithSizes('');
+    expect(listed.map(({ key, bytes }) => ({ key, bytes }))).toEqual([
       { key: 'big.txt', bytes: big.byteLength },
       { key: 'empty.txt', bytes: 0 },
       { key: 'small.txt', bytes: 3 },
     ]);
+    // Each with its ETag as its fingerprint, which changes with the bytes, not with a rewrite of the same.
+    expect(listed.every((object) => /^etag:"[0-9a-f]{32}":\d+$/.test(object.fingerprint ?? ''))).toBe(true);
+    const fingerprintOf = async (key: string) =>
+      (await store.listWithSizes('')).find((object) => object.key === key)?.fingerprint;
+    const small = await fingerprintOf('small.txt');
+    await store.put('small.txt', bytes('小'), { contentType: 'text/plain' });
+    expect(await fingerprintOf('small.txt')).toBe(small);
+    await store.put('small.txt', bytes('大'), { contentType: 'text/plain' });
+    expect(await fingerprintOf('small.txt')).not.toBe(small);
+    await store.put('small.txt', bytes('小'), { contentType: 'text/plain' });
     await expect(store.get('big.txt', { maxBytes: 1024 })).rejects.toThrow(
       new ObjectTooLargeError('big.txt', big.byteLength),
     );

@@ -13,7 +13,7 @@ import { sha256Hex } from '../contract/index.ts';
 import type { ResultCache } from './result-cache.ts';
 
 /** A report as the last run read it: the fingerprints of its text and sidecar, and their sha256. */
-export interface KnownInput {
+interface KnownInput {
   /** The text's fingerprint and the sidecar's (`-` for none), joined. */
   fingerprint: string;
   sha256: string;

@@ -9,9 +9,11 @@
  * a time but are committed (files offered, changes logged) in report order, so the output is the same
  * whatever ran them.
  */
+import { readFileSync, rmSync } from 'node:fs';
 import { reportPath } from '../contract/index.ts';
 import type { DatasetShare, ReportDigest } from '../pipeline/build/index.ts';
 import { buildReport } from '../pipeline/build/index.ts';
+import { Chunked } from '../pipeline/formats/index.ts';
 import type { SiteFile } from '../pipeline/metadata/index.ts';
 import type { Figure, Report } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
@@ -30,8 +32,9 @@ import {
   useStages,
 } from './report-entries.ts';
 import type { ReportRunner } from './report-runner.ts';
-import type { CachedTask, WorkProblem } from './report-work.ts';
+import type { CachedTask, MadeUnit, WorkProblem } from './report-work.ts';
 import type { ResultCache } from './result-cache.ts';
+import type { OfferedFile } from './version-writer.ts';
 
 interface ReportsInput {
   plan: Plan;
@@ -104,7 +107,7 @@ interface UnitContext extends ReportsInput {
 }
 
 /** A report's own files: with their bytes, or (when the last version has the same) their sha256 alone. */
-type OfferedFiles = (SiteFile | UnitFile)[];
+type OfferedFiles = (OfferedFile | UnitFile)[];
 
 /** One report as it is published: its files and outcome, or its problem (and its last good files, when kept). */
 interface Unit {
@@ -227,7 +230,7 @@ async function madeUnit(
     if ('problem' in made) return made;
     context.counts.made += 1;
     unit = made.unit;
-    files = await cachedFiles(unit, keys, context);
+    files = madeFiles(made, context) ?? (await cachedFiles(unit, keys, context));
     if (!files) throw new Error(`${planned.file}: its pages are not in the cache it was just written to`);
   }
   return {
@@ -257,6 +260,32 @@ async function cachedFiles(
   const previous = context.plan.state.previous?.files;
   if (unit.files.every((file) => previous?.[file.path]?.sha256 === file.sha256)) return unit.files;
   return readPages(context.cache, keys, unit);
+}
+
+/**
+ * A unit just made: its own files linked when the last version has them all (staged copies
+ * removed), else as its maker gave them back (bytes, or staged files the version moves into place),
+ * never read back from the cache.
+ */
+function madeFiles(made: MadeUnit, context: UnitContext): OfferedFiles | undefined {
+  const { unit, pages, staged } = made;
+  const previous = context.plan.state.previous?.files;
+  if (unit.files.every((file) => previous?.[file.path]?.sha256 === file.sha256)) {
+    for (const path of staged ?? []) rmSync(path, { force: true });
+    return unit.files;
+  }
+  if (pages) return pages;
+  if (!staged || staged.length !== unit.files.length) return undefined;
+  return unit.files.map((file, index) => {
+    const localFile = staged[index] as string;
+    const { path, contentType, sha256, bytes } = file;
+    return {
+      path,
+      contentType,
+      localFile,
+      body: Chunked.known(() => [readFileSync(localFile)], { sha256, bytes }),
+    };
+  });
 }
 
 function taskOf(

@@ -7,21 +7,26 @@
  * A report whose work takes longer than the time limit, or whose worker dies (a crash, running out
  * of memory), becomes that report's problem, never the run's; the pool replaces the worker.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pLimit, { type LimitFunction } from 'p-limit';
 import Tinypool from 'tinypool';
-import type { CachedUnit } from './report-entries.ts';
-import { type CachedTask, makeAndCache, type WorkContext, type WorkProblem } from './report-work.ts';
+import {
+  type CachedTask,
+  type MadeUnit,
+  makeAndCache,
+  type WorkContext,
+  type WorkProblem,
+} from './report-work.ts';
 import { CONTEXT_FILE_ENV, type WorkerContext } from './report-worker.ts';
 import type { ResultCache } from './result-cache.ts';
 
 export interface ReportRunner {
-  /** Makes the report and writes its results into the cache; gives its unit, or its problem. */
-  run(task: CachedTask): Promise<{ unit: CachedUnit } | WorkProblem>;
+  /** Makes the report and writes its results into the cache; gives its unit and files, or its problem. */
+  run(task: CachedTask): Promise<MadeUnit | WorkProblem>;
   close(): Promise<void>;
   /** How many worker processes ran, and the peak RSS each reported, in MB (none in this process). */
   readonly workers: { count: number; peakRssMB: number[] };
@@ -38,7 +43,7 @@ export interface RunnerOptions {
 
 /** What a worker answers: the result, and who it is and what it used. */
 interface WorkerAnswer {
-  result: { unit: CachedUnit } | WorkProblem;
+  result: MadeUnit | WorkProblem;
   pid: number;
   peakRssMB: number;
 }
@@ -70,7 +75,7 @@ export function reportRunner(
       if (task.kept) return inline(task);
       made += 1;
       if (!pool && made <= (options.poolAfter ?? INLINE_BEFORE_POOL)) return inline(task);
-      pool ??= PooledRunner.open({ ...context, cacheFolder: cache.folder }, options).then((runner) => {
+      pool ??= PooledRunner.open(context, cache.folder, options).then((runner) => {
         opened = runner;
         return runner;
       });
@@ -96,10 +101,22 @@ class PooledRunner implements ReportRunner {
     this.#free = pLimit(options.workers);
   }
 
-  static async open(context: WorkerContext, options: RunnerOptions): Promise<PooledRunner> {
+  /**
+   * Starts the pool. Its folder (removed at close) holds the context the workers read and the
+   * staging folder where they leave each report's files (in the system's temporary folder: moved
+   * into a site on the same disk, copied into one on another).
+   */
+  static async open(
+    context: WorkContext,
+    cacheFolder: string,
+    options: RunnerOptions,
+  ): Promise<PooledRunner> {
     const folder = await mkdtemp(join(tmpdir(), 'opendata-work-'));
+    const stagingFolder = join(folder, 'staging');
+    await mkdir(stagingFolder);
     const file = join(folder, 'context.json');
-    await writeFile(file, JSON.stringify(context));
+    const shared: WorkerContext = { ...context, cacheFolder, stagingFolder };
+    await writeFile(file, JSON.stringify(shared));
     const pool = new Tinypool({
       filename: new URL('./report-worker.ts', import.meta.url).href,
       runtime: 'child_process',
@@ -119,7 +136,7 @@ class PooledRunner implements ReportRunner {
     return { count: this.options.workers, peakRssMB: [...this.#peaks.values()] };
   }
 
-  async run(task: CachedTask): Promise<{ unit: CachedUnit } | WorkProblem> {
+  async run(task: CachedTask): Promise<MadeUnit | WorkProblem> {
     const seconds = this.options.timeLimitMs / 1000;
     try {
       const answer = (await this.#free(() =>

@@ -5,6 +5,8 @@
  * its pages and rows; `makeAndCache` then writes them into the cache, wherever it runs, and gives
  * the unit, the few kilobytes the publishing process keeps.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type DatasetShare, type ReportDigest, reportMade, type WholeFile } from '../pipeline/build/index.ts';
 import { utf8 } from '../pipeline/formats/index.ts';
 import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
@@ -34,10 +36,39 @@ export async function makeAndCache(
   context: WorkContext,
   cache: ResultCache,
   task: CachedTask,
-): Promise<{ unit: CachedUnit } | WorkProblem> {
+  staging?: string,
+): Promise<MadeUnit | WorkProblem> {
   const result = runReportWork(context, task);
   if ('problem' in result) return result;
-  return { unit: await writeStages(cache, task.keys, result) };
+  const unit = await writeStages(cache, task.keys, result);
+  if (!staging) return { unit, pages: result.pages };
+  return { unit, staged: stagePages(staging, task.keys.made, result.pages) };
+}
+
+/**
+ * A report made, as its maker gives it back: its unit, and its own files as the version takes them,
+ * so that they are not read back from the cache just written: their bytes when it was made in the
+ * publishing process, or where a worker left them (staged), to be moved into the version.
+ */
+export interface MadeUnit {
+  unit: CachedUnit;
+  /** Its files' bytes, in the unit's order (made in this process). */
+  pages?: WholeFile[];
+  /** The files of this machine holding them, in the unit's order (made by a worker). */
+  staged?: string[];
+}
+
+/**
+ * Writes a report's own files into the staging folder, each under the unit's key and its place in
+ * the list: a worker writes them once, and the publishing process moves them into the version
+ * (a rename on the same disk) instead of reading the pages entry back and writing them again.
+ */
+function stagePages(staging: string, key: string, pages: readonly WholeFile[]): string[] {
+  return pages.map((page, index) => {
+    const path = join(staging, `${key}-${index}`);
+    writeFileSync(path, page.body);
+    return path;
+  });
 }
 
 interface ReportTask {

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import {
   CONTENT_TYPES,
   IMMUTABLE_CACHE_CONTROL,
@@ -18,7 +19,10 @@ export interface OfferedFile {
   /** Whole, or chunks made afresh on each pass: hashed first, then written only if it changed. */
   body: FileBody;
   contentType: string;
-  /** A file of this machine holding the same bytes, moved into the store rather than written again. */
+  /**
+   * A file of this machine holding the same bytes, moved into the store rather than written again;
+   * removed when the version needs no copy (the current version has the same bytes).
+   */
   localFile?: string;
 }
 
@@ -65,7 +69,10 @@ export class VersionWriter {
   async offer(file: OfferedFile): Promise<FileEntry> {
     const entry = entryOf(file.body);
     this.files.set(file.path, { ...entry, contentType: file.contentType });
-    if (this.options.previous?.files[file.path]?.sha256 === entry.sha256) return entry;
+    if (this.options.previous?.files[file.path]?.sha256 === entry.sha256) {
+      if (file.localFile) rmSync(file.localFile, { force: true });
+      return entry;
+    }
     this.#differs = true;
     await this.#writeMarker();
     const key = versionedPath(this.version, file.path);

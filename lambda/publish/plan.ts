@@ -23,10 +23,10 @@ import { readPortalAssets } from './portal-assets.ts';
 import { PROJECT_CATALOG } from './project-catalog.ts';
 import { type PublishedState, readPublishedState } from './published-state.ts';
 import {
+  inputPlanner,
   inputsHash,
   knownInputsOf,
   type PlannedInput,
-  plannedInputs,
   type ReportInput,
   type ReportProblem,
   readReportInputs,
@@ -92,9 +92,7 @@ export async function plan(input: PlanInput): Promise<Planned> {
   const pinned = found.manifest?.pinned;
   if (pinned && !input.release) return { pinned, state: found };
   const known = input.cache ? await readKnownInputs(input.cache, source.location) : new Map();
-  const read = await readReportInputs(source, known);
-  const { problems } = read;
-  const inputs = plannedInputs(read.inputs);
+  const { inputs, problems } = await readReportInputs(source, known, inputPlanner());
   if (input.cache) await recordKnownInputs(input.cache, source.location, knownInputsOf(inputs), known);
   guardShrink({
     location: target.location,

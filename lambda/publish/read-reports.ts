@@ -52,12 +52,13 @@ export interface PlannedInput extends ReportInput {
 const KEPT_INPUT_BYTES = 256 * 1024 * 1024;
 
 /**
- * The inputs with their hashes (a known report's from the record, the others' from their bytes); the
- * bytes of those past KEPT_INPUT_BYTES let go.
+ * Plans each input as it is read: its hashes (a known report's from the record, the others' from
+ * their bytes), its bytes let go at once when those kept pass KEPT_INPUT_BYTES, so that the reads
+ * of 50,000 reports never hold all their bytes together (720 MB) even for a moment.
  */
-export function plannedInputs(inputs: readonly ReportInput[]): PlannedInput[] {
+export function inputPlanner(): (input: ReportInput) => PlannedInput {
   let kept = 0;
-  return inputs.map((input) => {
+  return (input) => {
     if (input.known) {
       const { known, ...rest } = input;
       return { ...rest, sha256: known.sha256, metaSha256: known.metaSha256, loaded: false };
@@ -70,12 +71,12 @@ export function plannedInputs(inputs: readonly ReportInput[]): PlannedInput[] {
     };
     kept += input.bytes.byteLength + (input.metaBytes?.byteLength ?? 0);
     if (kept > KEPT_INPUT_BYTES) {
-      planned.bytes = new Uint8Array(0);
+      planned.bytes = NO_BYTES;
       planned.metaBytes = undefined;
       planned.loaded = false;
     }
     return planned;
-  });
+  };
 }
 
 /**
@@ -128,10 +129,11 @@ const MAX_SIDECAR_BYTES = 64 * 1024;
  * from the record). Files that are not reports at all become problems; the texts are parsed later,
  * one at a time.
  */
-export async function readReportInputs(
+export async function readReportInputs<T = ReportInput>(
   source: Store,
   known: KnownInputs = new Map(),
-): Promise<{ inputs: ReportInput[]; problems: ReportProblem[] }> {
+  settle: (input: ReportInput) => T = (input) => input as T,
+): Promise<{ inputs: T[]; problems: ReportProblem[] }> {
   // Sizes come with the listing where the store gives them, so what is too large is never read.
   const listed: { key: string; bytes?: number; fingerprint?: string }[] = source.listWithSizes
     ? await source.listWithSizes('')
@@ -140,7 +142,7 @@ export async function readReportInputs(
   const available = new Map<string, number | undefined>(listed.map((object) => [object.key, object.bytes]));
   const fingerprints = new Map(listed.map((object) => [object.key, object.fingerprint]));
   const links = new Map((source.unfollowed ? await source.unfollowed('') : []).map((e) => [e.key, e.kind]));
-  const reads: Promise<ReportInput>[] = [];
+  const reads: Promise<T>[] = [];
   const problems: ReportProblem[] = [];
   const where = (key: string) => `${source.location.replace(/\/+$/, '')}/${key}`;
   // A few reads at a time: each is a wait on the store (a disk, S3), 10,000 of them one by one took seconds.
@@ -168,13 +170,17 @@ export async function readReportInputs(
       if (fingerprint !== undefined && was?.fingerprint === fingerprint) {
         const hashes = { sha256: was.sha256, ...(was.metaSha256 ? { metaSha256: was.metaSha256 } : {}) };
         reads.push(
-          Promise.resolve({ id, file, bytes: NO_BYTES, metaBytes: undefined, fingerprint, known: hashes }),
+          Promise.resolve(
+            settle({ id, file, bytes: NO_BYTES, metaBytes: undefined, fingerprint, known: hashes }),
+          ),
         );
         continue;
       }
       const place = { id, file, links, available, metaFile: where(metaKey) };
       reads.push(
-        limit(async () => ({ ...(await readInput(source, place)), ...(fingerprint ? { fingerprint } : {}) })),
+        limit(async () =>
+          settle({ ...(await readInput(source, place)), ...(fingerprint ? { fingerprint } : {}) }),
+        ),
       );
     }
   }

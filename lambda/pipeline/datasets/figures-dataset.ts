@@ -80,7 +80,8 @@ const FIGURE_FIELDS = [
     description:
       'actual: it happened or exists; estimate: a preliminary result (预计, 初步核算); target: a goal or expected value, not a result (预期目标, 力争, 计划).',
     values: ['actual', 'estimate', 'target'],
-    descriptionZh: 'actual 实际数；estimate 预计数（预计、初步核算）；target 目标值（预期目标、力争、计划），不是结果。',
+    descriptionZh:
+      'actual 实际数；estimate 预计数（预计、初步核算）；target 目标值（预期目标、力争、计划），不是结果。',
   },
   {
     name: 'change',
@@ -90,7 +91,8 @@ const FIGURE_FIELDS = [
     description:
       'none: a level (an amount, a count, a rate); up or down: a change against an earlier value (增长, 提高 / 下降, 减少). The value stays as written: 下降2.1% is 2.1 with change down.',
     values: ['none', 'up', 'down'],
-    descriptionZh: 'none 水平值（总量、数量、比率）；up 增加、down 减少：相对于此前数值的变化（增长、提高／下降、减少）。数值照原文：“下降2.1%”为2.1，增减为down。',
+    descriptionZh:
+      'none 水平值（总量、数量、比率）；up 增加、down 减少：相对于此前数值的变化（增长、提高／下降、减少）。数值照原文：“下降2.1%”为2.1，增减为down。',
   },
   {
     name: 'text',

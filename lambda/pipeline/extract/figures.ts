@@ -177,14 +177,15 @@ function mergeTableFigures(figures: NumberMention[], cells: NumberMention[]): Nu
  * on any string.
  */
 export function extractFigures(text: string, frame: ReportFrame = NO_FRAME): FigureMention[] {
-  const found: ScanMarks = { marks: [], tableMarks: [], stops: [] };
+  const found: ScanMarks = { marks: [], tableMarks: [], stops: [], invisible: false };
   const tokens = scanNumberTokens(text, found);
   const collector = new Collector(text, found.marks);
   for (const tok of tokens) collector.take(tok);
   const drafts = collector.drafts;
   assignLabels(text, drafts);
-  const figures: NumberMention[] = drafts.filter((draft) => isTrustworthy(text, draft));
-  for (const figure of figures) figure.label = figure.label.replace(INVISIBLE_FORMAT, '');
+  const figures: NumberMention[] = drafts.filter((draft) => isTrustworthy(text, draft, found.invisible));
+  if (found.invisible)
+    for (const figure of figures) figure.label = figure.label.replace(INVISIBLE_FORMAT, '');
   // assignMeaning makes each a plain FigureMention, the draft's own text (sliced once, when it was taken) in it.
   const mentions = mergeTableFigures(figures, extractTableFigures(text, found.tableMarks));
   return assignMeaning(text, mentions, frame, found.stops);
@@ -198,8 +199,9 @@ const INVISIBLE_FORMAT = /\p{Cf}/gu;
  * not be the tail of digits split by an invisible character (`12\u200b34件`): which value the
  * writer meant cannot be known, and a wrong figure is worse than none.
  */
-function isTrustworthy(text: string, figure: { start: number; value: number }): boolean {
+function isTrustworthy(text: string, figure: { start: number; value: number }, invisible: boolean): boolean {
   if (!Number.isFinite(figure.value) || Math.abs(figure.value) > Number.MAX_SAFE_INTEGER) return false;
+  if (!invisible) return true;
   let at = figure.start - 1;
   while (at >= 0 && /\p{Cf}/u.test(text[at] as string)) at--;
   return at === figure.start - 1 || !isDigitCode(text.charCodeAt(at));

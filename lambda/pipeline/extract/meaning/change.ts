@@ -7,6 +7,7 @@ import {
   alternationOf,
   COMPARED_DOWN_WORDS,
   COMPARED_UP_WORDS,
+  codeTableOf,
   DOWN_WORDS,
   LEADING_CHANGE_VERBS,
   NEW_ITEM_WORDS,
@@ -50,11 +51,13 @@ const ENDINGS = new Suffixes<Ending>([
 const CHANGE_VERBS = Suffixes.of([...UP_WORDS, ...DOWN_WORDS, '升']);
 const COMPARISON = /高于|高出|低于/u;
 const LEADING = new RegExp(alternationOf(LEADING_CHANGE_VERBS), 'u');
-/** The characters COMPARISON and LEADING need, searched for first: most clauses hold neither. */
-const CHANGE_CHARACTERS = new RegExp(
-  `[${[...new Set([...LEADING_CHANGE_VERBS.join(''), '于', '出'])].join('')}]`,
-  'u',
-);
+/** The characters COMPARISON and LEADING need, looked for first: most clauses hold neither. */
+const CHANGE_CHARACTERS = codeTableOf([...LEADING_CHANGE_VERBS.join(''), '于', '出'].join(''));
+
+function hasChangeCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (CHANGE_CHARACTERS[s.charCodeAt(i)] === 1) return true;
+  return false;
+}
 const LONG_REACHED = REACHED_WORDS.filter((w) => w.length > 1);
 
 /**
@@ -72,7 +75,7 @@ export function changeBefore(words: string): Change | null {
   } else if (ending !== undefined) {
     return ending;
   }
-  if (!CHANGE_CHARACTERS.test(s)) return null;
+  if (!hasChangeCharacter(s)) return null;
   // 高于“十三五”时期1.2个百分点: the comparison's object stands between it and the figure.
   const comparison = COMPARISON.exec(s);
   if (comparison) return comparison[0] === '低于' ? 'down' : 'up';

@@ -3,6 +3,7 @@
  * the text from the figure's clause, its sentence, the stretch it is in and the report's kind and
  * year.
  */
+import { codeTableOf } from '../../lexicon/index.ts';
 import type { Change, FigureMention, NumberMention, Status } from '../../report/index.ts';
 import { changeBefore, changeOfLabel, withoutFillers } from './change.ts';
 import type { ReportFrame } from './frame.ts';
@@ -13,7 +14,12 @@ import { fromPeriod, levelPeriod } from './span-levels.ts';
 /** How far back a figure's clause is read (the genre's clauses before a figure are shorter). */
 const MAX_CLAUSE = 60;
 /** Only these between two figures make the second a member of the first's list (增长4.3%、5.3%). */
-const LIST_GAP = /^[、和及与或\s]*$/u;
+const LIST_GAP = codeTableOf('、和及与或 \u3000\t');
+
+function isListGap(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (LIST_GAP[s.charCodeAt(i)] !== 1) return false;
+  return true;
+}
 
 /**
  * The mentions of `text` (sorted by start) with their period, status and change. `stops`, the
@@ -49,19 +55,23 @@ function meaningOf(
 ): FigureMention {
   const clauseFrom = Math.max(reader.clauseStart, mention.start - MAX_CLAUSE);
   const inClause = previousEnd > clauseFrom;
-  const clause = text.slice(clauseFrom, mention.start);
-  const before = inClause ? text.slice(previousEnd, mention.start) : clause;
+  const before = text.slice(inClause ? previousEnd : clauseFrom, mention.start);
   const words = withoutFillers(before);
   const change = isTableCell(text, mention.start)
     ? changeOfLabel(mention.label)
-    : (changeBefore(words) ?? (inClause && LIST_GAP.test(before) ? previousChange : 'none'));
+    : (changeBefore(words) ?? (inClause && isListGap(before) ? previousChange : 'none'));
   const explicit = reader.local ?? reader.running;
   const status = statusOf(reader, explicit, explicit ?? reader.defaultPeriod, mention.start);
   // A goal is of the time it is set for: without one named, the year planned for.
   const period = explicit ?? (status === 'target' ? reader.goalPeriod : reader.defaultPeriod);
   const own =
     status !== 'target' && change === 'none' && period
-      ? levelOf(period, words, clause, mention.unit)
+      ? levelOf(
+          period,
+          words,
+          () => (inClause ? text.slice(clauseFrom, mention.start) : before),
+          mention.unit,
+        )
       : period;
   const { start, end, value, unit, qualifier, text: raw, label } = mention;
   return { start, end, value, unit, qualifier, text: raw, label, period: formatPeriod(own), status, change };
@@ -80,8 +90,9 @@ function statusOf(reader: MeaningReader, explicit: Period | null, period: Period
   return reader.estimate || reader.estimatesBefore(at) ? 'estimate' : 'actual';
 }
 
-function levelOf(period: Period, words: string, clause: string, unit: string): Period {
-  if (isSpan(period)) return levelPeriod(period, words, clause, unit);
+/** `clause` gives the words of the clause before the figure, read only in a stretch of years. */
+function levelOf(period: Period, words: string, clause: () => string, unit: string): Period {
+  if (isSpan(period)) return levelPeriod(period, words, clause(), unit);
   return fromPeriod(period, words) ?? period;
 }
 

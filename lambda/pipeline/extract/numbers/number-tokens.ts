@@ -147,6 +147,16 @@ for (const ch of `${QUOTE_MARKS}\n`) CLASS[ch.charCodeAt(0)] = 3;
 for (const ch of TABLE_MARKS) CLASS[ch.charCodeAt(0)] = 4;
 /** 5: the sentence ends that extract/meaning reads a figure's sentence by. */
 for (const ch of SENTENCE_ENDS) CLASS[ch.charCodeAt(0)] = 5;
+/**
+ * 6: invisible format characters (\p{Cf}: zero-width spaces, bidirectional controls) and the halves
+ * of characters beyond the BMP, where such a character may be: a text without any is spared the
+ * search for them in every figure's label and before every number.
+ */
+const FORMAT = /\p{Cf}/u;
+for (let code = 0; code < 0x10000; code++) {
+  const surrogate = code >= 0xd800 && code <= 0xdfff;
+  if (CLASS[code] === 0 && (surrogate || FORMAT.test(String.fromCharCode(code)))) CLASS[code] = 6;
+}
 
 /** Where the scanner leaves the positions of the marks it passes, for the readers after it. */
 export interface ScanMarks {
@@ -156,6 +166,8 @@ export interface ScanMarks {
   tableMarks: number[];
   /** Sentence ends and newlines (extract/meaning). */
   stops: number[];
+  /** Whether the text may hold an invisible format character (class 6 above). */
+  invisible: boolean;
 }
 
 /**
@@ -211,7 +223,9 @@ function pushMark(found: ScanMarks, cls: number, code: number, at: number): void
     if (code === 0x0a) found.stops.push(at);
   } else if (cls === 4) {
     found.tableMarks.push(at);
-  } else {
+  } else if (cls === 5) {
     found.stops.push(at);
+  } else {
+    found.invisible = true;
   }
 }

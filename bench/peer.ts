@@ -5,7 +5,7 @@
  * words): percentages get `%`, numbers ''.
  */
 import { Culture, NumberRecognizer } from '@microsoft/recognizers-text-number';
-import type { FigureMention } from '../lambda/pipeline/report/types.ts';
+import type { NumberMention } from '../lambda/pipeline/report/types.ts';
 
 const recognizer = new NumberRecognizer(Culture.Chinese);
 const numberModel = recognizer.getNumberModel();
@@ -31,7 +31,7 @@ interface ModelResult {
   resolution?: { value?: string };
 }
 
-function toMention(r: ModelResult, offset: number, unit: string): FigureMention | null {
+function toMention(r: ModelResult, offset: number, unit: string): NumberMention | null {
   const raw = r.resolution?.value ?? '';
   const value = Number(raw.replace('%', ''));
   if (!Number.isFinite(value) || raw === '') return null;
@@ -40,16 +40,16 @@ function toMention(r: ModelResult, offset: number, unit: string): FigureMention 
 }
 
 /** Everything the peer finds, in text order; a number inside a percentage is left out. */
-export function peerMentions(text: string): FigureMention[] {
-  const out: FigureMention[] = [];
+export function peerMentions(text: string): NumberMention[] {
+  const out: NumberMention[] = [];
   for (const [start, end] of sentenceSpans(text)) {
     const sentence = text.slice(start, end);
     const percents = (percentModel.parse(sentence) as ModelResult[])
       .map((r) => toMention(r, start, '%'))
-      .filter((m): m is FigureMention => m !== null);
+      .filter((m): m is NumberMention => m !== null);
     const numbers = (numberModel.parse(sentence) as ModelResult[])
       .map((r) => toMention(r, start, ''))
-      .filter((m): m is FigureMention => m !== null)
+      .filter((m): m is NumberMention => m !== null)
       .filter((n) => !percents.some((p) => p.start < n.end && n.start < p.end));
     out.push(...[...percents, ...numbers].sort((a, b) => a.start - b.start));
   }

@@ -4,7 +4,7 @@
  * overlap + value rule with units left out on both sides (which can only help it), and, as ours,
  * only inside the report body (title and footer left out).
  */
-import type { FigureMention } from '../lambda/pipeline/report/types.ts';
+import type { NumberMention } from '../lambda/pipeline/report/types.ts';
 import { microScore, type Score, scoreFigures } from '../tests/support/score.ts';
 import { peerMentions } from './peer.ts';
 import type { GoldCase } from './texts.ts';
@@ -41,7 +41,7 @@ export function oursQuality(cases: GoldCase[], unitBlind = false): Quality {
   );
 }
 
-function inBody(c: GoldCase, m: FigureMention): boolean {
+function inBody(c: GoldCase, m: NumberMention): boolean {
   const { titleSpan, footerStart } = c.report.structure;
   return m.start >= titleSpan.end && m.end <= footerStart;
 }

@@ -46,6 +46,9 @@ describe('opendata extract', () => {
           'label',
           'section',
           'sentence',
+          'period',
+          'status',
+          'change',
         ]),
       );
       expect(text.slice(figure.start, figure.end)).toBe(figure.text);
@@ -58,8 +61,49 @@ describe('opendata extract', () => {
         unit: '件',
         qualifier: 'exact',
         report_id: 'xiaowangzhuang-2023',
+        period: '2023',
+        status: 'actual',
+        change: 'none',
       }),
     );
+  });
+
+  it('says of each figure of a work report the period it covers, whether it is a result or a target, and which way it changed', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'qingshi-2026.txt');
+    await writeFile(
+      file,
+      [
+        '青石县2026年政府工作报告',
+        '一、2025年工作回顾',
+        '全县地区生产总值增长5.6%，粮食产量下降2.1%。',
+        '二、2026年主要工作',
+        '主要预期目标是：地区生产总值增长5%左右。',
+        '',
+      ].join('\n'),
+    );
+    const { code, stdout } = await runCli(['extract', file, '--format', 'csv']);
+    expect(code).toBe(0);
+    const rows = stdout
+      .split('\r\n')
+      .filter(Boolean)
+      .map((line) => line.split(','));
+    const header = rows[0] ?? [];
+    const column = (name: string) => header.indexOf(name);
+    const meaning = rows
+      .slice(1)
+      .map((row) => [
+        row[column('text')],
+        row[column('value')],
+        row[column('period')],
+        row[column('status')],
+        row[column('change')],
+      ]);
+    expect(meaning).toEqual([
+      ['5.6%', '5.6', '2025', 'actual', 'up'],
+      ['2.1%', '2.1', '2025', 'actual', 'down'],
+      ['5%', '5', '2026', 'target', 'up'],
+    ]);
   });
 
   it('prints the same figures as CSV', async () => {
@@ -68,7 +112,7 @@ describe('opendata extract', () => {
     expect(code).toBe(0);
     const lines = stdout.split('\r\n');
     expect(lines[0]).toBe(
-      'id,report_id,entity,year,section,label,value,unit,qualifier,text,sentence,start,end,url',
+      'id,report_id,entity,year,section,label,value,unit,qualifier,period,status,change,text,sentence,start,end,url',
     );
     expect(lines.filter(Boolean)).toHaveLength(json.length + 1);
   });
@@ -134,7 +178,7 @@ describe('opendata publish', () => {
       /^Published 32 reports \(\d+ figures\) to .*: new version \d{8}T\d{6}Z-[0-9a-f]{12}, \d+ objects written, 0 linked from the previous version, 0 unchanged; 0 reports from the cache, 32 made\.\n$/,
     );
     const csv = await readFile(join(out, 'data/figures.csv'), 'utf8');
-    expect(csv).toContain(',2361,件,exact,2361件,');
+    expect(csv).toContain(',2361,件,exact,2023,actual,none,2361件,');
     const again = await runCli(['publish', '--out', out, '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({
       version: expect.stringMatching(/^\d{8}T\d{6}Z-[0-9a-f]{12}$/),

@@ -28,6 +28,7 @@ const PIPELINE_ORDER = [
   'pipeline/extract/labels', //   what a figure is called
   'pipeline/extract/rules', //    the extraction rules
   'pipeline/extract/tables', //   figures of tables
+  'pipeline/extract/meaning', //  period, status and change of each figure
   'pipeline/extract', //          the figures of a report
   'pipeline/indicators', //       figures matched to indicators
   'pipeline/checks', //           checks of the figures

@@ -124,6 +124,35 @@ describe('datapackage.json', () => {
   });
 });
 
+describe('the figures Table Schema', () => {
+  it('gives period, status and change after qualifier, status and change held to their values by an enum', async () => {
+    const { resources } = (await json('datapackage.json')) as { resources: Resource[] };
+    for (const resource of resources.filter((r) => r.name.startsWith('figures'))) {
+      const fields = resource.schema.fields;
+      const at = fields.findIndex((field) => field.name === 'qualifier');
+      expect(
+        fields.slice(at, at + 4).map((field) => field.name),
+        resource.path,
+      ).toEqual(['qualifier', 'period', 'status', 'change']);
+      const byName = new Map(fields.map((field) => [field.name, field]));
+      expect(byName.get('status')).toMatchObject({
+        type: 'string',
+        constraints: { enum: ['actual', 'estimate', 'target'] },
+      });
+      expect(byName.get('change')).toMatchObject({
+        type: 'string',
+        constraints: { enum: ['none', 'up', 'down'] },
+      });
+      expect(byName.get('period')?.constraints?.enum).toBeUndefined();
+    }
+    const [header, ...rows] = parseCsv(text(await target.get('data/figures.csv')));
+    const period = header?.indexOf('period') ?? -1;
+    // Each period is one the docs name: a year, whole years, an open start, months.
+    for (const row of rows)
+      expect(row[period]).toMatch(/^(?:\d{4}(?:-\d{2})?(?:\/\d{4}(?:-\d{2})?)?|\.\.\/\d{4}|)$/);
+  });
+});
+
 describe('catalog.jsonld', () => {
   /** No network: the catalog's context is inline, and any remote document is refused. */
   const documentLoader = async (url: string) => {

@@ -1,10 +1,19 @@
 /**
- * Scoring of extracted figures against a hand-labelled gold file, exactly as FIGURES.md says:
+ * Scoring of extracted figures against a hand-labelled gold file, exactly as docs/figures.md says:
  * a prediction matches a gold figure when the spans overlap and value and unit agree (units
  * after NFKC); P/R/F1 count `must` figures only; a prediction matching an optional figure is
- * neither a true nor a false positive. Matching is one-to-one.
+ * neither a true nor a false positive. Matching is one-to-one. What a figure means (period,
+ * status, change: docs/meaning.md) is scored over the matched must figures, each field where the
+ * gold is not `?`, and the three together.
  */
-import type { FigureMention } from '../../lambda/pipeline/report/types.ts';
+import type { FigureMeaning, NumberMention } from '../../lambda/pipeline/report/types.ts';
+
+/** A prediction: a number mention, with its meaning when the scanner gives one (the peer's has none). */
+type Predicted = NumberMention & Partial<FigureMeaning>;
+
+/** The three fields of meaning, in the order they are printed. */
+export const MEANING_FIELDS = ['status', 'change', 'period'] as const;
+type MeaningField = (typeof MEANING_FIELDS)[number];
 
 /** One line of a `*.gold.jsonl` file. */
 export interface GoldFigure {
@@ -17,6 +26,17 @@ export interface GoldFigure {
   /** Words a good label contains, `|`-separated alternatives. */
   keyword: string;
   must: boolean;
+  /** docs/meaning.md; `?` where the text leaves it open (not scored). */
+  period: string;
+  status: string;
+  change: string;
+}
+
+/** Hits over the figures counted. */
+interface Tally {
+  hits: number;
+  total: number;
+  accuracy: number;
 }
 
 export interface Score {
@@ -34,12 +54,19 @@ export interface Score {
   qualifierHits: number;
   qualifierTotal: number;
   qualifierAccuracy: number;
-  falsePositives: FigureMention[];
+  /**
+   * Matched must figures whose field equals gold's, over those whose gold is not `?`; `all`: the
+   * three together, over the figures with at least one field scored.
+   */
+  meaning: Record<MeaningField | 'all', Tally>;
+  falsePositives: Predicted[];
   falseNegatives: GoldFigure[];
   /** Matched pairs whose label misses the keyword. */
-  labelMisses: Array<{ predicted: FigureMention; gold: GoldFigure }>;
+  labelMisses: Array<{ predicted: Predicted; gold: GoldFigure }>;
   /** Matched must pairs whose qualifier differs from gold's. */
-  qualifierMisses: Array<{ predicted: FigureMention; gold: GoldFigure }>;
+  qualifierMisses: Array<{ predicted: Predicted; gold: GoldFigure }>;
+  /** Matched must pairs with a scored field of meaning that differs from gold's. */
+  meaningMisses: Array<{ predicted: Predicted; gold: GoldFigure; fields: MeaningField[] }>;
 }
 
 const RELATIVE_TOLERANCE = 1e-9;
@@ -53,7 +80,7 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
-function figureMatches(p: FigureMention, g: GoldFigure): boolean {
+function figureMatches(p: Predicted, g: GoldFigure): boolean {
   return (
     overlaps(p, g) && valuesAgree(p.value, g.value) && p.unit.normalize('NFKC') === g.unit.normalize('NFKC')
   );
@@ -68,7 +95,7 @@ function ratio(a: number, b: number): number {
 }
 
 /** Pairs predictions with gold figures one-to-one, must figures first, in text order. */
-function pair(predicted: FigureMention[], gold: GoldFigure[]): Map<number, number> {
+function pair(predicted: readonly Predicted[], gold: readonly GoldFigure[]): Map<number, number> {
   const used = new Set<number>();
   const pairs = new Map<number, number>();
   const order = gold.map((_, i) => i).sort((a, b) => Number(gold[b]?.must) - Number(gold[a]?.must) || a - b);
@@ -83,7 +110,40 @@ function pair(predicted: FigureMention[], gold: GoldFigure[]): Map<number, numbe
   return pairs;
 }
 
-export function scoreFigures(predicted: FigureMention[], gold: GoldFigure[]): Score {
+function tally(hits: number, total: number): Tally {
+  return { hits, total, accuracy: ratio(hits, total) };
+}
+
+/** The fields of `p` that are scored for `g` and differ, and whether any is scored. */
+function meaningDiff(p: Predicted, g: GoldFigure): { scored: MeaningField[]; missed: MeaningField[] } {
+  const scored = MEANING_FIELDS.filter((field) => g[field] !== '?');
+  return { scored, missed: scored.filter((field) => p[field] !== g[field]) };
+}
+
+class MeaningCount {
+  readonly hits = { status: 0, change: 0, period: 0, all: 0 };
+  readonly totals = { status: 0, change: 0, period: 0, all: 0 };
+  readonly misses: Score['meaningMisses'] = [];
+
+  add(p: Predicted, g: GoldFigure): void {
+    const { scored, missed } = meaningDiff(p, g);
+    for (const field of scored) {
+      this.totals[field]++;
+      if (!missed.includes(field)) this.hits[field]++;
+    }
+    if (scored.length === 0) return;
+    this.totals.all++;
+    if (missed.length === 0) this.hits.all++;
+    else this.misses.push({ predicted: p, gold: g, fields: missed });
+  }
+
+  tallies(): Score['meaning'] {
+    const of = (key: MeaningField | 'all') => tally(this.hits[key], this.totals[key]);
+    return { status: of('status'), change: of('change'), period: of('period'), all: of('all') };
+  }
+}
+
+export function scoreFigures(predicted: readonly Predicted[], gold: readonly GoldFigure[]): Score {
   const pairs = pair(predicted, gold);
   const matchedPredictions = new Set(pairs.values());
   let tp = 0;
@@ -91,6 +151,7 @@ export function scoreFigures(predicted: FigureMention[], gold: GoldFigure[]): Sc
   let qualifierHits = 0;
   const labelMisses: Score['labelMisses'] = [];
   const qualifierMisses: Score['qualifierMisses'] = [];
+  const meaning = new MeaningCount();
   const falseNegatives: GoldFigure[] = [];
   gold.forEach((g, gi) => {
     const pi = pairs.get(gi);
@@ -98,11 +159,12 @@ export function scoreFigures(predicted: FigureMention[], gold: GoldFigure[]): Sc
       if (g.must) falseNegatives.push(g);
       return;
     }
-    const p = predicted[pi] as FigureMention;
+    const p = predicted[pi] as Predicted;
     if (g.must) {
       tp++;
       if (p.qualifier === g.qualifier) qualifierHits++;
       else qualifierMisses.push({ predicted: p, gold: g });
+      meaning.add(p, g);
     }
     if (labelHasKeyword(p.label, g.keyword)) labelHits++;
     else labelMisses.push({ predicted: p, gold: g });
@@ -126,10 +188,12 @@ export function scoreFigures(predicted: FigureMention[], gold: GoldFigure[]): Sc
     qualifierHits,
     qualifierTotal: tp,
     qualifierAccuracy: ratio(qualifierHits, tp),
+    meaning: meaning.tallies(),
     falsePositives,
     falseNegatives,
     labelMisses,
     qualifierMisses,
+    meaningMisses: meaning.misses,
   };
 }
 
@@ -153,9 +217,20 @@ export function microScore(scores: Score[]): Score {
     qualifierHits: sum('qualifierHits'),
     qualifierTotal: sum('qualifierTotal'),
     qualifierAccuracy: ratio(sum('qualifierHits'), sum('qualifierTotal')),
+    meaning: sumMeaning(scores),
     falsePositives: scores.flatMap((s) => s.falsePositives),
     falseNegatives: scores.flatMap((s) => s.falseNegatives),
     labelMisses: scores.flatMap((s) => s.labelMisses),
     qualifierMisses: scores.flatMap((s) => s.qualifierMisses),
+    meaningMisses: scores.flatMap((s) => s.meaningMisses),
   };
+}
+
+function sumMeaning(scores: Score[]): Score['meaning'] {
+  const of = (key: MeaningField | 'all') =>
+    tally(
+      scores.reduce((a, s) => a + s.meaning[key].hits, 0),
+      scores.reduce((a, s) => a + s.meaning[key].total, 0),
+    );
+  return { status: of('status'), change: of('change'), period: of('period'), all: of('all') };
 }

@@ -10,13 +10,16 @@ export function buildReport(input: ReportInput): Report {
   const structure = parseStructure(text);
   const meta = input.meta ?? {};
   const { titleInfo, footer } = structure;
+  const year = meta.year ?? titleInfo.year;
+  const kind = meta.kind ?? titleInfo.kind;
+  const mentions = extractFigures(text, { kind, year, headings: structure.headings });
   return {
     id: input.id,
     title: meta.title ?? titleInfo.title,
     entity: meta.entity ?? titleInfo.entity,
     parent: meta.parent ?? '',
-    year: meta.year ?? titleInfo.year,
-    kind: meta.kind ?? titleInfo.kind,
+    year,
+    kind,
     publisher: meta.publisher ?? footer.主办单位 ?? '',
     license: meta.license ?? input.defaultLicense,
     source: {
@@ -28,7 +31,7 @@ export function buildReport(input: ReportInput): Report {
     },
     text,
     structure,
-    figures: placeFigures(input.id, text, structure, extractFigures(text)),
+    figures: placeFigures(input.id, text, structure, mentions),
   };
 }
 
@@ -68,6 +71,9 @@ function placeFigures(
       qualifier: mention.qualifier,
       text: mention.text,
       label: mention.label,
+      period: mention.period,
+      status: mention.status,
+      change: mention.change,
       id: ids.next(current.ids, mention.text),
       section: sectionPathAt(structure, mention.start),
       sentence,

@@ -4,8 +4,9 @@
  */
 
 import { isDigitCode, isListSeparatorCode } from '../lexicon/index.ts';
-import type { FigureMention, Qualifier } from '../report/index.ts';
+import type { FigureMention, NumberMention, Qualifier } from '../report/index.ts';
 import { assignLabels, type Draft } from './labels/index.ts';
+import { assignMeaning, NO_FRAME, type ReportFrame } from './meaning/index.ts';
 import {
   allowsBareMagnitude,
   magnitudeAt,
@@ -13,6 +14,7 @@ import {
   type NumberToken,
   qualifierAfter,
   qualifierBefore,
+  type ScanMarks,
   scanNumberTokens,
   type UnitMatch,
 } from './numbers/index.ts';
@@ -155,42 +157,38 @@ class Collector {
 }
 
 /** Both lists sorted by start; a table cell already read as a sentence figure is left out. */
-function mergeTableFigures(figures: FigureMention[], cells: FigureMention[]): FigureMention[] {
+function mergeTableFigures(figures: NumberMention[], cells: NumberMention[]): NumberMention[] {
   if (cells.length === 0) return figures;
-  const out: FigureMention[] = [];
+  const out: NumberMention[] = [];
   let i = 0;
   for (const cell of cells) {
-    while (i < figures.length && (figures[i] as FigureMention).end <= cell.start)
-      out.push(figures[i++] as FigureMention);
+    while (i < figures.length && (figures[i] as NumberMention).end <= cell.start)
+      out.push(figures[i++] as NumberMention);
     const next = figures[i];
     if (next === undefined || next.start >= cell.end) out.push(cell);
   }
-  while (i < figures.length) out.push(figures[i++] as FigureMention);
+  while (i < figures.length) out.push(figures[i++] as NumberMention);
   return out;
 }
 
-/** Every figure of `text` (FIGURES.md), sorted by start. Never throws on any string. */
-export function extractFigures(text: string): FigureMention[] {
-  const marks: number[] = [];
-  const tableMarks: number[] = [];
-  const tokens = scanNumberTokens(text, marks, tableMarks);
-  const collector = new Collector(text, marks);
+/**
+ * Every figure of `text` (FIGURES.md), sorted by start, with what it means read in the report
+ * `frame` (its kind, year and headings; without one, only what the text itself says). Never throws
+ * on any string.
+ */
+export function extractFigures(text: string, frame: ReportFrame = NO_FRAME): FigureMention[] {
+  const found: ScanMarks = { marks: [], tableMarks: [], stops: [], invisible: false };
+  const tokens = scanNumberTokens(text, found);
+  const collector = new Collector(text, found.marks);
   for (const tok of tokens) collector.take(tok);
   const drafts = collector.drafts;
   assignLabels(text, drafts);
-  // The drafts' own text (sliced once, when each was taken), in a plain FigureMention.
-  const figures = drafts
-    .filter((draft) => isTrustworthy(text, draft))
-    .map(({ start, end, value, unit, qualifier, text: raw, label }) => ({
-      start,
-      end,
-      value,
-      unit,
-      qualifier,
-      text: raw,
-      label: label.replace(INVISIBLE_FORMAT, ''),
-    }));
-  return mergeTableFigures(figures, extractTableFigures(text, tableMarks));
+  const figures: NumberMention[] = drafts.filter((draft) => isTrustworthy(text, draft, found.invisible));
+  if (found.invisible)
+    for (const figure of figures) figure.label = figure.label.replace(INVISIBLE_FORMAT, '');
+  // assignMeaning makes each a plain FigureMention, the draft's own text (sliced once, when it was taken) in it.
+  const mentions = mergeTableFigures(figures, extractTableFigures(text, found.tableMarks));
+  return assignMeaning(text, mentions, frame, found.stops);
 }
 
 /** Zero-width and bidirectional controls: never part of a label, and a warning sign inside a number. */
@@ -201,8 +199,9 @@ const INVISIBLE_FORMAT = /\p{Cf}/gu;
  * not be the tail of digits split by an invisible character (`12\u200b34件`): which value the
  * writer meant cannot be known, and a wrong figure is worse than none.
  */
-function isTrustworthy(text: string, figure: { start: number; value: number }): boolean {
+function isTrustworthy(text: string, figure: { start: number; value: number }, invisible: boolean): boolean {
   if (!Number.isFinite(figure.value) || Math.abs(figure.value) > Number.MAX_SAFE_INTEGER) return false;
+  if (!invisible) return true;
   let at = figure.start - 1;
   while (at >= 0 && /\p{Cf}/u.test(text[at] as string)) at--;
   return at === figure.start - 1 || !isDigitCode(text.charCodeAt(at));

@@ -3,7 +3,8 @@
  * under a name that says what it is. Sets of characters are plain strings of their members
  * (SENTENCE_ENDS, CLAUSE_ENDS, CLOSERS, CN_NUMERALS, DIGITS …), made into RegExp class bodies,
  * Sets or code tables by char-class.ts; word lists are arrays in the order rules try them; what
- * ends a sentence is decided in sentence-ends.ts alone. Where one reader needs a narrower or
+ * ends a sentence is decided in sentence-ends.ts alone, and the words a figure's period, status
+ * and change are read by live in meaning-words.ts. Where one reader needs a narrower or
  * wider set than the others, the variant has its own name and says why, because the published
  * figures depend on each. The lexicon is the bottom room: it imports nothing else of the pipeline.
  */
@@ -22,6 +23,36 @@ export {
   LIST_NUMBER_MARKS,
   MINUS_SIGNS,
 } from './digits.ts';
+export {
+  ACHIEVED_WORDS,
+  AGAINST_WORDS,
+  BASELINE_WORDS,
+  COMPARED_DOWN_WORDS,
+  COMPARED_UP_WORDS,
+  DOING_VERBS,
+  DOWN_WORDS,
+  ESTIMATE_WORDS,
+  FROM_WORDS,
+  GOAL_AUXILIARIES,
+  GOAL_VERBS,
+  LAST_YEARS_AFTER,
+  LAST_YEARS_BEFORE,
+  LEADING_CHANGE_VERBS,
+  NEW_ITEM_WORDS,
+  NEXT_YEARS_BEFORE,
+  OPEN_START_WORDS,
+  PLAN_HEADING_WORDS,
+  PRELIMINARY_WORDS,
+  REACHED_WORDS,
+  REPORT_YEAR_WORDS,
+  REVIEW_HEADING_WORDS,
+  REVIEWED_YEAR_WORDS,
+  STOCK_NOUNS,
+  TARGET_WORDS,
+  UP_WORDS,
+  WHOLE_SPAN_WORDS,
+  YEAR_PARTS,
+} from './meaning-words.ts';
 export {
   CLAUSE_MARKS,
   CLOSE_PARENS,

@@ -1,4 +1,4 @@
-import type { Qualifier } from '../report/index.ts';
+import type { Change, Qualifier, Status } from '../report/index.ts';
 
 /**
  * 1234567.5 → "1,234,567.5", 10000 → "10,000": grouping done by hand so the bytes never depend on
@@ -22,6 +22,18 @@ export const QUALIFIER_NAMES: Readonly<Record<Qualifier, { zh: string; en: strin
   over: { zh: '以上', en: 'over' },
   under: { zh: '不足', en: 'under' },
   approx: { zh: '约数', en: 'approx.' },
+};
+
+export const STATUS_NAMES: Readonly<Record<Status, { zh: string; en: string }>> = {
+  actual: { zh: '实际', en: 'actual' },
+  estimate: { zh: '预计', en: 'estimate' },
+  target: { zh: '目标', en: 'target' },
+};
+
+export const CHANGE_NAMES: Readonly<Record<Change, { zh: string; en: string }>> = {
+  none: { zh: '水平值', en: 'level' },
+  up: { zh: '增加', en: 'up' },
+  down: { zh: '减少', en: 'down' },
 };
 
 /** The value as a reader checks it against the text: "2,361 件", "100 %", "over 50 条". */

@@ -12,4 +12,15 @@ export { parseReportMeta } from './meta.ts';
 export type { Report, ReportInput, ReportListing } from './report.ts';
 export type { SiteSettings } from './settings.ts';
 export { parseJsonWith, parseSiteSettings } from './settings.ts';
-export type { Figure, FigureMention, Heading, Qualifier, ReportStructure, Span, TitleInfo } from './types.ts';
+export type {
+  Change,
+  Figure,
+  FigureMention,
+  Heading,
+  NumberMention,
+  Qualifier,
+  ReportStructure,
+  Span,
+  Status,
+  TitleInfo,
+} from './types.ts';

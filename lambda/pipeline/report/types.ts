@@ -9,10 +9,10 @@ export interface Span {
 }
 
 /**
- * A number mention found by the extractor, before it is placed in its report:
- * what FIGURES.md calls a figure, less its section, sentence and id.
+ * A number mention found by the extractor, before what it means is read: what FIGURES.md calls a
+ * figure, less its period, status and change, its section, sentence and id.
  */
-export interface FigureMention extends Span {
+export interface NumberMention extends Span {
   /** Comparable number: magnitudes (万, 亿, 千, 百) multiplied out; percentages stay percent points. */
   value: number;
   /** Base unit in the report's own words (元 not 万元; 件, 家次, %, 个百分点). Empty when there is none. */
@@ -23,6 +23,26 @@ export interface FigureMention extends Span {
   /** What is counted, short enough for a column header (办理事项, 调解成功率). */
   label: string;
 }
+
+/** Whether a figure happened (`actual`), is a preliminary result (`estimate`) or a goal (`target`). */
+export type Status = 'actual' | 'estimate' | 'target';
+/** Whether a figure is a level (`none`) or a change against an earlier value, and which way. */
+export type Change = 'none' | 'up' | 'down';
+
+/** What a figure is about, so that figures of different reports and years compare (docs/meaning.md). */
+export interface FigureMeaning {
+  /**
+   * The time the figure covers: `2023`, `2021/2025`, `2012/2025`, `../2025` (no start said),
+   * `2023-01/2023-06`; '' when the text says no time and the report's year is unknown.
+   */
+  period: string;
+  status: Status;
+  /** `down` for 下降2.1% (value 2.1: the direction is here, not in the sign). */
+  change: Change;
+}
+
+/** A figure as the extractor gives it: the number mention and what it means. */
+export interface FigureMention extends NumberMention, FigureMeaning {}
 
 /** A figure placed in its report: the published row of the `figures` dataset. */
 export interface Figure extends FigureMention {

@@ -64,6 +64,9 @@ describe('defineDataset: the row type', () => {
       | 'url'
     >();
     expectTypeOf<FigureRow['qualifier']>().toEqualTypeOf<'exact' | 'over' | 'under' | 'approx'>();
+    expectTypeOf<FigureRow['status']>().toEqualTypeOf<'actual' | 'estimate' | 'target'>();
+    expectTypeOf<FigureRow['change']>().toEqualTypeOf<'none' | 'up' | 'down'>();
+    expectTypeOf<FigureRow['period']>().toEqualTypeOf<string>();
   });
 
   it('refuses, at compile time, a row whose keys are not the field names', () => {

@@ -35,13 +35,25 @@ const HOSTILE_META = {
   year: 2024,
 };
 
-async function publishSite(withHostile: boolean): Promise<(path: string) => Promise<string>> {
+/** A county work report: a 2025 result and its 2026 target, and an estimate. */
+const WORK_REPORT_TEXT = `青石县2026年政府工作报告
+一、2025年工作回顾
+全县地区生产总值增长5.6%。预计全年粮食产量80万吨。
+二、2026年主要工作
+主要预期目标是：地区生产总值增长5%左右。
+`;
+
+async function publishSite(
+  withHostile: boolean,
+  extra: Record<string, string> = {},
+): Promise<(path: string) => Promise<string>> {
   const reports = await tempDir();
   await copyFile(SEED, join(reports, 'xiaowangzhuang-2023.txt'));
   await copyFile(
     new URL('data/reports/xiaowangzhuang-2023.meta.json', PROJECT_ROOT),
     join(reports, 'xiaowangzhuang-2023.meta.json'),
   );
+  for (const [name, text] of Object.entries(extra)) await writeFile(join(reports, name), text);
   if (withHostile) {
     await writeFile(join(reports, 'hostile-2024.txt'), HOSTILE_TEXT);
     await writeFile(join(reports, 'hostile-2024.meta.json'), JSON.stringify(HOSTILE_META));
@@ -107,6 +119,35 @@ describe('the portal pages, through publish', () => {
     for (const anchor of anchors) expect(page).toContain(`id="${anchor}"`);
     expect(page).toContain('<h2 id="s-1" class="section-heading">一、主要举措和成效</h2>');
     expect(page).toMatch(/<h4 id="s-1-4-1" class="run-in">一是行政执法严格规范公正文明<\/h4><p>。/);
+  });
+
+  it('mark a target and an estimate where they stand, and give every figure its period, status and change', async () => {
+    const read = await publishSite(false, { 'qingshi-2026.txt': WORK_REPORT_TEXT });
+    const page = await read('reports/qingshi-2026/index.html');
+    const figures: { id: string; text: string; period: string; status: string }[] = JSON.parse(
+      await read('data/figures.json'),
+    ).filter((figure: { report_id: string }) => figure.report_id === 'qingshi-2026');
+    const mark = (text: string) => {
+      const figure = figures.find((f) => f.text === text);
+      const match = new RegExp(`<mark id="f-${figure?.id}" class="([^"]*)">[\\s\\S]*?</mark>`).exec(page);
+      return { classes: match?.[1]?.split(' ') ?? [], html: match?.[0] ?? '' };
+    };
+    // A result is marked as any figure; a flag of a check may come with it.
+    expect(mark('5.6%').classes).toEqual(expect.arrayContaining(['fig']));
+    expect(mark('5.6%').classes).not.toContain('fig-target');
+    expect(mark('5.6%').html).not.toContain('fig-badge');
+    expect(mark('5%').classes).toEqual(expect.arrayContaining(['fig', 'fig-target']));
+    expect(mark('80万吨').classes).toEqual(expect.arrayContaining(['fig', 'fig-estimate']));
+    expect(mark('5%').html).toContain(
+      '<span class="fig-badge" aria-hidden="true"><span class="zh">目标</span><span class="en" lang="en">target</span></span>',
+    );
+    expect(mark('80万吨').html).toContain(
+      '<span class="fig-badge" aria-hidden="true"><span class="zh">预计</span><span class="en" lang="en">estimate</span></span>',
+    );
+    // The tooltip says the period and what the figure is.
+    expect(mark('5.6%').html).toContain('<span class="en" lang="en">Period</span></b> 2025</span>');
+    expect(mark('5%').html).toContain('<span class="en" lang="en">Period</span></b> 2026</span>');
+    expect(mark('5%').html).toMatch(/Change<\/span><\/b> <span class="zh">增加<\/span>/);
   });
 
   it('describe the data as a schema.org Dataset with every download', async () => {

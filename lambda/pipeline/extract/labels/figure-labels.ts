@@ -5,14 +5,14 @@
  */
 
 import { isClauseEndOrLineBreakCode, isListSeparatorCode } from '../../lexicon/index.ts';
-import type { FigureMention } from '../../report/index.ts';
+import type { NumberMention } from '../../report/index.ts';
 import { unitKind } from '../numbers/index.ts';
 import { cleanBefore, QUOTES, rawBefore, rawBeforeWide, shorten, stripLeading } from './labels.ts';
 import { nounAfter } from './noun-after.ts';
 import { nameTotals } from './total-labels.ts';
 
 /** A figure being built: where its label words end, and the list it belongs to. */
-export interface Draft extends FigureMention {
+export interface Draft extends NumberMention {
   /** Where the words before the figure end (before a qualifier such as 超过). */
   labelFrom: number;
   /** Id of the list sharing one unit (4.2、4.3和3.2个百分点), -1 when none. */

@@ -4,7 +4,7 @@
  * unit is spelled one way.
  */
 
-export type { NumberToken } from './number-tokens.ts';
+export type { NumberToken, ScanMarks } from './number-tokens.ts';
 export { MAX_DIGITS, scanNumberTokens } from './number-tokens.ts';
 export { isChineseNumeralCode } from './numerals.ts';
 export { allowsBareMagnitude, qualifierAfter, qualifierBefore } from './qualifiers.ts';

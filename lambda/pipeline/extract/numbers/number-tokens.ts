@@ -12,6 +12,7 @@ import {
   isLatinLetterCode,
   isMinusCode,
   QUOTE_MARKS,
+  SENTENCE_ENDS,
   TABLE_MARKS,
 } from '../../lexicon/index.ts';
 import { parseChineseRange } from './chinese-numerals.ts';
@@ -144,13 +145,37 @@ for (const ch of CN_NUMERALS) CLASS[ch.charCodeAt(0)] = 2;
 for (const ch of `${QUOTE_MARKS}\n`) CLASS[ch.charCodeAt(0)] = 3;
 /** 4: the pipes, tabs and spaces that table-cells.ts looks for (isTableMarkCode). */
 for (const ch of TABLE_MARKS) CLASS[ch.charCodeAt(0)] = 4;
+/** 5: the sentence ends that extract/meaning reads a figure's sentence by. */
+for (const ch of SENTENCE_ENDS) CLASS[ch.charCodeAt(0)] = 5;
+/**
+ * 6: invisible format characters (\p{Cf}: zero-width spaces, bidirectional controls) and the halves
+ * of characters beyond the BMP, where such a character may be: a text without any is spared the
+ * search for them in every figure's label and before every number.
+ */
+const FORMAT = /\p{Cf}/u;
+for (let code = 0; code < 0x10000; code++) {
+  const surrogate = code >= 0xd800 && code <= 0xdfff;
+  if (CLASS[code] === 0 && (surrogate || FORMAT.test(String.fromCharCode(code)))) CLASS[code] = 6;
+}
+
+/** Where the scanner leaves the positions of the marks it passes, for the readers after it. */
+export interface ScanMarks {
+  /** Newlines, quotes and title brackets (protected-ranges.ts). */
+  marks: number[];
+  /** Pipes, tabs and spaces (table-cells.ts). */
+  tableMarks: number[];
+  /** Sentence ends and newlines (extract/meaning). */
+  stops: number[];
+  /** Whether the text may hold an invisible format character (class 6 above). */
+  invisible: boolean;
+}
 
 /**
- * All numeral tokens of `text`, in order, without overlaps. When `marks` is given, the
- * positions of newlines, quotes and title brackets are pushed to it on the way, and those of
- * table marks to `tableMarks` (one pass over the text instead of three).
+ * All numeral tokens of `text`, in order, without overlaps. When `found` is given, the positions
+ * of the marks later readers need are pushed to it on the way (one pass over the text instead of
+ * four).
  */
-export function scanNumberTokens(text: string, marks?: number[], tableMarks?: number[]): NumberToken[] {
+export function scanNumberTokens(text: string, found?: ScanMarks): NumberToken[] {
   const out: NumberToken[] = [];
   const n = text.length;
   let i = 0;
@@ -162,7 +187,7 @@ export function scanNumberTokens(text: string, marks?: number[], tableMarks?: nu
       continue;
     }
     if (cls >= 3) {
-      (cls === 3 ? marks : tableMarks)?.push(i);
+      if (found) pushMark(found, cls, code, i);
       i++;
       continue;
     }
@@ -190,4 +215,17 @@ export function scanNumberTokens(text: string, marks?: number[], tableMarks?: nu
     i = runEnd;
   }
   return out;
+}
+
+function pushMark(found: ScanMarks, cls: number, code: number, at: number): void {
+  if (cls === 3) {
+    found.marks.push(at);
+    if (code === 0x0a) found.stops.push(at);
+  } else if (cls === 4) {
+    found.tableMarks.push(at);
+  } else if (cls === 5) {
+    found.stops.push(at);
+  } else {
+    found.invisible = true;
+  }
 }

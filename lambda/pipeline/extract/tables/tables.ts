@@ -9,7 +9,7 @@
  * the header's magnitude, the base unit, and the row name (+ the column name) as label.
  */
 
-import type { FigureMention } from '../../report/index.ts';
+import type { NumberMention } from '../../report/index.ts';
 import { MAX_DIGITS } from '../numbers/index.ts';
 import { type Cell, splitCells, TableLines } from './table-cells.ts';
 import {
@@ -66,7 +66,7 @@ function cellUnit(header: Header, row: Cell[], col: number): ColumnUnit | null {
   return header.caption;
 }
 
-function rowFigures(header: Header, row: Cell[], out: FigureMention[]): void {
+function rowFigures(header: Header, row: Cell[], out: NumberMention[]): void {
   const first = row[0];
   if (!first || isNumericCell(first.text)) return;
   const name = rowName(first);
@@ -93,7 +93,7 @@ function rowFigures(header: Header, row: Cell[], out: FigureMention[]): void {
 }
 
 /** The rows of the table starting at `lineStart`; returns where the table ends. */
-function readTable(text: string, lineStart: number, out: FigureMention[]): number {
+function readTable(text: string, lineStart: number, out: NumberMention[]): number {
   let caption = captionBefore(text, lineStart);
   let header: Header | null = null;
   let start = lineStart;
@@ -116,8 +116,8 @@ function readTable(text: string, lineStart: number, out: FigureMention[]): numbe
  * holding a pipe, a tab or a gap of spaces inside them are read. `marks`, the positions of those
  * characters (isTableMarkCode), saves a pass over the text when the caller has them already.
  */
-export function extractTableFigures(text: string, marks?: number[]): FigureMention[] {
-  const out: FigureMention[] = [];
+export function extractTableFigures(text: string, marks?: number[]): NumberMention[] {
+  const out: NumberMention[] = [];
   const lines = new TableLines(text, marks);
   let pos = 0;
   for (;;) {

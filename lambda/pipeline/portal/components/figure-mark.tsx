@@ -1,6 +1,6 @@
 import type { Check } from '../../checks/index.ts';
-import type { Figure } from '../../report/index.ts';
-import { QUALIFIER_NAMES, valueWithUnit } from '../format.ts';
+import type { Figure, Status } from '../../report/index.ts';
+import { CHANGE_NAMES, QUALIFIER_NAMES, STATUS_NAMES, valueWithUnit } from '../format.ts';
 import { bilingual } from './bilingual.tsx';
 import { qualifierName } from './qualifier.tsx';
 
@@ -41,8 +41,28 @@ export function figureFlags(
 const LABEL = <b>{bilingual('指标', 'Label')}</b>;
 const VALUE = <b>{bilingual('数值', 'Value')}</b>;
 const QUALIFIER = <b>{bilingual('限定', 'Qualifier')}</b>;
+const PERIOD = <b>{bilingual('时期', 'Period')}</b>;
+const STATUS = <b>{bilingual('性质', 'Status')}</b>;
+const CHANGE = <b>{bilingual('增减', 'Change')}</b>;
 const FLAG = bilingual('⚑ 核对', '⚑ check');
 const QUALIFIERS = new Map(Object.keys(QUALIFIER_NAMES).map((name) => [name, qualifierName(name)]));
+const named = (names: Readonly<Record<string, { zh: string; en: string }>>) =>
+  new Map(Object.entries(names).map(([name, { zh, en }]) => [name, bilingual(zh, en)]));
+const STATUSES = named(STATUS_NAMES);
+const CHANGES = named(CHANGE_NAMES);
+/**
+ * A target or an estimate is marked where it stands in the text, not only in its tooltip: a reader
+ * must not take a goal for a result. Screen readers get the status from the tooltip, once.
+ */
+const BADGES: Partial<Record<Status, ReturnType<typeof bilingual>>> = {
+  target: STATUSES.get('target'),
+  estimate: STATUSES.get('estimate'),
+};
+
+function markClass(figure: Figure, flagged: boolean): string {
+  const status = figure.status === 'actual' ? '' : ` fig-${figure.status}`;
+  return `fig${status}${flagged ? ' flagged' : ''}`;
+}
 
 /**
  * The figure is a link to itself, so it takes keyboard focus and can be shared; its details show on
@@ -54,10 +74,15 @@ const QUALIFIERS = new Map(Object.keys(QUALIFIER_NAMES).map((name) => [name, qua
 export function figureMark(figure: Figure, flags: readonly Flag[] | undefined) {
   const tip = `t-${figure.id}`;
   return [
-    <mark id={`f-${figure.id}`} class={flags ? 'fig flagged' : 'fig'}>
+    <mark id={`f-${figure.id}`} class={markClass(figure, flags !== undefined)}>
       <a href={`#f-${figure.id}`} aria-describedby={tip}>
         {figure.text}
       </a>
+      {figure.status === 'actual' ? null : (
+        <span class="fig-badge" aria-hidden="true">
+          {BADGES[figure.status]}
+        </span>
+      )}
       <span class="tip" role="tooltip" id={tip}>
         <span class="tip-row">
           {LABEL}
@@ -71,6 +96,19 @@ export function figureMark(figure: Figure, flags: readonly Flag[] | undefined) {
         {'\n'}
         <span class="tip-row">
           {QUALIFIER} {QUALIFIERS.get(figure.qualifier) ?? qualifierName(figure.qualifier)}
+        </span>
+        {'\n'}
+        <span class="tip-row">
+          {PERIOD}
+          {` ${figure.period || '—'}`}
+        </span>
+        {'\n'}
+        <span class="tip-row">
+          {STATUS} {STATUSES.get(figure.status) ?? figure.status}
+        </span>
+        {'\n'}
+        <span class="tip-row">
+          {CHANGE} {CHANGES.get(figure.change) ?? figure.change}
         </span>
       </span>
     </mark>,

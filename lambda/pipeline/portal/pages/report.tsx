@@ -88,8 +88,8 @@ function ReportHeader({ report, checks }: { report: Report; checks: readonly Che
       {'\n'}
       <p class="hint">
         <Bilingual
-          zh="正文中每个数字都已标出；点按或用 Tab 键聚焦可查看指标、数值和限定。"
-          en="Every figure in the text is highlighted; hover, tap or focus it with Tab to see its label, value and qualifier."
+          zh="正文中每个数字都已标出，目标值和预计数另有标记；点按或用 Tab 键聚焦可查看指标、数值、限定、时期、性质和增减。"
+          en="Every figure in the text is highlighted, a target or an estimate marked as such; hover, tap or focus it with Tab to see its label, value, qualifier, period, status and change."
         />
       </p>
       {'\n'}

@@ -141,6 +141,11 @@ export async function readReportInputs<T = ReportInput>(
   const keys = listed.map((object) => object.key);
   const available = new Map<string, number | undefined>(listed.map((object) => [object.key, object.bytes]));
   const fingerprints = new Map(listed.map((object) => [object.key, object.fingerprint]));
+  const listedFingerprint = (id: string) =>
+    inputFingerprint(fingerprints.get(`${id}.txt`), {
+      listed: available.has(`${id}.meta.json`),
+      fingerprint: fingerprints.get(`${id}.meta.json`),
+    });
   const links = new Map((source.unfollowed ? await source.unfollowed('') : []).map((e) => [e.key, e.kind]));
   const reads: Promise<T>[] = [];
   const problems: ReportProblem[] = [];
@@ -159,21 +164,10 @@ export async function readReportInputs<T = ReportInput>(
       });
     } else {
       const metaKey = `${id}.meta.json`;
-      const fingerprint =
-        links.has(key) || links.has(metaKey)
-          ? undefined
-          : inputFingerprint(fingerprints.get(key), {
-              listed: available.has(metaKey),
-              fingerprint: fingerprints.get(metaKey),
-            });
+      const fingerprint = links.has(key) || links.has(metaKey) ? undefined : listedFingerprint(id);
       const was = known.get(id);
       if (fingerprint !== undefined && was?.fingerprint === fingerprint) {
-        const hashes = { sha256: was.sha256, ...(was.metaSha256 ? { metaSha256: was.metaSha256 } : {}) };
-        reads.push(
-          Promise.resolve(
-            settle({ id, file, bytes: NO_BYTES, metaBytes: undefined, fingerprint, known: hashes }),
-          ),
-        );
+        reads.push(Promise.resolve(settle(knownInput({ id, file, fingerprint }, was))));
         continue;
       }
       const place = { id, file, links, available, metaFile: where(metaKey) };
@@ -188,6 +182,15 @@ export async function readReportInputs<T = ReportInput>(
 }
 
 const READS_AT_ONCE = 16;
+
+/** A report known by its fingerprint: its hashes from the record, its bytes not read. */
+function knownInput(
+  input: { id: string; file: string; fingerprint: string },
+  was: { sha256: string; metaSha256?: string },
+): ReportInput {
+  const hashes = { sha256: was.sha256, ...(was.metaSha256 ? { metaSha256: was.metaSha256 } : {}) };
+  return { ...input, bytes: NO_BYTES, metaBytes: undefined, known: hashes };
+}
 
 /** The bytes of a report not read: one empty array for all. */
 const NO_BYTES = new Uint8Array(0);

@@ -38,7 +38,9 @@ const isReportEntry = (key: string) => !key.startsWith('recipes/') && !key.start
 
 /** When each of a cache's entries was last written, but for the inputs' fingerprints (recorded once their times settle). */
 async function entryTimes(folder: string): Promise<Record<string, number>> {
-  return Object.fromEntries(Object.entries(await modifiedTimes(folder)).filter(([key]) => !key.startsWith('inputs/')));
+  return Object.fromEntries(
+    Object.entries(await modifiedTimes(folder)).filter(([key]) => !key.startsWith('inputs/')),
+  );
 }
 
 /** The reports folder of a test, published in lockstep with and without a cache; gives the generated ids too. */

@@ -161,10 +161,13 @@ export const TARGET_WORDS: readonly string[] = [
   '力争',
   '确保',
   '力求',
-  '计划',
 ];
-/** 争取, 将 and 拟 state a goal only before a verb of reaching or doing (争取资金 is money obtained). */
-export const GOAL_AUXILIARIES: readonly string[] = ['争取', '将', '拟'];
+/**
+ * 争取, 将, 拟 and 计划 state a goal only before a verb of reaching or doing: 争取资金 is money
+ * obtained, and 计划 ends the names of programmes (行动计划, 英才计划, “双高计划”) whose figures,
+ * in a review, are results; 计划投资, 计划新建 set a goal.
+ */
+export const GOAL_AUXILIARIES: readonly string[] = ['争取', '将', '拟', '计划'];
 export const GOAL_VERBS: readonly string[] = [
   '达到',
   '实现',

@@ -34,6 +34,10 @@ describe('period, status and change', () => {
     ['上半年，全镇受理投诉35件。', '35件', RULE_OF_LAW, 2023, '2023-01/2023-06', 'actual', 'none'],
     ['2023年1—6月，全镇受理投诉35件。', '35件', RULE_OF_LAW, 2023, '2023-01/2023-06', 'actual', 'none'],
     ['历年累计发放贷款5亿元。', '5亿元', WORK_REPORT, 2026, '../2025', 'actual', 'none'],
+    // 计划 ending a programme's name is no goal; before a verb it sets one.
+    ['实施英才计划，引进领军人才197名。', '197名', WORK_REPORT, 2026, '2025', 'actual', 'none'],
+    ['推进“三项计划”，打造示范村30个。', '30个', WORK_REPORT, 2026, '2025', 'actual', 'none'],
+    ['全年计划投资50亿元。', '50亿元', WORK_REPORT, 2026, '2026', 'target', 'none'],
     // In a stretch of years, a level is of the year it started from or reached.
     [
       '五年来，一般公共预算收入从380亿元增长到440亿元。',

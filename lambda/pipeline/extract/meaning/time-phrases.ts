@@ -15,6 +15,7 @@ import {
   REVIEWED_YEAR_WORDS,
   YEAR_PARTS,
 } from '../../lexicon/index.ts';
+import { parseChineseInteger } from '../numbers/index.ts';
 import { type Period, type ReportYears, spanPeriod, yearPeriod } from './periods.ts';
 
 const D = `[${classOf(DIGITS)}]`;
@@ -121,19 +122,8 @@ export function canStartTime(code: number): boolean {
 
 const WIDE_DIGIT = /[０-９]/g;
 const ascii = (s: string): string => s.replace(WIDE_DIGIT, (d) => String(d.charCodeAt(0) - 0xff10));
-const CN_COUNTS: Readonly<Record<string, number>> = {
-  两: 2,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-const countOf = (s: string): number => CN_COUNTS[s] ?? Number(ascii(s));
+/** A count of years as written: 两, 三, 十 (the numbers room reads them), or digits. */
+const countOf = (s: string): number => parseChineseInteger(s) ?? Number(ascii(s));
 
 const PLAN = /十([一二三四五六七八九])五/u;
 const CONGRESS = /(十[八九]|二十)大/u;
@@ -143,17 +133,6 @@ const MONTH_RANGE = new RegExp(`(${D}{1,2})${DASH}(${D}{1,2})\\s*月`, 'u');
 const COUNTED = new RegExp(`(${COUNT})年`, 'u');
 const NEXT = new RegExp(`^${alternationOf(NEXT_YEARS_BEFORE)}`, 'u');
 const OPEN = new RegExp(alternationOf(OPEN_START_WORDS), 'u');
-const PLAN_NUMBERS: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 
 /** Whether the period of a phrase depends on the period before it (上半年, 1—6月 are of its year). */
 export function isContextual(phrase: string): boolean {
@@ -171,7 +150,7 @@ export function periodOfPhrase(
 ): Period | null {
   if (OPEN.test(phrase)) return years && { from: null, to: years.reviewed };
   const plan = PLAN.exec(phrase);
-  if (plan) return planPeriod(PLAN_NUMBERS[plan[1] as string] ?? 0, phrase, years);
+  if (plan) return planPeriod(parseChineseInteger(plan[1] as string) ?? 0, phrase, years);
   const congress = CONGRESS.exec(phrase);
   if (congress)
     return (

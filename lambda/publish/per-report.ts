@@ -20,7 +20,7 @@ import type { Store } from '../stores/store.ts';
 import { withArchivedCopy } from './archived-copy.ts';
 import { LastGoodReports } from './last-good.ts';
 import type { Plan, VersionSink } from './plan.ts';
-import type { PlannedInput, ReportInput, ReportProblem } from './read-reports.ts';
+import { NO_BYTES, type PlannedInput, type ReportInput, type ReportProblem } from './read-reports.ts';
 import {
   type CachedUnit,
   type ReportKeys,
@@ -257,8 +257,7 @@ async function cachedFiles(
   keys: ReportKeys,
   context: UnitContext,
 ): Promise<OfferedFiles | undefined> {
-  const previous = context.plan.state.previous?.files;
-  if (unit.files.every((file) => previous?.[file.path]?.sha256 === file.sha256)) return unit.files;
+  if (asPublished(unit, context)) return unit.files;
   return readPages(context.cache, keys, unit);
 }
 
@@ -269,8 +268,7 @@ async function cachedFiles(
  */
 function madeFiles(made: MadeUnit, context: UnitContext): OfferedFiles | undefined {
   const { unit, pages, staged } = made;
-  const previous = context.plan.state.previous?.files;
-  if (unit.files.every((file) => previous?.[file.path]?.sha256 === file.sha256)) {
+  if (asPublished(unit, context)) {
     for (const path of staged ?? []) rmSync(path, { force: true });
     return unit.files;
   }
@@ -286,6 +284,12 @@ function madeFiles(made: MadeUnit, context: UnitContext): OfferedFiles | undefin
       body: Chunked.known(() => [readFileSync(localFile)], { sha256, bytes }),
     };
   });
+}
+
+/** Whether the current version has every one of the unit's own files with the same bytes (they are linked). */
+function asPublished(unit: CachedUnit, context: UnitContext): boolean {
+  const previous = context.plan.state.previous?.files;
+  return unit.files.every((file) => previous?.[file.path]?.sha256 === file.sha256);
 }
 
 function taskOf(
@@ -338,9 +342,6 @@ async function figuresOf(
   const input = await load();
   return buildReport({ id: input.id, file: input.file, bytes: input.bytes, defaultLicense: '' }).figures;
 }
-
-/** The bytes of every report let go: one empty array for all (an array of its own is 190 bytes a report). */
-const NO_BYTES = new Uint8Array(0);
 
 /** A report's bytes are let go once it is committed: should they be needed again they are read again. */
 function release(input: PlannedInput): void {

@@ -103,7 +103,7 @@ export async function reloadInput(
     return {
       id,
       file,
-      bytes: new Uint8Array(0),
+      bytes: NO_BYTES,
       metaBytes: undefined,
       problem: CHANGED_WHILE_PUBLISHED,
     };
@@ -192,8 +192,11 @@ function knownInput(
   return { ...input, bytes: NO_BYTES, metaBytes: undefined, known: hashes };
 }
 
-/** The bytes of a report not read: one empty array for all. */
-const NO_BYTES = new Uint8Array(0);
+/**
+ * The bytes of a report not read, or let go: one empty array for all (an array of its own is 190
+ * bytes a report).
+ */
+export const NO_BYTES = new Uint8Array(0);
 
 /** What the plan records of the inputs it read or knew (input-fingerprints.ts): those with a fingerprint and no problem. */
 export function knownInputsOf(inputs: readonly PlannedInput[]): KnownInputs {

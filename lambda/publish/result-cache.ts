@@ -59,10 +59,19 @@ export class ResultCache {
 
   /** The entry's sections by name, or undefined when there is none or it does not verify. */
   async get(stage: CacheStage, key: string): Promise<Map<string, Uint8Array> | undefined> {
+    const { found, sections } = await this.#read(stage, key);
+    return this.#counted(found, sections);
+  }
+
+  /** The entry's sections, marked as this run's; `found` when there were bytes, whether they verify or not. */
+  async #read(
+    stage: CacheStage,
+    key: string,
+  ): Promise<{ found: boolean; sections: Map<string, Uint8Array> | undefined }> {
     const path = entryPath(stage, key);
     this.#used.add(path);
     const bytes = await this.store.get(path);
-    return this.#counted(bytes !== undefined, bytes ? readEntry(bytes, stage, key) : undefined);
+    return { found: bytes !== undefined, sections: bytes ? readEntry(bytes, stage, key) : undefined };
   }
 
   /**
@@ -104,14 +113,16 @@ export class ResultCache {
    * reports' work found (whether a record is there depends on when the reports were last written).
    */
   async getRecord(stage: CacheStage, key: string): Promise<Map<string, Uint8Array> | undefined> {
-    const path = entryPath(stage, key);
-    this.#used.add(path);
-    const bytes = await this.store.get(path);
-    return bytes ? readEntry(bytes, stage, key) : undefined;
+    return (await this.#read(stage, key)).sections;
   }
 
   /** Writes a record (see getRecord), not counted in the stats. */
   async putRecord(stage: CacheStage, key: string, sections: readonly Section[]): Promise<void> {
+    await this.#write(stage, key, sections);
+  }
+
+  /** Writes an entry, marked as this run's. */
+  async #write(stage: CacheStage, key: string, sections: readonly Section[]): Promise<void> {
     const path = entryPath(stage, key);
     this.#used.add(path);
     await this.store.put(path, entryBytes(stage, key, sections), { contentType: 'application/octet-stream' });
@@ -130,9 +141,7 @@ export class ResultCache {
   }
 
   async put(stage: CacheStage, key: string, sections: readonly Section[]): Promise<void> {
-    const path = entryPath(stage, key);
-    this.#used.add(path);
-    await this.store.put(path, entryBytes(stage, key, sections), { contentType: 'application/octet-stream' });
+    await this.#write(stage, key, sections);
     this.stats.written += 1;
   }
 

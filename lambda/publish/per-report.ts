@@ -9,7 +9,7 @@
  * a time but are committed (files offered, changes logged) in report order, so the output is the same
  * whatever ran them.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { reportPath } from '../contract/index.ts';
 import type { DatasetShare, ReportDigest } from '../pipeline/build/index.ts';
 import { buildReport } from '../pipeline/build/index.ts';
@@ -34,6 +34,7 @@ import {
 import type { ReportRunner } from './report-runner.ts';
 import type { CachedTask, MadeUnit, WorkProblem } from './report-work.ts';
 import type { ResultCache } from './result-cache.ts';
+import { readChunks } from './spool.ts';
 import type { OfferedFile } from './version-writer.ts';
 
 interface ReportsInput {
@@ -281,7 +282,7 @@ function madeFiles(made: MadeUnit, context: UnitContext): OfferedFiles | undefin
       path,
       contentType,
       localFile,
-      body: Chunked.known(() => [readFileSync(localFile)], { sha256, bytes }),
+      body: Chunked.known(() => readChunks(localFile), { sha256, bytes }),
     };
   });
 }

@@ -81,7 +81,8 @@ export class SpoolFile {
   }
 }
 
-function* readChunks(path: string): Generator<Uint8Array> {
+/** A finished file of this machine read a megabyte at a time (a spooled dataset, a staged page). */
+export function* readChunks(path: string): Generator<Uint8Array> {
   const fd = openSync(path, 'r');
   try {
     for (;;) {

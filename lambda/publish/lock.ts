@@ -48,7 +48,7 @@ export async function lockFolder(
   now: () => Date = () => new Date(),
 ): Promise<() => Promise<void>> {
   return onDisk('take the publication lock in', dir, async () => {
-    await makeFolder(dir);
+    makeFolder(dir);
     const lock = new FolderLock(dir, now);
     return lock.take();
   });

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** What a failing file-system call means to whoever runs the publisher, and what they can do. */
@@ -75,28 +74,16 @@ export async function onDisk<T>(operation: string, path: string, run: () => Prom
 /**
  * `mkdir -p` that tells the real cause: Node's recursive mkdir reports ENOENT where a folder cannot
  * be made on a read-only mount (EROFS) or in a folder this user may not write (EACCES), so on
- * ENOENT the first missing folder is made alone, which fails with the system's own code.
+ * ENOENT the first missing folder is made alone, which fails with the system's own code. Synchronous,
+ * like FsStore's writes (see its put).
  */
-export async function makeFolder(dir: string): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(dir) === dir) throw error;
-    await makeFolder(dirname(dir));
-    // Another write may have made it meanwhile.
-    await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
-      if (again.code !== 'EEXIST') throw again;
-    });
-  }
-}
-
-/** makeFolder with synchronous calls (FsStore's writes are synchronous: see its put). */
-export function makeFolderSync(dir: string): void {
+export function makeFolder(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(dir) === dir) throw error;
-    makeFolderSync(dirname(dir));
+    makeFolder(dirname(dir));
+    // Another write may have made it meanwhile.
     try {
       mkdirSync(dir);
     } catch (again) {

@@ -17,7 +17,7 @@ import {
 import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { sha256Stream, TEMPORARY_FILE, temporaryPath } from '../contract/index.ts';
-import { makeFolderSync, onDisk } from './folder-error.ts';
+import { makeFolder, onDisk } from './folder-error.ts';
 import { isProcessAlive } from './process-alive.ts';
 import {
   assertSafeKey,
@@ -268,7 +268,7 @@ export class FsStore implements Store {
   #folderOf(path: string): void {
     const folder = dirname(path);
     if (this.#made.has(folder)) return;
-    makeFolderSync(folder);
+    makeFolder(folder);
     this.#made.add(folder);
   }
 }

@@ -5,17 +5,20 @@ import { type Check, makeCheck, roundingTolerance, shown } from './check.ts';
 /**
  * A stated rate against its counts (调解成功率100% with 受理24件 and 调解成功24件: 24/24 = 100%).
  * Checked where the report states the rate and both counts; cannot tell when a count is
- * approximate or the report gives two different values for it.
+ * approximate or the report gives two different values for it. Results only, of the report's own
+ * period (indicatorValues): a target rate is never set against counts that happened, nor a year's
+ * rate against a five-year count.
  */
 export function checkRates(result: ReportIndicators): Check[] {
   const checks: Check[] = [];
   // Once per report, not once per rate: a report stating hundreds of rates stays linear.
   const said = indicatorValues(result);
   for (const { indicator, figure } of result.matches) {
-    if (!indicator.rate) continue;
+    if (!indicator.rate || figure.status === 'target') continue;
     const numerator = said(indicator.rate.numerator);
     const denominator = said(indicator.rate.denominator);
     if (numerator.figures.length === 0 || denominator.figures.length === 0) continue;
+    if (figure.period !== numerator.period) continue;
     const counts = [...numerator.figures.slice(0, 1), ...denominator.figures.slice(0, 1)];
     const base = { kind: 'rate' as const, reportId: result.report.id, indicatorId: indicator.id };
     const clear =

@@ -70,7 +70,8 @@ export function compareRestatements(results: readonly ClaimingReport[]): Check[]
 
 /** The previous-year value the sentence gives right after the figure, if it gives one. */
 function restatedValue(result: ReportIndicators, match: IndicatorMatch, index: number) {
-  if (match.indicator.measures !== 'level' || index < 0) return undefined;
+  // A target's "比上年" says what the year before was only as a plan does: results restate results.
+  if (match.indicator.measures !== 'level' || match.figure.status === 'target' || index < 0) return undefined;
   const next = result.contexts[index + 1];
   if (!next || next.figure.sentence !== match.figure.sentence || next.figure.unit !== match.figure.unit)
     return undefined;

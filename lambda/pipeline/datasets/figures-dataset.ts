@@ -1,5 +1,12 @@
 import type { Report } from '../report/index.ts';
-import { ENTITY_FIELD, reportPageUrl, YEAR_FIELD } from './dataset-fields.ts';
+import {
+  CHANGE_FIELD,
+  ENTITY_FIELD,
+  PERIOD_FIELD,
+  reportPageUrl,
+  STATUS_FIELD,
+  YEAR_FIELD,
+} from './dataset-fields.ts';
 import { type Dataset, defineDataset, type FieldSpec, lazyRows, type RowOf } from './datasets.ts';
 
 const FIGURE_FIELDS = [
@@ -62,38 +69,9 @@ const FIGURE_FIELDS = [
     values: ['exact', 'over', 'under', 'approx'],
     descriptionZh: 'exact 确数；over 余、多、超过；under 近、不足；approx 约、左右。',
   },
-  {
-    name: 'period',
-    type: 'string',
-    title: 'Period',
-    titleZh: '时期',
-    description:
-      "The time the figure covers: a year (2023), whole years (2021/2025), since a year or with no start said (../2025), months (2023-01/2023-06); empty when neither the text nor the report's year says. Not the report's year: a 2026 work report's results are of 2025.",
-    descriptionZh:
-      '数字所指的时间：一年（2023）、若干整年（2021/2025）、未说起点的累计（../2025）、月份（2023-01/2023-06）；原文与报告年度都未说明时为空。不同于报告年度：2026年政府工作报告的成绩属于2025年。',
-  },
-  {
-    name: 'status',
-    type: 'string',
-    title: 'Status',
-    titleZh: '性质',
-    description:
-      'actual: it happened or exists; estimate: a preliminary result (预计, 初步核算); target: a goal or expected value, not a result (预期目标, 力争, 计划).',
-    values: ['actual', 'estimate', 'target'],
-    descriptionZh:
-      'actual 实际数；estimate 预计数（预计、初步核算）；target 目标值（预期目标、力争、计划），不是结果。',
-  },
-  {
-    name: 'change',
-    type: 'string',
-    title: 'Change',
-    titleZh: '增减',
-    description:
-      'none: a level (an amount, a count, a rate); up or down: a change against an earlier value (增长, 提高 / 下降, 减少). The value stays as written: 下降2.1% is 2.1 with change down.',
-    values: ['none', 'up', 'down'],
-    descriptionZh:
-      'none 水平值（总量、数量、比率）；up 增加、down 减少：相对于此前数值的变化（增长、提高／下降、减少）。数值照原文：“下降2.1%”为2.1，增减为down。',
-  },
+  PERIOD_FIELD,
+  STATUS_FIELD,
+  CHANGE_FIELD,
   {
     name: 'text',
     type: 'string',

@@ -14,10 +14,22 @@ const COVERAGE_FIELDS = [
     ['Stable id of the indicator.', '指标的稳定编号。'],
   ),
   field(
+    'period',
+    'string',
+    ['Period', '时期'],
+    [
+      "The period of the report's results that the row is about: the year most of its matched results are of (a 2026 work report: 2025).",
+      '该行所述结果的时期：报告中已对应指标的结果数字大多所属的年份（2026年政府工作报告为2025）。',
+    ],
+  ),
+  field(
     'status',
     'string',
     ['Status', '状态'],
-    ['found, not_mentioned or ambiguous.', 'found 已找到；not_mentioned 未提及；ambiguous 不明确。'],
+    [
+      'found, not_mentioned or ambiguous, for a result (actual or estimate) in period: a target, or a result of another period, is in the indicators dataset only.',
+      'found 已找到；not_mentioned 未提及；ambiguous 不明确。只看该时期的结果（实际数或预计数）：目标值及其他时期的数字只在 indicators 数据集中。',
+    ],
     { values: COVERAGE_STATUSES },
   ),
   field('value', 'number', ['Value', '数值'], ['The value when found.', '已找到时的数值。']),
@@ -42,8 +54,9 @@ const COVERAGE = defineDataset({
   title: 'Indicator coverage',
   titleZh: '指标覆盖情况',
   description:
-    'For every report and indicator: found, not mentioned, or ambiguous (figures that disagree or match several indicators).',
-  descriptionZh: '每份报告的每个指标：已找到、未提及，或不明确（数字不一致或同时符合多个指标）。',
+    "For every report and indicator, its result in the report's period: found, not mentioned, or ambiguous (figures that disagree or match several indicators).",
+  descriptionZh:
+    '每份报告的每个指标在报告时期的结果：已找到、未提及，或不明确（数字不一致或同时符合多个指标）。',
   fields: COVERAGE_FIELDS,
   primaryKey: ['report_id', 'indicator_id'],
 });
@@ -79,6 +92,7 @@ function* coverageRows(result: ReportIndicators, catalog: IndicatorCatalog): Gen
       parent,
       year,
       indicator_id: indicator.id,
+      period: said.period,
       status: said.status,
       value: said.value,
       unit: said.value === null ? '' : indicator.unit,

@@ -1,7 +1,20 @@
 import type { IndicatorCatalog } from '../indicators/index.ts';
-import { indicatorValues, type ReportIndicators } from '../indicators/index.ts';
+import {
+  headlinePeriod,
+  indicatorNumber,
+  indicatorValues,
+  type ReportIndicators,
+  type SeriesKind,
+} from '../indicators/index.ts';
 import type { Report } from '../report/index.ts';
-import { field, REPORT_COLUMNS, reportPageUrl } from './dataset-fields.ts';
+import {
+  CHANGE_FIELD,
+  field,
+  PERIOD_FIELD,
+  REPORT_COLUMNS,
+  reportPageUrl,
+  STATUS_FIELD,
+} from './dataset-fields.ts';
 import { type Cell, type Dataset, defineDataset, lazyRows, type RowOf } from './datasets.ts';
 
 const QUALIFIERS = ['exact', 'over', 'under', 'approx'] as const;
@@ -32,8 +45,8 @@ const INDICATOR_FIELDS = [
     'number',
     ['Value', '数值'],
     [
-      'The number, magnitudes multiplied out; percentages in percent points.',
-      '数值；万、亿已乘出，百分比以百分点计。',
+      'The number, magnitudes multiplied out; percentages in percent points; a fall is negative (下降2.1% is -2.1).',
+      '数值；万、亿已乘出，百分比以百分点计；下降为负数（“下降2.1%”为-2.1）。',
     ],
   ),
   field(
@@ -52,6 +65,9 @@ const INDICATOR_FIELDS = [
     ],
     { values: QUALIFIERS },
   ),
+  PERIOD_FIELD,
+  STATUS_FIELD,
+  CHANGE_FIELD,
   field(
     'figure_id',
     'string',
@@ -77,8 +93,9 @@ const INDICATORS = defineDataset({
   title: 'Indicators',
   titleZh: '指标',
   description:
-    'Figures matched to the indicator catalog (one row a figure), so towns and years can be compared.',
-  descriptionZh: '与指标目录对应的数字（每个数字一行），便于跨地区、跨年度比较。',
+    'Figures matched to the indicator catalog (one row a figure), so towns and years can be compared: compare rows of the same indicator, period and status (a target is no result).',
+  descriptionZh:
+    '与指标目录对应的数字（每个数字一行），便于跨地区、跨年度比较：同一指标、时期与性质的行才可比较（目标值不是结果）。',
   fields: INDICATOR_FIELDS,
   primaryKey: ['report_id', 'figure_id'],
 });
@@ -107,9 +124,12 @@ export function indicatorsDataset(
             theme: indicator.theme,
             name_zh: indicator.name,
             name_en: indicator.nameEn,
-            value: figure.value,
+            value: indicatorNumber(figure),
             unit: figure.unit,
             qualifier: figure.qualifier,
+            period: figure.period,
+            status: figure.status,
+            change: figure.change,
             figure_id: figure.id,
             text: figure.text,
             url: `${reportPageUrl(baseUrl, report.id)}#f-${figure.id}`,
@@ -126,15 +146,40 @@ function reportCells(report: Report): RowOf<typeof REPORT_COLUMNS> {
 
 /**
  * The column of an indicator in the wide form: its id, which the catalog requires to be
- * `<area>.<what>` (indicator-catalog.ts), so no indicator column is ever named like a report column.
+ * `<area>.<what>` (indicator-catalog.ts), so no indicator column is ever named like a report column;
+ * its targets' column is `<id>:target`, a colon no id may hold.
  */
 type IndicatorColumn = `${string}.${string}`;
 
 /**
- * A row of the wide form: the report columns, then one value per indicator of the catalog. Which
- * indicators is known only when the catalog is read, so that part is typed by the shape of its keys.
+ * A row of the wide form: the report columns, the periods, then one value per indicator of the
+ * catalog for results and one for targets. Which indicators is known only when the catalog is read,
+ * so that part is typed by the shape of its keys.
  */
-export type WideRow = RowOf<readonly [...typeof REPORT_COLUMNS, ...ReturnType<typeof indicatorField>[]]>;
+export type WideRow = RowOf<
+  readonly [...typeof REPORT_COLUMNS, ...typeof WIDE_PERIODS, ...ReturnType<typeof indicatorField>[]]
+>;
+
+const WIDE_PERIODS = [
+  field(
+    'period',
+    'string',
+    ['Period of results', '结果时期'],
+    [
+      "The period the results columns are of: the year most of the report's matched results are of (a 2026 work report: 2025).",
+      '结果各列所属的时期：报告中已对应指标的结果数字大多所属的年份（2026年政府工作报告为2025）。',
+    ],
+  ),
+  field(
+    'target_period',
+    'string',
+    ['Period of targets', '目标时期'],
+    [
+      'The period the target columns are set for (a 2026 work report: 2026); empty when the report sets none.',
+      '目标各列所针对的时期（2026年政府工作报告为2026）；报告未提出目标时为空。',
+    ],
+  ),
+] as const;
 
 function indicatorColumn(id: string): IndicatorColumn {
   if (isIndicatorColumn(id)) return id;
@@ -147,39 +192,56 @@ function isIndicatorColumn(id: string): id is IndicatorColumn {
   return id.includes('.');
 }
 
-function indicatorField(indicator: IndicatorCatalog['indicators'][number]) {
+function indicatorField(indicator: IndicatorCatalog['indicators'][number], kind: SeriesKind) {
+  const target = kind === 'target';
   return field(
-    indicatorColumn(indicator.id),
+    indicatorColumn(target ? `${indicator.id}:target` : indicator.id),
     'number',
-    [indicator.nameEn, indicator.name],
-    [indicator.descriptionEn, indicator.description],
+    target
+      ? [`${indicator.nameEn} (target)`, `${indicator.name}（目标）`]
+      : [indicator.nameEn, indicator.name],
+    target
+      ? [
+          `Target set for target_period. ${indicator.descriptionEn}`,
+          `target_period 的目标值。${indicator.description}`,
+        ]
+      : [`Result in period. ${indicator.descriptionEn}`, `period 时期的结果。${indicator.description}`],
     { unit: indicator.unit },
   );
 }
 
-/** Wide form for spreadsheets: one row per report, one column per indicator of the catalog. */
+/**
+ * Wide form for spreadsheets: one row per report; one column per indicator of the catalog for its
+ * results (actuals and estimates) in the report's period, then one per indicator for its targets, so
+ * that a target never sits in a result's cell.
+ */
 export function indicatorsWideDataset(
   results: readonly ReportIndicators[],
   catalog: IndicatorCatalog,
 ): Dataset<WideRow> {
-  const indicatorFields = catalog.indicators.map(indicatorField);
+  const resultFields = catalog.indicators.map((indicator) => indicatorField(indicator, 'result'));
+  const targetFields = catalog.indicators.map((indicator) => indicatorField(indicator, 'target'));
   const wide = defineDataset({
     name: 'indicators-wide',
     title: 'Indicators by report',
     titleZh: '指标宽表',
     description:
-      'One row per report, one column per indicator; empty where the report does not say or is ambiguous.',
-    descriptionZh: '每份报告一行、每个指标一列；报告未提及或说法不一的为空。',
-    fields: [...REPORT_COLUMNS, ...indicatorFields],
+      "One row per report, one column per indicator for its results in the report's period and one for its targets; empty where the report does not say or is ambiguous.",
+    descriptionZh: '每份报告一行；每个指标一列为报告时期的结果，另一列为目标值；报告未提及或说法不一的为空。',
+    fields: [...REPORT_COLUMNS, ...WIDE_PERIODS, ...resultFields, ...targetFields],
     primaryKey: ['report_id'],
   });
   return wide.withRows(
     lazyRows(results.length, function* () {
       for (const result of results) {
-        const said = indicatorValues(result);
-        // One object, its columns added in order: spreading 53 columns into it was 6 times slower.
+        const said = indicatorValues(result, 'result');
+        const set = indicatorValues(result, 'target');
+        // One object, its columns added in order: spreading a hundred columns into it was 6 times slower.
         const row: { [column: string]: Cell } = reportCells(result.report);
-        for (const { name } of indicatorFields) row[name] = said(name).value;
+        row.period = headlinePeriod(result, 'result');
+        row.target_period = headlinePeriod(result, 'target');
+        for (const indicator of catalog.indicators) row[indicator.id] = said(indicator.id).value;
+        for (const indicator of catalog.indicators) row[`${indicator.id}:target`] = set(indicator.id).value;
         yield row as WideRow;
       }
     }),

@@ -13,5 +13,6 @@ export type {
   IndicatorValue,
   ReportIndicators,
   ReportStatements,
+  SeriesKind,
 } from './indicators.ts';
-export { indicatorValues, matchIndicators } from './indicators.ts';
+export { headlinePeriod, indicatorNumber, indicatorValues, matchIndicators } from './indicators.ts';

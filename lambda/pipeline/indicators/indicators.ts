@@ -37,6 +37,8 @@ export type CoverageStatus = 'found' | 'not_mentioned' | 'ambiguous';
 /** What a report says for one indicator. */
 export interface IndicatorValue {
   status: CoverageStatus;
+  /** The period the value is read for: the report's headline period of the kind asked for. */
+  period: string;
   /** The value when found: the exact figures' one value, else the approximate figures' one value. */
   value: number | null;
   qualifier: string;
@@ -133,33 +135,99 @@ function compileRule(rule: IndicatorRule): CompiledRule {
 }
 
 /**
- * The report's value for an indicator: found when its exact figures agree (approximate ones are
- * checked against them by check-approx) or, with none exact, when its approximate ones agree;
- * ambiguous when they disagree or when its only candidates matched other indicators too.
+ * A figure's number as an indicator holds it: a fall is negative (下降2.1% is -2.1), as the catalog's
+ * growth indicators say, so that growth compares with growth across reports; the figures dataset keeps
+ * the number as written, with its direction in `change`.
  */
-export function indicatorValue(result: IndicatorStatements, indicatorId: string): IndicatorValue {
-  const figures = result.matches.filter((m) => m.indicator.id === indicatorId).map((m) => m.figure);
+export function indicatorNumber(figure: Pick<Figure, 'value' | 'change'>): number {
+  return figure.change === 'down' ? -figure.value : figure.value;
+}
+
+/** Which of a report's figures an indicator's value is read from: its results or its targets. */
+export type SeriesKind = 'result' | 'target';
+
+/** Whether the figure is of that kind: a result is an actual or an estimate (a preliminary result). */
+function ofKind(figure: Figure, kind: SeriesKind): boolean {
+  return (figure.status === 'target') === (kind === 'target');
+}
+
+const ONE_YEAR = /^\d{4}$/;
+
+/**
+ * The period a report's value of each indicator is read for, one a report and kind. For results, the
+ * latest year of its matched results: the year it reviews (a 2026 work report's 2025; its 2020 figures
+ * are the base of a five-year comparison). For targets, the earliest year of its matched targets: the
+ * year it plans for first (2026, not the 2030 of a five-year plan). With no figure of one year, the most
+ * common period (the later on a tie); '' with none. A figure of another period (a five-year average,
+ * a half year, a year compared with) is in the `indicators` rows with its own period, never read as
+ * the report's value.
+ */
+export function headlinePeriod(result: IndicatorStatements, kind: SeriesKind): string {
+  const years: string[] = [];
+  const counts = new Map<string, number>();
+  for (const { figure } of result.matches) {
+    if (!ofKind(figure, kind)) continue;
+    if (ONE_YEAR.test(figure.period)) years.push(figure.period);
+    else counts.set(figure.period, (counts.get(figure.period) ?? 0) + 1);
+  }
+  // Years of four digits compare as text.
+  if (years.length > 0) return years.reduce((a, b) => ((kind === 'result' ? b > a : b < a) ? b : a));
+  let best = '';
+  let most = 0;
+  for (const [period, count] of counts)
+    if (count > most || (count === most && period > best)) [best, most] = [period, count];
+  return best;
+}
+
+/**
+ * The report's value for an indicator, from its figures of one kind and period only, so that a target
+ * is never read as a result nor a year's result as a five-year average: found when its exact figures
+ * agree (approximate ones are checked against them by check-approx) or, with none exact, when its
+ * approximate ones agree; ambiguous when they disagree or when its only candidates matched other
+ * indicators too.
+ */
+function indicatorValue(
+  result: IndicatorStatements,
+  indicatorId: string,
+  kind: SeriesKind,
+  period: string,
+): IndicatorValue {
+  const figures = result.matches
+    .filter((m) => m.indicator.id === indicatorId && ofKind(m.figure, kind) && m.figure.period === period)
+    .map((m) => m.figure);
   if (figures.length === 0) {
-    const contested = result.ambiguous.some((a) => a.indicators.includes(indicatorId));
-    return { status: contested ? 'ambiguous' : 'not_mentioned', value: null, qualifier: '', figures };
+    const contested = result.ambiguous.some(
+      (a) => a.indicators.includes(indicatorId) && ofKind(a.figure, kind) && a.figure.period === period,
+    );
+    return { status: contested ? 'ambiguous' : 'not_mentioned', period, value: null, qualifier: '', figures };
   }
   const exact = figures.filter((f) => f.qualifier === 'exact');
   const pool = exact.length > 0 ? exact : figures;
-  const values = new Set(pool.map((f) => `${f.value}\u0000${f.qualifier}`));
+  const values = new Set(pool.map((f) => `${indicatorNumber(f)}\u0000${f.qualifier}`));
   const first = pool[0] as Figure;
-  if (values.size > 1) return { status: 'ambiguous', value: null, qualifier: '', figures };
-  return { status: 'found', value: first.value, qualifier: first.qualifier, figures };
+  if (values.size > 1) return { status: 'ambiguous', period, value: null, qualifier: '', figures };
+  return { status: 'found', period, value: indicatorNumber(first), qualifier: first.qualifier, figures };
 }
 
-const NOT_MENTIONED: IndicatorValue = { status: 'not_mentioned', value: null, qualifier: '', figures: [] };
-
 /**
- * What the report says for every indicator, as `indicatorValue` says it, at the cost of the
- * indicators it mentions only (the others are `not_mentioned`): for the report × indicator tables.
+ * What the report says for every indicator, as `indicatorValue` says it for the report's headline
+ * period of that kind (its results by default), at the cost of the indicators it mentions only (the
+ * others are `not_mentioned`): for the report × indicator tables and the checks.
  */
-export function indicatorValues(result: IndicatorStatements): (indicatorId: string) => IndicatorValue {
+export function indicatorValues(
+  result: IndicatorStatements,
+  kind: SeriesKind = 'result',
+): (indicatorId: string) => IndicatorValue {
+  const period = headlinePeriod(result, kind);
   const ids = new Set(result.matches.map((m) => m.indicator.id));
   for (const a of result.ambiguous) for (const id of a.indicators) ids.add(id);
-  const said = new Map([...ids].map((id) => [id, indicatorValue(result, id)]));
-  return (indicatorId) => said.get(indicatorId) ?? NOT_MENTIONED;
+  const said = new Map([...ids].map((id) => [id, indicatorValue(result, id, kind, period)]));
+  const notMentioned: IndicatorValue = {
+    status: 'not_mentioned',
+    period,
+    value: null,
+    qualifier: '',
+    figures: [],
+  };
+  return (indicatorId) => said.get(indicatorId) ?? notMentioned;
 }

@@ -163,6 +163,11 @@ export const TARGET_WORDS: readonly string[] = [
   '力求',
 ];
 /**
+ * After a goal word, these make it part of a noun (目标任务体系, 目标导向, 目标责任制, 目标清单): the
+ * sentence names a system of goals (聚焦“1+2+4+N”目标任务体系), it does not set one.
+ */
+export const TARGET_NOUN_TAILS: readonly string[] = ['体系', '导向', '责任', '清单', '考核', '管理'];
+/**
  * 争取, 将, 拟 and 计划 state a goal only before a verb of reaching or doing: 争取资金 is money
  * obtained, and 计划 ends the names of programmes (行动计划, 英才计划, “双高计划”) whose figures,
  * in a review, are results; 计划投资, 计划新建 set a goal.

@@ -96,6 +96,8 @@ describe('lazyRows and the wide form', () => {
       entity: '小王庄镇',
       parent: '天津市滨海新区',
       year: 2023,
+      period: '2023',
+      target_period: '',
       'mediation.success_rate': 98,
       'service.items_handled': null,
     };
@@ -156,14 +158,17 @@ describe('the datasets of the seed report', () => {
     },
   );
 
-  it('has one indicator column a catalog entry in the wide form, after the report columns', () => {
+  it('has two indicator columns a catalog entry in the wide form, results then targets, after the report columns and periods', () => {
     const wide = indicatorsWideDataset([matchIndicators(seed, catalog)], catalog);
     expect(wide.fields.map((field) => field.name)).toEqual([
       'report_id',
       'entity',
       'parent',
       'year',
+      'period',
+      'target_period',
       ...catalog.indicators.map((indicator) => indicator.id),
+      ...catalog.indicators.map((indicator) => `${indicator.id}:target`),
     ]);
   });
 

@@ -42,14 +42,22 @@ const seed = buildReport({
 
 /** The seed as `count` reports of 10 towns over the years from 2014: more than the page's bounds. */
 function manyReports(count: number): Report[] {
-  return Array.from({ length: count }, (_, i) => ({
-    ...seed,
-    id: `town-${String(i).padStart(4, '0')}`,
-    entity: `镇${i % 10}`,
-    year: 2014 + Math.floor(i / 10),
-    // Every fourth report says a little more (another value for each of its figures).
-    figures: seed.figures.map((figure) => ({ ...figure, value: figure.value + (i % 4) })),
-  }));
+  return Array.from({ length: count }, (_, i) => {
+    const year = 2014 + Math.floor(i / 10);
+    return {
+      ...seed,
+      id: `town-${String(i).padStart(4, '0')}`,
+      entity: `镇${i % 10}`,
+      year,
+      // Every fourth report says a little more (another value for each of its figures); the figures
+      // of the seed's year are of the copy's (the chart places a value by its period).
+      figures: seed.figures.map((figure) => ({
+        ...figure,
+        period: figure.period === String(seed.year) ? String(year) : figure.period,
+        value: figure.value + (i % 4),
+      })),
+    };
+  });
 }
 
 describe('the indicator outputs at scale', () => {

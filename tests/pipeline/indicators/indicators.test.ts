@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../lambda/pipeline/build/build-report.ts';
 import { parseIndicatorCatalog } from '../../../lambda/pipeline/indicators/indicator-catalog.ts';
-import { indicatorValue, matchIndicators } from '../../../lambda/pipeline/indicators/indicators.ts';
+import { indicatorValues, matchIndicators } from '../../../lambda/pipeline/indicators/indicators.ts';
 import { CORPUS, PROJECT_ROOT, SEED } from '../../support/temp.ts';
 
 const CATALOG_FILE = new URL('data/indicators.json', PROJECT_ROOT);
@@ -142,7 +142,7 @@ describe('the seed', async () => {
     ['study.staff_participants', 'found', 72, 'exact', 2],
     ['economy.gdp', 'not_mentioned', null, '', 0],
   ])('says %s: %s %s (%s, %i figures)', (id, status, value, qualifier, figures) => {
-    const said = indicatorValue(result, id);
+    const said = indicatorValues(result)(id);
     expect([said.status, said.value, said.qualifier, said.figures.length]).toEqual([
       status,
       value,

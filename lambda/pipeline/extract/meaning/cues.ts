@@ -16,6 +16,7 @@ import {
   GOAL_VERBS,
   PAUSES,
   SENTENCE_ENDS,
+  TARGET_NOUN_TAILS,
   TARGET_WORDS,
 } from '../../lexicon/index.ts';
 
@@ -23,7 +24,7 @@ import {
 export type StatusCue = 'estimate' | 'target';
 
 const STATUS_AT = new RegExp(
-  `(${alternationOf(ESTIMATE_WORDS)})|${alternationOf(TARGET_WORDS)}|${alternationOf(GOAL_AUXILIARIES)}(?=${alternationOf(GOAL_VERBS)})`,
+  `(${alternationOf(ESTIMATE_WORDS)})|${alternationOf(TARGET_WORDS)}(?!${alternationOf(TARGET_NOUN_TAILS)})|${alternationOf(GOAL_AUXILIARIES)}(?=${alternationOf(GOAL_VERBS)})`,
   'y',
 );
 const STATUS_WORDS = [...ESTIMATE_WORDS, ...TARGET_WORDS, ...GOAL_AUXILIARIES];

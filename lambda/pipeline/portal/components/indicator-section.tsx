@@ -49,7 +49,8 @@ function IndicatorSection({ indicator, said }: { indicator: Indicator; said: rea
               series: result.report.entity || result.report.id,
               label: reportName(result.report),
               value: value.value,
-              year: result.report.year,
+              // The year the value is of (a 2026 work report's results: 2025), else the report's.
+              year: /^\d{4}$/.test(value.period) ? Number(value.period) : result.report.year,
             },
           ]
         : [],

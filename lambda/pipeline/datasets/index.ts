@@ -10,3 +10,4 @@ export { coverageDataset } from './indicator-coverage.ts';
 export { indicatorsDataset, indicatorsWideDataset } from './indicator-datasets.ts';
 export type { ReportRow } from './reports-dataset.ts';
 export { reportsDataset } from './reports-dataset.ts';
+export { SCHEMA_VERSION } from './schema-version.ts';

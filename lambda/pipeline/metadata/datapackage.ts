@@ -1,5 +1,5 @@
 import { licenceUrl, MEDIA_TYPES } from '../../contract/index.ts';
-import type { Dataset, FieldSpec } from '../datasets/index.ts';
+import { type Dataset, type FieldSpec, SCHEMA_VERSION } from '../datasets/index.ts';
 import type { Report, SiteSettings } from '../report/index.ts';
 import type { Publication } from './publication.ts';
 import { streamedJson } from './streamed-json.ts';
@@ -36,6 +36,8 @@ export function dataPackage(
     description: `${settings.descriptionEn}\n\n${settings.description}`,
     homepage: `${settings.baseUrl}/`,
     version: publication.version,
+    /** The version of the datasets' columns (datasets/schema-version.ts), not of their rows. */
+    schemaVersion: SCHEMA_VERSION,
     created: publication.created,
     licenses: [license(settings.license)],
     contributors: [{ title: settings.publisher, roles: ['publisher'] }],
@@ -79,6 +81,7 @@ function resource(file: DatasetFile) {
     hash: `sha256:${file.sha256}`,
     ...(file.format === 'csv' ? { dialect: { header: true, lineTerminator: '\r\n' } } : {}),
     schema: {
+      version: SCHEMA_VERSION,
       fields: dataset.fields.map((field) => tableField(field, dataset.primaryKey.includes(field.name))),
       primaryKey: dataset.primaryKey,
     },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { buildReport } from '../../../lambda/pipeline/build/build-report.ts';
@@ -11,6 +12,7 @@ import {
 } from '../../../lambda/pipeline/datasets/datasets.ts';
 import type { FigureRow } from '../../../lambda/pipeline/datasets/figures-dataset.ts';
 import { indicatorsWideDataset, type WideRow } from '../../../lambda/pipeline/datasets/indicator-datasets.ts';
+import { SCHEMA_VERSION } from '../../../lambda/pipeline/datasets/schema-version.ts';
 import {
   type IndicatorCatalog,
   parseIndicatorCatalog,
@@ -179,5 +181,31 @@ describe('the datasets of the seed report', () => {
     expect(() => indicatorsWideDataset([], unchecked)).toThrow(
       'Indicator id "year" is not <area>.<what>: the catalog should have refused it',
     );
+  });
+});
+
+/**
+ * The columns of every dataset (name, type, allowed values; the indicators-wide columns of the
+ * catalog's indicators left out, which follow data/indicators.json) of each schema version. A change
+ * of columns fails here until SCHEMA_VERSION is raised, its columns digest added and CHANGELOG.md
+ * says what changed.
+ */
+const COLUMNS_OF_VERSION: Record<string, string> = {
+  '2.0.0': '6024a0c60d86f211',
+};
+
+describe('the schema version', () => {
+  const datasets: Dataset[] = reportDatasets(settings, seed, catalog);
+  const indicatorColumn = /^[a-z_]+\.[a-z0-9_.]+(?::target)?$/;
+  const columns = datasets.map((dataset) => ({
+    dataset: dataset.name,
+    fields: dataset.fields
+      .filter((f) => dataset.name !== 'indicators-wide' || !indicatorColumn.test(f.name))
+      .map((f) => [f.name, f.type, f.values ?? []]),
+  }));
+  const digest = createHash('sha256').update(JSON.stringify(columns)).digest('hex').slice(0, 16);
+
+  it(`is the version of these columns (digest ${digest})`, () => {
+    expect(COLUMNS_OF_VERSION[SCHEMA_VERSION], 'columns changed: raise SCHEMA_VERSION').toBe(digest);
   });
 });

@@ -13,7 +13,9 @@ export const REPORTS_TABLE_LIMIT = 2000;
 
 /**
  * The home page's list of source reports: title, entity, year, figures, and the source text; up to
- * `limit` of them, beyond it `limit` evenly spread over all, in id order.
+ * `limit` of them, beyond it `limit` evenly spread over all, in id order. Reports of more than one
+ * kind (town rule-of-law reports beside provincial work reports) are listed in one table a kind,
+ * the kind with most reports first, so that a reader sees what kinds of report the figures come from.
  */
 export function ReportsTable({
   reports,
@@ -23,10 +25,62 @@ export function ReportsTable({
   limit?: number;
 }) {
   const shown = evenlySpread(reports, limit);
+  const kinds = kindsOf(reports, shown);
   return (
     <>
       {shown.length < reports.length ? <ReportsNote shown={shown.length} total={reports.length} /> : null}
-      <AllReports reports={shown} />
+      {kinds.length === 1 ? (
+        <AllReports reports={shown} labelledBy="reports-title" />
+      ) : (
+        kinds.map((kind, i) => <KindOfReports {...kind} anchor={`reports-kind-${i + 1}`} />)
+      )}
+    </>
+  );
+}
+
+interface KindGroup {
+  kind: string;
+  /** Reports of the kind in all, shown or not. */
+  total: number;
+  shown: ReportListing[];
+}
+
+/** The kinds of the reports, most reports first (then by name), each with the shown reports of it. */
+function kindsOf(all: readonly ReportListing[], shown: readonly ReportListing[]): KindGroup[] {
+  const groups = new Map<string, KindGroup>();
+  for (const report of all) {
+    const group = groups.get(report.kind) ?? { kind: report.kind, total: 0, shown: [] };
+    group.total += 1;
+    groups.set(report.kind, group);
+  }
+  for (const report of shown) groups.get(report.kind)?.shown.push(report);
+  return [...groups.values()]
+    .filter((group) => group.shown.length > 0)
+    .sort((a, b) => b.total - a.total || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+}
+
+/** English names of the kinds of report the genre has; another kind is named as written. */
+const KIND_EN: Record<string, string> = {
+  政府工作报告: 'Government work reports',
+  法治政府建设情况报告: 'Reports on building a law-based government',
+  法治政府建设工作报告: 'Reports on building a law-based government',
+  统计公报: 'Statistical communiqués',
+  国民经济和社会发展统计公报: 'Statistical communiqués',
+  工作总结: 'Work summaries',
+};
+
+function KindOfReports({ kind, total, shown, anchor }: KindGroup & { anchor: string }) {
+  const count = formatNumber(total);
+  return (
+    <>
+      <h3 id={anchor}>
+        <Bilingual
+          zh={`${kind || '其他报告'}（${count} 份）`}
+          en={`${KIND_EN[kind] ?? (kind || 'Other reports')} (${count})`}
+        />
+      </h3>
+      {'\n'}
+      <AllReports reports={shown} labelledBy={anchor} />
     </>
   );
 }
@@ -46,9 +100,9 @@ function ReportsNote({ shown, total }: { shown: number; total: number }) {
   );
 }
 
-function AllReports({ reports }: { reports: readonly ReportListing[] }) {
+function AllReports({ reports, labelledBy }: { reports: readonly ReportListing[]; labelledBy: string }) {
   return (
-    <TableScroll labelledBy="reports-title">
+    <TableScroll labelledBy={labelledBy}>
       <table class="reports">
         {'\n'}
         <thead>

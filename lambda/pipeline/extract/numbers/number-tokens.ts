@@ -183,7 +183,9 @@ export function scanNumberTokens(text: string, found?: ScanMarks): NumberToken[]
     const code = text.charCodeAt(i);
     const cls = CLASS[code] as number;
     if (cls === 0) {
-      i++;
+      // Most characters are nothing to the scanner: skipped in a loop of their own, they run through
+      // none of the branches below (a tenth of extraction time, the outer loop taking them one by one).
+      while (++i < n && CLASS[text.charCodeAt(i)] === 0);
       continue;
     }
     if (cls >= 3) {

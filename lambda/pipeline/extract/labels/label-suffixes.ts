@@ -54,10 +54,28 @@ export function trailingWord(s: string): string {
   return '';
 }
 
-/** The change words by their two codes (first × 0x10000 + second): no slice to look one up. */
-const CHANGE_BY_CODES = new Map(
-  LABEL_CHANGE_WORDS.map((w) => [w.charCodeAt(0) * 0x10000 + w.charCodeAt(1), w]),
-);
+/**
+ * The change words (of two characters) by the code of their second: 1 + the index in CHANGE_LISTS
+ * of those ending with it, 0 for none. Read by code, no slice is made to look one up; keyed by both
+ * codes (first × 0x10000 + second), a Map is given a key too large for a small integer, which V8
+ * boxes as a double for every lookup.
+ */
+const CHANGE_LAST = new Uint8Array(0x10000);
+const CHANGE_LISTS: string[][] = [];
+for (const w of LABEL_CHANGE_WORDS) {
+  const last = w.charCodeAt(1);
+  if (CHANGE_LAST[last] === 0) CHANGE_LAST[last] = CHANGE_LISTS.push([]);
+  CHANGE_LISTS[(CHANGE_LAST[last] as number) - 1]?.push(w);
+}
+
+/** The change word of two characters that ends `s` at `end`, or undefined. */
+function changeWordBefore(s: string, end: number): string | undefined {
+  const index = CHANGE_LAST[s.charCodeAt(end - 1)];
+  if (!index) return undefined;
+  const first = s.charCodeAt(end - 2);
+  for (const w of CHANGE_LISTS[index - 1] as string[]) if (w.charCodeAt(0) === first) return w;
+  return undefined;
+}
 const CHANGE_BASES =
   '比上年同期 与上年相比 比去年同期 较上年同期 比上年末 比上年 比去年 较上年 同比 环比 年均 平均'.split(' ');
 const YEAR_BASE = /比[0-9]{4}年$/;
@@ -74,7 +92,7 @@ export interface ChangeSuffix {
 export function changeSuffix(s: string): ChangeSuffix | null {
   const end = s.charCodeAt(s.length - 1) === LE ? s.length - 1 : s.length;
   if (end < 2) return null;
-  const change = CHANGE_BY_CODES.get(s.charCodeAt(end - 2) * 0x10000 + s.charCodeAt(end - 1));
+  const change = changeWordBefore(s, end);
   if (change === undefined) return null;
   const headEnd = end - 2;
   // A base ends in 期, 比, 末, 年 or 均 (a year base too): the twelve endsWith only after one.

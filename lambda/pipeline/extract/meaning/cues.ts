@@ -42,12 +42,19 @@ export function statusCueAt(text: string, at: number): { cue: StatusCue; end: nu
   return { cue: match[1] === undefined ? 'target' : 'estimate', end: at + match[0].length, word: match[0] };
 }
 
-/** 预计数，下同: from here on, the results are estimates (a literal start: searched at GB/s). */
-const ESTIMATE_NOTE = new RegExp(`预计数[${classOf(COMMAS)}、]?\\s*下同`, 'g');
+/** 预计数，下同: from here on, the results are estimates. */
+const ESTIMATE_NOTE_START = '预计数';
+const ESTIMATE_NOTE = new RegExp(`${ESTIMATE_NOTE_START}[${classOf(COMMAS)}、]?\\s*下同`, 'g');
 
-/** Where the first estimate note of the text ends (Infinity when it has none). */
+/**
+ * Where the first estimate note of the text ends (Infinity when it has none). The RegExp is tried
+ * from the first 预计数 on: indexOf finds it three times as fast as the RegExp's own search of the
+ * whole text, which every report has to pass.
+ */
 export function estimateNoteEnd(text: string): number {
-  ESTIMATE_NOTE.lastIndex = 0;
+  const first = text.indexOf(ESTIMATE_NOTE_START);
+  if (first < 0) return Number.POSITIVE_INFINITY;
+  ESTIMATE_NOTE.lastIndex = first;
   const note = ESTIMATE_NOTE.exec(text);
   return note === null ? Number.POSITIVE_INFINITY : note.index + note[0].length;
 }

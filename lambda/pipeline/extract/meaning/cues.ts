@@ -18,6 +18,7 @@ import {
   SENTENCE_ENDS,
   TARGET_WORDS,
 } from '../../lexicon/index.ts';
+import { Suffixes } from './suffixes.ts';
 
 /** What a status cue says of the figures after it in its sentence. */
 export type StatusCue = 'estimate' | 'target';
@@ -59,10 +60,11 @@ export function estimateNoteEnd(text: string): number {
   return note === null ? Number.POSITIVE_INFINITY : note.index + note[0].length;
 }
 
-const BASELINE = new RegExp(`${alternationOf(BASELINE_WORDS)}$`, 'u');
+/** Looked up by the end of the text before a time, with no slice of it to test a RegExp on. */
+const BASELINE = Suffixes.of(BASELINE_WORDS);
 /** Right before a time: 比2020年, 高于“十三五”时期: the time is what a change is measured against. */
 export function isBaseline(text: string, at: number): boolean {
-  return BASELINE.test(text.slice(Math.max(0, at - 2), at));
+  return BASELINE.ends(text, at);
 }
 
 const ACHIEVED = new RegExp(

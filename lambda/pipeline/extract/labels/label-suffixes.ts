@@ -6,17 +6,26 @@
  */
 import { ASCII_DIGITS, CN_ONE_TO_TEN, classOf, LABEL_CHANGE_WORDS } from '../../lexicon/index.ts';
 
+/** Words filed by their last character, longest first among those sharing it. */
+interface ByLastChar {
+  /** Per UTF-16 code: 1 + the index in `lists` of the words ending with it, 0 for none. */
+  listOf: Uint8Array;
+  lists: string[][];
+}
+
 /**
  * Longest first among words sharing a last character, so 增加到 wins over 到. Keyed by UTF-16
- * code: s[i] of a CJK character allocates a string, and a number key needs no hashing.
+ * code: s[i] of a CJK character allocates a string, and a table read by code is cheaper than a
+ * Map's lookup, even of a small integer.
  */
-function byLastChar(words: string[]): Map<number, string[]> {
-  const map = new Map<number, string[]>();
+function byLastChar(words: string[]): ByLastChar {
+  const filed: ByLastChar = { listOf: new Uint8Array(0x10000), lists: [] };
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
     const last = w.charCodeAt(w.length - 1);
-    map.set(last, [...(map.get(last) ?? []), w]);
+    if (filed.listOf[last] === 0) filed.listOf[last] = filed.lists.push([]);
+    filed.lists[(filed.listOf[last] as number) - 1]?.push(w);
   }
-  return map;
+  return filed;
 }
 
 const TRAILING = byLastChar(
@@ -44,9 +53,10 @@ export function trailingWord(s: string): string {
     const m = TIME_TAIL.exec(s.slice(-10));
     if (m) return m[0];
   }
-  const list = TRAILING.get(last);
-  if (list === undefined) return '';
-  for (const w of list) {
+  // An empty `s` gives NaN, which indexes nothing.
+  const index = TRAILING.listOf[last];
+  if (!index) return '';
+  for (const w of TRAILING.lists[index - 1] as string[]) {
     if (!s.endsWith(w)) continue;
     if (w === '为' && NOT_BEFORE_WEI.has(s.charCodeAt(s.length - 2))) continue;
     return w;

@@ -17,6 +17,7 @@ import {
   type ScanMarks,
   scanNumberTokens,
   type UnitMatch,
+  unitKind,
 } from './numbers/index.ts';
 import { findProtectedRanges, isExcluded, ProtectedCursor } from './rules/index.ts';
 import { extractTableFigures } from './tables/index.ts';
@@ -120,7 +121,7 @@ class Collector {
       if (p) this.pending.push(p);
       return;
     }
-    if (isExcluded(text, { token: tok, unit: m.unit, end: m.end })) return;
+    if (isExcluded(text, { token: tok, unit: m.unit, kind: unitKind(m.unit), end: m.end })) return;
     const group = this.emitPending(m);
     if (group === null) return;
     const draft = draftOf(text, tok, m, m.end, m.multiplier);
@@ -137,7 +138,8 @@ class Collector {
   private emitPending(m: UnitMatch): number | null {
     if (this.pending.length === 0) return -1;
     const first = this.pending[0] as Pending;
-    if (isExcluded(this.text, { token: first.token, unit: m.unit, end: first.token.end })) {
+    const kind = unitKind(m.unit);
+    if (isExcluded(this.text, { token: first.token, unit: m.unit, kind, end: first.token.end })) {
       this.pending = [];
       return null;
     }

@@ -43,11 +43,13 @@ export function focus(s: string): string {
   let cur = s;
   // Slicing only drops characters: what `s` lacks, every later `cur` lacks too.
   const bits = focusBits(s);
-  FOCUS_SEPARATORS.forEach((sep, k) => {
-    if ((bits & (1 << k)) === 0) return;
+  // A loop, not forEach: no closure is made for every label.
+  for (let k = 0; k < FOCUS_SEPARATORS.length; k++) {
+    if ((bits & (1 << k)) === 0) continue;
+    const sep = FOCUS_SEPARATORS[k] as string;
     const at = cur.lastIndexOf(sep);
     if (at > 0 && cur.length - at - sep.length >= 2) cur = cur.slice(at + sep.length);
-  });
+  }
   // 人民调解员共排查矛盾纠纷: 共 before a verb ends the subject (but not in 公共, 共同).
   const m = (bits & GONG) !== 0 && cur.includes('共') ? SHARED_VERB.exec(cur) : null;
   if (m?.[1]) cur = m[1];

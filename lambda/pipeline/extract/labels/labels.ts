@@ -139,11 +139,13 @@ function stripTrailing(s: string): { rest: string; change: string } {
     cur = cur.slice(0, cur.length - t.length);
   }
   // 占72.5% alone is a share of the thing named before it: 粮食作物播种面积 + 占比.
-  if (!change && SHARE_WORDS.has(cur)) return { rest: '', change: '占比' };
+  // The length first: `cur` is a new string, which the Set would hash whole to look it up.
+  if (!change && cur.length <= MAX_SHARE_WORD && SHARE_WORDS.has(cur)) return { rest: '', change: '占比' };
   return { rest: cur, change };
 }
 
 const SHARE_WORDS = new Set(['占', '占比', '所占比重', '占比重']);
+const MAX_SHARE_WORD = Math.max(...[...SHARE_WORDS].map((w) => w.length));
 
 /** Trims a raw clause to the counted thing and notes a change word (增长, 下降). */
 export function cleanBefore(raw: string): CleanLabel {

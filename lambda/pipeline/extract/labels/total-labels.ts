@@ -7,6 +7,7 @@ import type { Draft, Parts } from './figure-labels.ts';
 import { cleanBefore, rawBefore } from './labels.ts';
 
 const TOTALS: ReadonlySet<string> = new Set(TOTAL_WORDS);
+const MAX_TOTAL_WORD = Math.max(...TOTAL_WORDS.map((w) => w.length));
 const QUOTED = /[“"‘「]([^”"’」]{2,12})[”"’」]/;
 
 function sentenceStart(text: string, pos: number): number {
@@ -56,7 +57,8 @@ function subjectOfTotal(text: string, drafts: Draft[], parts: Parts[], i: number
 
 export function nameTotals(text: string, drafts: Draft[], parts: Parts[]): void {
   parts.forEach((p, i) => {
-    if (p.after || !TOTALS.has(p.base)) return;
+    // The length first: a label is a new string, which the Set would hash whole to look it up.
+    if (p.after || p.base.length > MAX_TOTAL_WORD || !TOTALS.has(p.base)) return;
     const subject = subjectOfTotal(text, drafts, parts, i);
     if (subject) p.base = subject + p.base;
   });

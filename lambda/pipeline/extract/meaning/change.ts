@@ -59,6 +59,8 @@ function hasChangeCharacter(s: string): boolean {
   return false;
 }
 const LONG_REACHED = REACHED_WORDS.filter((w) => w.length > 1);
+const DAO = 0x5230; // 到
+const ZHI = 0x81f3; // 至
 
 /**
  * The change the words before a figure state, or null when they state none (a level, or words that
@@ -67,8 +69,9 @@ const LONG_REACHED = REACHED_WORDS.filter((w) => w.length > 1);
  */
 export function changeBefore(words: string): Change | null {
   const s = withoutFillers(words, CHANGE_FILLERS);
-  const last = s.charAt(s.length - 1);
-  if ((last === '到' || last === '至') && CHANGE_VERBS.ends(s, s.length - 1)) return 'none';
+  // By code: charAt would make a new string of the CJK character for every figure.
+  const last = s.charCodeAt(s.length - 1);
+  if ((last === DAO || last === ZHI) && CHANGE_VERBS.ends(s, s.length - 1)) return 'none';
   const ending = ENDINGS.find(s)?.value;
   if (ending === 'compared-up' || ending === 'compared-down') {
     if (s.includes('比') || s.includes('较')) return ending === 'compared-up' ? 'up' : 'down';

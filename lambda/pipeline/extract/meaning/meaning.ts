@@ -99,7 +99,8 @@ function levelOf(period: Period, words: string, clause: () => string, unit: stri
 /** A cell of a table: a pipe or a tab before it, or a run of spaces (tables.ts reads the same marks). */
 function isTableCell(text: string, start: number): boolean {
   let at = start - 1;
-  while (at >= 0 && (text[at] === ' ' || text[at] === '\u3000')) at--;
-  const mark = text[at];
-  return mark === '|' || mark === '｜' || mark === '\t' || start - at > 2;
+  while (at >= 0 && (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x3000)) at--;
+  // By code, as the scanner reads them: text[at] would make a string of the character before every figure.
+  const mark = text.charCodeAt(at);
+  return mark === 0x7c || mark === 0xff5c || mark === 0x09 || start - at > 2;
 }

@@ -190,12 +190,12 @@ export class MeaningReader {
   }
 
   private periodOf(phrase: string): Period | null {
-    if (isContextual(phrase)) return periodOfPhrase(phrase, this.years, this.defaultPeriod);
+    // The phrases read before first: most are, and a contextual one is never among them.
     let period = this.periods.get(phrase);
-    if (period === undefined) {
-      period = periodOfPhrase(phrase, this.years, null);
-      this.periods.set(phrase, period);
-    }
+    if (period !== undefined) return period;
+    if (isContextual(phrase)) return periodOfPhrase(phrase, this.years, this.defaultPeriod);
+    period = periodOfPhrase(phrase, this.years, null);
+    this.periods.set(phrase, period);
     return period;
   }
 

@@ -8,5 +8,5 @@ export type { NumberToken, ScanMarks } from './number-tokens.ts';
 export { MAX_DIGITS, scanNumberTokens } from './number-tokens.ts';
 export { isChineseNumeralCode, parseChineseInteger } from './numerals.ts';
 export { allowsBareMagnitude, qualifierAfter, qualifierBefore } from './qualifiers.ts';
-export type { UnitMatch } from './units.ts';
+export type { UnitKind, UnitMatch } from './units.ts';
 export { magnitudeAt, matchMagnitudeAndUnit, unitKind } from './units.ts';

@@ -60,16 +60,29 @@ function groupedEnd(text: string, i: number, intEnd: number): number {
   }
 }
 
-/** Up to 15 ASCII digits are exact as an integer: summed from codes, no string to parse. */
-function asciiInteger(text: string, start: number, end: number): number {
-  if (end - start > 15) return -1;
+/** Powers of ten up to 10^14, each exact in a double. */
+const POWERS_OF_TEN = Array.from({ length: 15 }, (_, k) => 10 ** k);
+
+/**
+ * Up to 15 ASCII digits with at most one ASCII point, summed from codes with no string to parse
+ * (-1 for anything else). The digits are exact as an integer and so is a power of ten: their
+ * quotient, one correctly rounded division, is the double Number() reads the decimal as (5.2 is
+ * 52 / 10), and decimals are most of the genre's figures.
+ */
+function asciiValue(text: string, start: number, end: number): number {
   let n = 0;
+  let digits = 0;
+  let point = -1;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c < 0x30 || c > 0x39) return -1;
+    if (c === 0x2e && point < 0) {
+      point = k;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39 || ++digits > 15) return -1;
     n = n * 10 + (c - 0x30);
   }
-  return n;
+  return point < 0 ? n : n / (POWERS_OF_TEN[end - point - 1] as number);
 }
 
 /** ASCII digits with at most an ASCII point: Number() parses it as is (the common case). */
@@ -82,8 +95,8 @@ function isPlainAscii(text: string, start: number, end: number): boolean {
 }
 
 function arabicValue(text: string, i: number, end: number): number | null {
-  const int = asciiInteger(text, i, end);
-  if (int >= 0) return int;
+  const ascii = asciiValue(text, i, end);
+  if (ascii >= 0) return ascii;
   return isPlainAscii(text, i, end) ? Number(text.slice(i, end)) : parseArabicNumber(text.slice(i, end));
 }
 
@@ -183,7 +196,9 @@ export function scanNumberTokens(text: string, found?: ScanMarks): NumberToken[]
     const code = text.charCodeAt(i);
     const cls = CLASS[code] as number;
     if (cls === 0) {
-      i++;
+      // Most characters are nothing to the scanner: skipped in a loop of their own, they run through
+      // none of the branches below (a tenth of extraction time, the outer loop taking them one by one).
+      while (++i < n && CLASS[text.charCodeAt(i)] === 0);
       continue;
     }
     if (cls >= 3) {

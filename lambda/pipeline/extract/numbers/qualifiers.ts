@@ -60,12 +60,27 @@ export interface BeforeQualifier {
   start: number;
 }
 
+interface BeforeWord {
+  word: string;
+  qualifier: Qualifier;
+  /** The FALSE_BEFORE words that end with it. */
+  falseWords: readonly string[];
+}
+
 /**
- * UTF-16 codes of the last characters of the words before (and the first ones of the words
- * after): most numbers have none of them beside them, and this is asked for every number.
+ * The words before filed by the UTF-16 code of their last character, in BEFORE's order (a longer
+ * word before a shorter one it ends with), and the first characters of the words after: most
+ * numbers have none of them beside them, and this is asked for every number. Per code: 1 + the
+ * index in BEFORE_LISTS of the words ending with it, 0 for none.
  */
 const BEFORE_LAST = new Uint8Array(0x10000);
-for (const [w] of BEFORE) BEFORE_LAST[w.charCodeAt(w.length - 1)] = 1;
+const BEFORE_LISTS: BeforeWord[][] = [];
+for (const [word, qualifier] of BEFORE) {
+  const last = word.charCodeAt(word.length - 1);
+  if (BEFORE_LAST[last] === 0) BEFORE_LAST[last] = BEFORE_LISTS.push([]);
+  const falseWords = FALSE_BEFORE.filter((f) => f.endsWith(word));
+  BEFORE_LISTS[(BEFORE_LAST[last] as number) - 1]?.push({ word, qualifier, falseWords });
+}
 const AFTER_FIRST = new Uint8Array(0x10000);
 for (const [w] of AFTER) AFTER_FIRST[w.charCodeAt(0)] = 1;
 const SHANG = 0x4e0a; // 上
@@ -74,14 +89,14 @@ const PO = 0x7834; // 破
 
 /** The qualifier word that ends at `pos`, if any. */
 export function qualifierBefore(text: string, pos: number): BeforeQualifier | null {
-  if (BEFORE_LAST[text.charCodeAt(pos - 1)] !== 1) return null;
-  for (const [word, q] of BEFORE) {
+  // Before the text (pos 0), charCodeAt gives NaN, which indexes nothing.
+  const index = BEFORE_LAST[text.charCodeAt(pos - 1)];
+  if (!index) return null;
+  for (const { word, qualifier, falseWords } of BEFORE_LISTS[index - 1] as BeforeWord[]) {
     const start = pos - word.length;
     if (start < 0 || !text.startsWith(word, start)) continue;
-    for (const f of FALSE_BEFORE) {
-      if (f.endsWith(word) && text.startsWith(f, pos - f.length)) return null;
-    }
-    return { qualifier: q, start };
+    for (const f of falseWords) if (text.startsWith(f, pos - f.length)) return null;
+    return { qualifier, start };
   }
   return null;
 }

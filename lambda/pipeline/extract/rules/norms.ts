@@ -14,7 +14,6 @@ import {
   STATEMENT_MARKS,
 } from '../../lexicon/index.ts';
 import { endsWithActionVerb, startsVerbAfterNoun } from '../labels/index.ts';
-import { unitKind } from '../numbers/index.ts';
 import type { Candidate } from './exclusions.ts';
 
 const code = (s: string): number => s.charCodeAt(0);
@@ -65,7 +64,7 @@ function startsClassNoun(text: string, i: number): boolean {
 export function isClassThreshold(text: string, c: Candidate): boolean {
   const after = boundEnd(text, c.end);
   if (after < 0) return false;
-  const kind = unitKind(c.unit);
+  const { kind } = c;
   const isAge = c.unit === '岁';
   if (!isAge && kind !== 'money' && kind !== 'measure' && kind !== 'time') return false;
   const described = text.charCodeAt(after) === DE;
@@ -81,7 +80,7 @@ const RULE_VERBS = ['做到', '坚持', '实行', '执行', '保证', '须', '�
 
 /** A minimum or maximum right after a verb of a standing rule is a requirement, not a result. */
 export function isRequiredBound(text: string, c: Candidate): boolean {
-  if (boundEnd(text, c.end) < 0 || unitKind(c.unit) === 'percent') return false;
+  if (boundEnd(text, c.end) < 0 || c.kind === 'percent') return false;
   const at = text.charCodeAt(c.token.start - 1) === YOU ? c.token.start - 1 : c.token.start;
   for (const v of RULE_VERBS) if (text.startsWith(v, at - v.length)) return true;
   return false;

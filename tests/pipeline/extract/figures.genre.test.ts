@@ -57,6 +57,30 @@ describe('extractFigures: statistical communiqués', () => {
       ],
     ],
     ['污水处理能力提高到16.9万吨/日。', [['16.9万吨/日', 169000, '吨/日', 'exact', '污水处理能力']]],
+    // 普及 holds 及: the list of names is split at 、 only.
+    [
+      '学前教育普及率、义务教育巩固率分别达到92%、98%。',
+      [
+        ['92%', 92, '%', 'exact', '学前教育普及率'],
+        ['98%', 98, '%', 'exact', '义务教育巩固率'],
+      ],
+    ],
+    // A pair of modifiers before one noun: each takes the whole noun, not its last two characters.
+    [
+      '城镇和农村常住居民人均消费支出分别增长5.1%、6.2%。',
+      [
+        ['5.1%', 5.1, '%', 'exact', '城镇常住居民人均消费支出增长'],
+        ['6.2%', 6.2, '%', 'exact', '农村常住居民人均消费支出增长'],
+      ],
+    ],
+    // The start of a from–to pair is named by the words before 从, not by the verb after it.
+    [
+      '规上工业企业从120家增加到158家。',
+      [
+        ['120家', 120, '家', 'exact', '规上工业企业'],
+        ['158家', 158, '家', 'exact', '规上工业企业'],
+      ],
+    ],
     [
       '城镇调查失业率平均为4.2%，粮食播种面积稳定在600万亩以上。',
       [

@@ -70,10 +70,7 @@ function ownParts(text: string, drafts: Draft[]): Parts[] {
  * the words after 等 are shared by every name.
  */
 function splitSubjects(subject: string): string[] {
-  const parts = subject
-    .replace(QUOTES, '')
-    .split(/、|以及|及|和|与/)
-    .filter((p) => p.length > 0);
+  const parts = splitAtJoints(subject.replace(QUOTES, '')).filter((p) => p.length > 0);
   const last = parts[parts.length - 1];
   let shared = '';
   if (last !== undefined) {
@@ -87,6 +84,59 @@ function splitSubjects(subject: string): string[] {
   return shareHeadNoun(names).map(shorten);
 }
 
+const JOINTS = /、|以及|及|和|与/g;
+/** Words that hold 及, 和 or 与 inside (普及率, 参与率, 和谐社区): a list of names is not split there. */
+const JOINED_WORDS = new Set([
+  '普及',
+  '涉及',
+  '惠及',
+  '波及',
+  '遍及',
+  '触及',
+  '参与',
+  '和谐',
+  '总和',
+  '饱和',
+  '缓和',
+]);
+
+/** The names of a list at its joints (、 和 及 与 以及), never inside a word that holds one. */
+function splitAtJoints(subject: string): string[] {
+  const names: string[] = [];
+  let from = 0;
+  for (const m of subject.matchAll(JOINTS)) {
+    const at = m.index;
+    const inWord =
+      m[0].length === 1 &&
+      (JOINED_WORDS.has(subject.slice(at - 1, at + 1)) || JOINED_WORDS.has(subject.slice(at, at + 2)));
+    if (inWord) continue;
+    names.push(subject.slice(from, at));
+    from = at + m[0].length;
+  }
+  names.push(subject.slice(from));
+  return names;
+}
+
+/**
+ * Modifiers written as a pair before one noun (城镇和农村居民人均可支配收入): each earlier one takes
+ * what follows the last one's, not only the noun's last two characters (城镇收入).
+ */
+const PAIRED_MODIFIERS = [
+  '城镇',
+  '农村',
+  '城市',
+  '乡村',
+  '城乡',
+  '男性',
+  '女性',
+  '进口',
+  '出口',
+  '境内',
+  '境外',
+  '线上',
+  '线下',
+];
+
 /** Head nouns of three characters or more that the last-two-characters rule would cut. */
 const HEAD_NOUNS = ['增加值', '营业收入', '销售额', '零售额', '成交额', '吞吐量', '发电量', '用电量'];
 
@@ -98,6 +148,9 @@ function shareHeadNoun(names: string[]): string[] {
   const last = names[names.length - 1];
   if (names.length < 2 || last === undefined || last.length < 4) return names;
   const earlier = names.slice(0, -1);
+  const pair = PAIRED_MODIFIERS.find((m) => last.startsWith(m) && last.length > m.length + 1);
+  if (pair && earlier.every((n) => PAIRED_MODIFIERS.includes(n)))
+    return [...earlier.map((n) => n + last.slice(pair.length)), last];
   if (!earlier.every((n) => n.length >= 1 && n.length <= 3 && n.length <= last.length - 2)) return names;
   const head = HEAD_NOUNS.find((h) => last.endsWith(h) && last.length > h.length) ?? last.slice(-2);
   return [...earlier.map((n) => (n.endsWith(head) ? n : n + head)), last];

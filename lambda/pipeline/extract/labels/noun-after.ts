@@ -6,9 +6,12 @@
 const MAX_AFTER = 12;
 const QUOTE_CHARS = '“”‘’「」';
 
-/** Words after a measure word that start a verb phrase rather than the counted noun. */
+/**
+ * Words after a measure word that start a verb phrase rather than the counted noun; among them the
+ * verbs of a change (从0.94万家增加到1.55万家: 增加 is no noun of 家).
+ */
 const AFTER_CUTS =
-  '参加 参与 建立 建成 获评 获得 入选 实现 开展 设立 完成 全覆盖 纳入 进行 通过 达到 提供 受理 覆盖 累计 开通 投入 成立 接受 进入 申报 荣获 组建 配备 列入 上线 落地 签约 签订 发现 查处 处理 同比 分别 比上年 增长 下降 以上 左右 以下 以内'.split(
+  '参加 参与 建立 建成 获评 获得 入选 实现 开展 设立 完成 全覆盖 纳入 进行 通过 达到 提供 受理 覆盖 累计 开通 投入 成立 接受 进入 申报 荣获 组建 配备 列入 上线 落地 签约 签订 发现 查处 处理 同比 分别 比上年 增长 下降 增加 减少 提高 降低 上升 提升 扩大 以上 左右 以下 以内'.split(
     ' ',
   );
 /** The cut words by the code of their first character, tried only where one may start. */

@@ -4,8 +4,15 @@
  * ReportError, exit 1, or a UsageError for a mistyped folder or URL), never a stack trace.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { type IndicatorCatalog, parseIndicatorCatalog } from '../pipeline/indicators/index.ts';
-import { parseSiteSettings, ReportError, type SiteSettings } from '../pipeline/report/index.ts';
+import {
+  parseCorrections,
+  parseSiteSettings,
+  ReportError,
+  type SiteSettings,
+} from '../pipeline/report/index.ts';
+import type { PublishedCorrections } from '../publish/plan.ts';
 import { DEFAULT_INDICATORS } from './defaults.ts';
 import { UsageError } from './usage.ts';
 
@@ -33,6 +40,14 @@ export async function loadSettings(file: string, baseUrl: string | undefined): P
 /** The indicator catalog (data/indicators.json unless --indicators names another), validated. */
 export async function loadIndicatorCatalog(file: string = DEFAULT_INDICATORS): Promise<IndicatorCatalog> {
   return parseIndicatorCatalog(await readInput(file), file);
+}
+
+/**
+ * The publisher's corrections (data/corrections.json unless --corrections names another), validated;
+ * named in problems by the file's name, as the site's problems.json shows it.
+ */
+export async function loadCorrections(file: string): Promise<PublishedCorrections> {
+  return { file: basename(file), corrections: parseCorrections(await readInput(file), file) };
 }
 
 /** A folder the command needs must exist: a typo in its name is a usage error, not an empty site. */

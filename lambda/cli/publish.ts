@@ -1,6 +1,7 @@
 import { Argument, Command, Option } from 'commander';
 import {
   DEFAULT_ARCHIVE_DIR,
+  DEFAULT_CORRECTIONS,
   DEFAULT_INDICATORS,
   DEFAULT_REPORTS_DIR,
   DEFAULT_SITE_SETTINGS,
@@ -11,6 +12,7 @@ import { type TargetOptions, withTargetOptions } from './target-options.ts';
 export interface PublishCommandOptions extends TargetOptions {
   site: string;
   indicators: string;
+  corrections: string;
   baseUrl?: string;
   json?: boolean;
   sources?: string;
@@ -20,6 +22,24 @@ export interface PublishCommandOptions extends TargetOptions {
   allowShrink?: boolean;
   release?: boolean;
   cache?: string;
+}
+
+/** The files beside the reports that shape the site: settings, catalog, corrections. */
+function withInputOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--site <file>', 'site settings').default(DEFAULT_SITE_SETTINGS, 'data/site.json'))
+    .addOption(
+      new Option('--indicators <file>', 'the indicator catalog').default(
+        DEFAULT_INDICATORS,
+        'data/indicators.json',
+      ),
+    )
+    .addOption(
+      new Option('--corrections <file>', "the publisher's corrections of figures, by figure id").default(
+        DEFAULT_CORRECTIONS,
+        'data/corrections.json',
+      ),
+    );
 }
 
 /** `opendata publish [<reports-dir>] --out <dir> | --bucket <name>`; the work is run-publish.ts, loaded when it runs. */
@@ -35,14 +55,7 @@ export function publishCommand(run: RunCommand): Command {
     .addArgument(
       new Argument('[reports-dir]', 'the reports folder').default(DEFAULT_REPORTS_DIR, 'data/reports'),
     );
-  return withTargetOptions(command, 'publish into')
-    .addOption(new Option('--site <file>', 'site settings').default(DEFAULT_SITE_SETTINGS, 'data/site.json'))
-    .addOption(
-      new Option('--indicators <file>', 'the indicator catalog').default(
-        DEFAULT_INDICATORS,
-        'data/indicators.json',
-      ),
-    )
+  return withInputOptions(withTargetOptions(command, 'publish into'))
     .option('--base-url <url>', 'the URL the site is served at (default: baseUrl of the site settings)')
     .option('--json', 'print the summary as one JSON object')
     .option('--sources <file>', 'first fetch the registered report pages into the reports folder')

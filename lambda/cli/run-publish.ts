@@ -6,11 +6,12 @@
 import type { FetchSummary } from '../fetch/fetch-sources.ts';
 import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
 import type { SiteSettings } from '../pipeline/report/index.ts';
+import type { PublishedCorrections } from '../publish/plan.ts';
 import type { PublishSummary } from '../publish/publish.ts';
 import { DryRunStore } from '../stores/dry-run-store.ts';
 import { FsStore } from '../stores/fs-store.ts';
 import type { Store } from '../stores/store.ts';
-import { assertFolder, loadIndicatorCatalog, loadSettings } from './inputs.ts';
+import { assertFolder, loadCorrections, loadIndicatorCatalog, loadSettings } from './inputs.ts';
 import { progressBar } from './progress.ts';
 import type { PublishCommandOptions } from './publish.ts';
 import { reportPublication } from './publish-report.ts';
@@ -27,6 +28,7 @@ export async function publishReports(reportsDir: string, options: PublishCommand
     throw new UsageError('--dry-run cannot be combined with --sources: fetching writes the reports folder');
   const settings = await loadSettings(options.site, options.baseUrl);
   const catalog = await loadIndicatorCatalog(options.indicators);
+  const corrections = await loadCorrections(options.corrections);
   const target = await openTarget(options);
   // A dry run writes nothing, so it takes no lock either.
   const release = dryRun ? async () => {} : await target.lock();
@@ -35,7 +37,14 @@ export async function publishReports(reportsDir: string, options: PublishCommand
     const store = dryRun ? new DryRunStore(target.store) : target.store;
     // A dry run writes nothing that lasts: its results go to a temporary cache, removed after it.
     const cacheFolder = dryRun ? undefined : (options.cache ?? target.cacheFolder);
-    const summary = await publishInto(store, reportsDir, { settings, catalog, options, json, cacheFolder });
+    const summary = await publishInto(store, reportsDir, {
+      settings,
+      catalog,
+      corrections,
+      options,
+      json,
+      cacheFolder,
+    });
     reportPublication(summary, store.location, { json, dryRun });
     return summary.problems.length > 0 || (fetched?.failed.length ?? 0) > 0 ? 1 : 0;
   } finally {
@@ -46,6 +55,7 @@ export async function publishReports(reportsDir: string, options: PublishCommand
 interface RunInputs {
   settings: SiteSettings;
   catalog: IndicatorCatalog;
+  corrections: PublishedCorrections;
   options: PublishCommandOptions;
   json: boolean;
   /** Where the reports' results are kept; none for a dry run. */
@@ -56,7 +66,7 @@ interface RunInputs {
 async function publishInto(
   store: Store,
   reportsDir: string,
-  { settings, catalog, options, json, cacheFolder }: RunInputs,
+  { settings, catalog, corrections, options, json, cacheFolder }: RunInputs,
 ): Promise<PublishSummary> {
   const { publish } = await import('../publish/publish.ts');
   const progress = progressBar(json);
@@ -65,6 +75,7 @@ async function publishInto(
     target: store,
     settings,
     catalog,
+    corrections,
     archive: new FsStore(options.archive),
     now: new Date(),
     onProgress: progress.update,

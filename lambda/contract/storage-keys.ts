@@ -69,6 +69,8 @@ export const ABANDONED_KEY = 'abandoned.json';
 
 /** The reports that failed and what was published for them instead (a file of each version). */
 export const PROBLEMS_PATH = 'problems.json';
+/** The corrections a publication applied (data/corrections.json less what named no figure). */
+export const CORRECTIONS_PATH = 'corrections.json';
 
 /** A file of a report's folder on the site: `reports/<id>/<name>`. */
 export function reportPath(id: string, name: string): string {

@@ -7,6 +7,7 @@ import { REPORTS_PREFIX, sha256Hex } from '../contract/index.ts';
 import { type FetchSummary, fetchSources } from '../fetch/fetch-sources.ts';
 import type { Source } from '../fetch/sources.ts';
 import type { SiteSettings } from '../pipeline/report/index.ts';
+import type { PublishedCorrections } from '../publish/plan.ts';
 import { type PublishSummary, publish } from '../publish/publish.ts';
 import { ShrinkRefusedError } from '../publish/shrink-guard.ts';
 import { S3Store } from '../stores/s3-store.ts';
@@ -35,6 +36,8 @@ export interface PublishHandlerDependencies {
   sources?: Source[];
   /** Let fetches reach private and loopback addresses: tests only. @default false */
   allowPrivateSources?: boolean;
+  /** The publisher's corrections of figures (data/corrections.json, bundled). @default none */
+  corrections?: PublishedCorrections;
 }
 
 /** What a run did: the fetch (when it fetched), the publication, and the CloudFront paths it invalidated. */
@@ -176,6 +179,7 @@ async function publishAll(publisher: Publisher, trigger: PublishTrigger): Promis
     source,
     target,
     settings: publisher.settings,
+    ...(publisher.dependencies.corrections ? { corrections: publisher.dependencies.corrections } : {}),
     now: publisher.clock(),
     pointers: [publisher.pointer],
     archive: publisher.archive,

@@ -1,4 +1,4 @@
-import { reportPath, versionedPath } from '../contract/index.ts';
+import { CORRECTIONS_PATH, reportPath, versionedPath } from '../contract/index.ts';
 import { buildReport } from '../pipeline/build/index.ts';
 import {
   type FigureChange,
@@ -7,7 +7,7 @@ import {
   type PublicationChanges,
   type VersionManifest,
 } from '../pipeline/metadata/index.ts';
-import type { Figure } from '../pipeline/report/index.ts';
+import type { Correction, Figure } from '../pipeline/report/index.ts';
 import { ReportError } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 
@@ -21,6 +21,7 @@ export class ChangeLog {
   readonly #changed: string[] = [];
   readonly #figures: FigureChange[] = [];
   #count = 0;
+  #corrections: readonly Correction[] = [];
 
   constructor(
     readonly target: Store,
@@ -40,6 +41,11 @@ export class ChangeLog {
     this.#record(figureChanges(id, await this.#oldFigures(id), await figures()));
   }
 
+  /** The corrections this publication applies: those the current version did not are its changes. */
+  applyCorrections(corrections: readonly Correction[]): void {
+    this.#corrections = corrections;
+  }
+
   /** Reports of the current version that are not in this one. */
   async finish(published: ReadonlySet<string>): Promise<PublicationChanges> {
     const removed: string[] = [];
@@ -49,16 +55,36 @@ export class ChangeLog {
       removed.push(id);
       this.#record(figureChanges(id, await this.#oldFigures(id), []));
     }
+    const corrections = await this.#newCorrections();
     return {
       reports: { added: this.#added, removed, changed: this.#changed },
       figures: this.#figures,
       figuresChanged: this.#count,
+      ...(corrections.length > 0 ? { corrections } : {}),
     };
   }
 
   #record(changes: FigureChange[]): void {
     this.#count += changes.length;
     this.#figures.push(...changes.slice(0, MAX_LISTED_CHANGES - this.#figures.length));
+  }
+
+  /** The corrections applied now and not by the current version (new, or changed since). */
+  async #newCorrections(): Promise<Correction[]> {
+    if (this.#corrections.length === 0) return [];
+    const bytes = this.previous
+      ? await this.target.get(versionedPath(this.previous.version, CORRECTIONS_PATH))
+      : undefined;
+    let before: Correction[] = [];
+    try {
+      before = bytes
+        ? (JSON.parse(new TextDecoder().decode(bytes)) as { corrections: Correction[] }).corrections
+        : [];
+    } catch {
+      // A version whose file does not read applied nothing we can tell: every correction is new to it.
+    }
+    const old = new Set(before.map((c) => JSON.stringify(c)));
+    return this.#corrections.filter((c) => !old.has(JSON.stringify(c)));
   }
 
   async #oldFigures(id: string) {

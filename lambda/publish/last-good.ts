@@ -1,8 +1,14 @@
-import { CONTENT_TYPES, PROBLEMS_PATH, reportPath, versionedPath } from '../contract/index.ts';
+import {
+  CONTENT_TYPES,
+  CORRECTIONS_PATH,
+  PROBLEMS_PATH,
+  reportPath,
+  versionedPath,
+} from '../contract/index.ts';
 import { buildReport } from '../pipeline/build/index.ts';
 import type { ReportRow } from '../pipeline/datasets/index.ts';
 import type { VersionManifest } from '../pipeline/metadata/index.ts';
-import type { Report } from '../pipeline/report/index.ts';
+import type { Correction, Report } from '../pipeline/report/index.ts';
 import { internalError, ReportError } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import type { ReportProblem } from './read-reports.ts';
@@ -107,4 +113,13 @@ export function problemsFile(problems: readonly ReportProblem[]): OfferedFile {
   }));
   const text = `${JSON.stringify({ problems: listed }, null, 2)}\n`;
   return { path: PROBLEMS_PATH, body: new TextEncoder().encode(text), contentType: CONTENT_TYPES.json };
+}
+
+/**
+ * `corrections.json`: the publisher's corrections this publication applied, as data/corrections.json
+ * writes them, so that a reader sees every figure the publisher changed and why.
+ */
+export function correctionsFile(corrections: readonly Correction[]): OfferedFile {
+  const text = `${JSON.stringify({ corrections }, null, 2)}\n`;
+  return { path: CORRECTIONS_PATH, body: new TextEncoder().encode(text), contentType: CONTENT_TYPES.json };
 }

@@ -15,7 +15,12 @@ import type { DatasetShare, ReportDigest } from '../pipeline/build/index.ts';
 import { buildReport } from '../pipeline/build/index.ts';
 import { Chunked } from '../pipeline/formats/index.ts';
 import type { SiteFile } from '../pipeline/metadata/index.ts';
-import type { Figure, Report } from '../pipeline/report/index.ts';
+import {
+  type Correction,
+  type Figure,
+  type Report,
+  staleCorrectionProblem,
+} from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import { withArchivedCopy } from './archived-copy.ts';
 import { LastGoodReports } from './last-good.ts';
@@ -64,6 +69,8 @@ export interface ReportOutcome {
 export interface BuiltReports {
   reports: ReportOutcome[];
   problems: ReportProblem[];
+  /** The corrections applied, in report order. */
+  corrections: Correction[];
   /** Reports whose unit came from the cache, and reports made in this run. */
   counts: UnitCounts;
 }
@@ -76,7 +83,12 @@ export interface UnitCounts {
 /** Runs the units, several at a time, and commits each in report order as soon as it and those before it are done. */
 export async function buildReports(input: ReportsInput): Promise<BuiltReports> {
   const { plan } = input;
-  const built: BuiltReports = { reports: [], problems: [...plan.problems], counts: { cached: 0, made: 0 } };
+  const built: BuiltReports = {
+    reports: [],
+    problems: [...plan.problems],
+    corrections: [],
+    counts: { cached: 0, made: 0 },
+  };
   const lastGood = new LastGoodReports(input.target, plan.state.previous);
   const context: UnitContext = { ...input, lastGood, counts: built.counts };
   const pending: Promise<Unit>[] = [];
@@ -94,10 +106,18 @@ export async function buildReports(input: ReportsInput): Promise<BuiltReports> {
   for (const [index, reportInput] of plan.inputs.entries()) {
     const unit = await (pending.shift() as Promise<Unit>);
     start();
-    await commit(unit, reportInput, input.sink, built);
+    await commit(unit, reportInput, input, built);
     release(reportInput);
     input.onProgress?.(index + 1, plan.inputs.length);
   }
+  const published = new Set(built.reports.map((report) => report.id));
+  for (const [id, corrections] of plan.corrections)
+    if (!published.has(id))
+      for (const correction of corrections)
+        built.problems.push({
+          file: plan.correctionsFile,
+          problem: staleCorrectionProblem(correction, false),
+        });
   return built;
 }
 
@@ -119,9 +139,20 @@ interface Unit {
   figures: () => Promise<Figure[]>;
 }
 
-async function commit(unit: Unit, reportInput: ReportInput, sink: VersionSink, built: BuiltReports) {
+async function commit(
+  unit: Unit,
+  reportInput: ReportInput,
+  { sink, plan }: { sink: VersionSink; plan: Plan },
+  built: BuiltReports,
+) {
   if (unit.problem) built.problems.push(unit.problem);
   if (!unit.outcome) return;
+  const stale = new Set(unit.outcome.digest.staleCorrections);
+  // A kept report is its last good publication: what was corrected then is on its page already.
+  for (const correction of unit.problem ? [] : (plan.corrections.get(reportInput.id) ?? []))
+    if (stale.has(correction.figure))
+      built.problems.push({ file: plan.correctionsFile, problem: staleCorrectionProblem(correction, true) });
+    else built.corrections.push(correction);
   for (const file of unit.files) {
     const entry = 'body' in file ? await sink.writer.offer(file) : sink.writer.offerLinked(file);
     if (file.path === reportPath(reportInput.id, 'source.txt'))
@@ -227,7 +258,8 @@ async function madeUnit(
     // A unit whose pages are gone is made again from its figures, not extracted again.
     const figures =
       found.figures ?? (unit ? (await context.cache.get('figures', keys.figures))?.get('report') : undefined);
-    const made = await context.runner.run(taskOf(await input(), keys, kept, archived?.name, figures));
+    const task = taskOf(await input(), keys, kept, archived?.name, figures);
+    const made = await context.runner.run(withCorrections(task, context.plan));
     if ('problem' in made) return made;
     context.counts.made += 1;
     unit = made.unit;
@@ -309,6 +341,12 @@ function taskOf(
   };
 }
 
+/** The task with the publisher's corrections of the report's figures, when there are any. */
+function withCorrections(task: CachedTask, plan: Plan): CachedTask {
+  const corrections = plan.corrections.get(task.input.id);
+  return corrections ? { ...task, corrections } : task;
+}
+
 /**
  * The shares of a report whose entry went since its unit was made: its input read again and remade
  * (a kept report is made from its last good version, which needs none of the input's bytes).
@@ -322,7 +360,9 @@ async function remadeShares(
   const again = kept
     ? { ...planned, bytes: NO_BYTES, metaBytes: undefined }
     : await context.plan.load(planned);
-  const result = await context.runner.run(taskOf(again, keys, kept, archivedCopy, undefined));
+  const result = await context.runner.run(
+    withCorrections(taskOf(again, keys, kept, archivedCopy, undefined), context.plan),
+  );
   if ('problem' in result)
     throw new Error(`${planned.file} could not be made again for the datasets: ${result.problem.problem}`);
   const shares = await readShares(context.cache, keys.made);

@@ -12,7 +12,7 @@ import { sha256Hex, versionId } from '../contract/index.ts';
 import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
 import type { Publication, SitePin } from '../pipeline/metadata/index.ts';
 import type { PortalAssets } from '../pipeline/portal/index.ts';
-import type { SiteSettings } from '../pipeline/report/index.ts';
+import { type Correction, correctionsByReport, type SiteSettings } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import { ChangeLog } from './changes.ts';
 import { type CodeHashes, codeHashes } from './code-hashes.ts';
@@ -48,6 +48,13 @@ interface PlanInput {
   release?: boolean;
   /** Where the fingerprints of the reports read are kept, so that the next run need not read them again. */
   cache?: ResultCache;
+  corrections?: PublishedCorrections;
+}
+
+/** The publisher's corrections of figures, and the file they were read from (named in their problems). */
+export interface PublishedCorrections {
+  file: string;
+  corrections: Correction[];
 }
 
 export interface Plan {
@@ -65,6 +72,10 @@ export interface Plan {
   code: CodeHashes;
   /** The sha256 of the settings and catalog, which shape every stage past extraction. */
   contextHash: string;
+  /** The corrections of each report, by its id (each report's shape its own stages only). */
+  corrections: ReadonlyMap<string, Correction[]>;
+  /** The file the corrections were read from; '' when there are none. */
+  correctionsFile: string;
   /** Files that are no report (a subfolder, a name that is no report id). */
   problems: ReportProblem[];
   inputHash: string;
@@ -132,7 +143,8 @@ async function planVersion(
   // How many versions are kept shapes no file: changing it must not make every report again.
   const { keepVersions: _, ...shaping } = settings;
   const contextHash = sha256Hex(JSON.stringify({ settings: shaping, catalog }));
-  const inputHash = inputsHash(inputs, { contextHash, code: code.all, assets, archived });
+  const corrections = input.corrections?.corrections ?? [];
+  const inputHash = inputsHash(inputs, { contextHash, code: code.all, assets, archived, corrections });
   const resumed = state.marker?.inputHash === inputHash ? state.marker : undefined;
   // What a killed run left: its temporary files, and its version once no run will resume it.
   const leftovers = await clearLeftovers({ target, state, inputHash, now: input.now ?? new Date() });
@@ -152,6 +164,8 @@ async function planVersion(
       }),
     code,
     contextHash,
+    corrections: correctionsByReport(corrections),
+    correctionsFile: input.corrections?.file ?? '',
     inputHash,
     publication,
     resumed: resumed !== undefined,

@@ -8,7 +8,7 @@ import { LocalFolderStore } from '../stores/local-folder-store.ts';
 import type { Store } from '../stores/store.ts';
 import { fastPath } from './fast-path.ts';
 import { buildReports, type UnitCounts } from './per-report.ts';
-import { openVersion, type Plan, plan } from './plan.ts';
+import { openVersion, type Plan, type PublishedCorrections, plan } from './plan.ts';
 import type { VersionPointer } from './pointer.ts';
 import type { PublishedState } from './published-state.ts';
 import type { ReportProblem } from './read-reports.ts';
@@ -51,6 +51,11 @@ export interface PublishOptions {
   cacheFolder?: string;
   /** The cache is made smaller than this after a run. @default 16 GiB (about 220 KB a report: 50,000 reports need 11 GB) */
   cacheMaxBytes?: number;
+  /**
+   * The publisher's corrections of figures (data/corrections.json, parsed): applied to each report's
+   * figures after extraction; one that names no published figure is a problem of its file. @default none
+   */
+  corrections?: PublishedCorrections;
   /** Worker processes for the reports the cache does not have. @default os.availableParallelism() */
   workers?: number;
   /** Longest one report may take in a worker before it is stopped as its problem. @default 120 s */

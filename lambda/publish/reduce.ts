@@ -43,7 +43,7 @@ import {
   shareHash,
   writeRecipeIndex,
 } from './dataset-recipes.ts';
-import { problemsFile } from './last-good.ts';
+import { correctionsFile, problemsFile } from './last-good.ts';
 import type { BuiltReports, ReportOutcome } from './per-report.ts';
 import type { Plan, VersionSink } from './plan.ts';
 import type { ReportProblem } from './read-reports.ts';
@@ -92,6 +92,8 @@ export async function reduce(input: {
 }): Promise<Reduced> {
   const { plan, built, sink } = input;
   await sink.writer.offer(problemsFile(built.problems));
+  await sink.writer.offer(correctionsFile(built.corrections));
+  sink.changes.applyCorrections(built.corrections);
   const aggregated = await writeAggregates(plan, built.reports, sink, input.cache);
   input.onAggregated?.();
   const common = {

@@ -16,7 +16,7 @@ import {
   type WholeFile,
 } from '../pipeline/build/index.ts';
 import { bodyEntry, type FileEntry, SHARE_FORMATS } from '../pipeline/formats/index.ts';
-import type { Report } from '../pipeline/report/index.ts';
+import type { Correction, Report } from '../pipeline/report/index.ts';
 import type { CodeHashes } from './code-hashes.ts';
 import { shareHash } from './dataset-recipes.ts';
 import type { PlannedInput } from './read-reports.ts';
@@ -35,6 +35,7 @@ interface KeyContext {
   /** The sha256 of the settings and catalog. */
   contextHash: string;
   settings: { license: string };
+  corrections: ReadonlyMap<string, readonly Correction[]>;
 }
 
 export function reportKeys(
@@ -52,8 +53,15 @@ export function reportKeys(
     plan.code.rows,
     plan.contextHash,
     archivedCopy ?? '',
+    // A kept report is its last good publication, corrections and all.
+    kept ? '' : correctionsKey(plan.corrections.get(input.id)),
   );
   return { figures, made };
+}
+
+/** The report's corrections as its made stages are keyed by: a change of them makes that report again. */
+function correctionsKey(corrections: readonly Correction[] | undefined): string {
+  return corrections && corrections.length > 0 ? sha256Hex(JSON.stringify(corrections)) : '';
 }
 
 /** The report's bytes, its sidecar's bytes (by their hashes) and the licence a sidecar-less report gets. */

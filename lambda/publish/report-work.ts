@@ -11,7 +11,13 @@ import { type DatasetShare, type ReportDigest, reportMade, type WholeFile } from
 import { utf8 } from '../pipeline/formats/index.ts';
 import type { IndicatorCatalog } from '../pipeline/indicators/index.ts';
 import type { Report, SiteSettings } from '../pipeline/report/index.ts';
-import { decodeReport, internalError, ReportError } from '../pipeline/report/index.ts';
+import {
+  applyCorrections,
+  type Correction,
+  decodeReport,
+  internalError,
+  ReportError,
+} from '../pipeline/report/index.ts';
 import { parseReportInput, type ReportInput } from './read-reports.ts';
 import { type CachedUnit, type ReportKeys, writeStages } from './report-entries.ts';
 import type { ResultCache } from './result-cache.ts';
@@ -82,6 +88,8 @@ interface ReportTask {
   archivedCopy?: string;
   /** The report without its text, as the cache's figures stage has it. */
   figures?: Uint8Array;
+  /** The publisher's corrections of its figures (data/corrections.json), applied after extraction. */
+  corrections?: Correction[];
 }
 
 export interface ReportWorkResult {
@@ -109,13 +117,16 @@ function runReportWork(context: WorkContext, task: ReportTask): ReportWorkResult
 function work(context: WorkContext, task: ReportTask): ReportWorkResult {
   const { settings, catalog } = context;
   const made = madeReport(context, task);
-  const report = task.archivedCopy
+  const extracted = task.archivedCopy
     ? { ...made.report, source: { ...made.report.source, archivedCopy: task.archivedCopy } }
     : made.report;
-  return {
-    ...(made.figures ? { figures: made.figures } : {}),
-    ...reportMade(settings, report, catalog),
-  };
+  // A kept report is its last good publication: its corrections were applied when it was made.
+  const { report, stale } = task.kept
+    ? { report: extracted, stale: [] }
+    : applyCorrections(extracted, task.corrections ?? []);
+  const result = reportMade(settings, report, catalog);
+  if (stale.length > 0) result.rows.digest.staleCorrections = stale.map((c) => c.figure);
+  return { ...(made.figures ? { figures: made.figures } : {}), ...result };
 }
 
 /** The report: the kept one, or its cached figures with its text decoded again, or extracted now. */

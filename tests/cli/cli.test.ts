@@ -112,7 +112,7 @@ describe('opendata extract', () => {
     expect(code).toBe(0);
     const lines = stdout.split('\r\n');
     expect(lines[0]).toBe(
-      'id,report_id,entity,year,section,label,value,unit,qualifier,period,status,change,text,sentence,start,end,url',
+      'id,report_id,entity,year,section,label,value,unit,qualifier,period,status,change,text,sentence,start,end,url,correction',
     );
     expect(lines.filter(Boolean)).toHaveLength(json.length + 1);
   });

@@ -104,8 +104,8 @@ describe('versions', () => {
     expect(versionedPuts).not.toContain('reports/xiaowangzhuang-2023/source.txt');
     // The other town's files and the assets are linked from the first version, not written again.
     // …and so are the checks (CSV, JSON, XLSX) and indicators.css, which that figure does not touch,
-    // and problems.json (no problems, in either version).
-    expect(second.copied).toBe(9);
+    // and problems.json and corrections.json (none, in either version).
+    expect(second.copied).toBe(10);
     const old = await snapshot(target, (key) => key.startsWith(`versions/${first.version}/`));
     expect(old.size).toBeGreaterThan(10);
     const manifest = JSON.parse(new TextDecoder().decode(await target.get('manifest.json')));

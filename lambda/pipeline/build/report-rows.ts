@@ -57,6 +57,8 @@ export interface ReportDigest {
   unmatched: number;
   checks: Check[];
   claims: { indicator: string; figure: Figure; restated: { figure: Figure; value: number } }[];
+  /** The figure ids its corrections name that it has not (corrections.ts); absent when none. */
+  staleCorrections?: string[];
 }
 
 /** A report without its text, structure and figures. */

@@ -116,6 +116,16 @@ const FIGURE_FIELDS = [
     description: 'The figure highlighted in its report page.',
     descriptionZh: '在报告页面中高亮该数字的链接。',
   },
+  {
+    name: 'correction',
+    type: 'string',
+    title: 'Correction',
+    titleZh: '更正',
+    description:
+      "Why the publisher corrected the figure (data/corrections.json): its value, unit, label, period or status are the publisher's, not the extractor's. Empty when the figure is as extracted.",
+    descriptionZh:
+      '发布者更正该数字的理由（data/corrections.json）：其数值、单位、指标、时期或性质为发布者所改，非自动提取。未更正时为空。',
+  },
 ] as const satisfies readonly FieldSpec[];
 
 const FIGURES = defineDataset({
@@ -155,6 +165,7 @@ export function figuresDataset(reports: readonly Report[], baseUrl: string): Dat
             start: figure.start,
             end: figure.end,
             url: `${reportPageUrl(baseUrl, report.id)}#f-${figure.id}`,
+            correction: figure.correction ?? '',
           }),
         );
     }),

@@ -7,6 +7,6 @@
  *
  * - 1.0.0: the datasets as first published.
  * - 2.0.0: period, status and change in figures and indicators; results and targets apart in
- *   indicators-wide and indicator-coverage.
+ *   indicators-wide and indicator-coverage; the publisher's correction of a figure in figures.
  */
 export const SCHEMA_VERSION = '2.0.0';

@@ -78,6 +78,7 @@ function summary(record: VersionRecord): string {
     reports.changed.length ? `${reports.changed.length} changed` : '',
     reports.removed.length ? `${reports.removed.length} removed` : '',
     figuresChanged ? `${figuresChanged} figure values changed` : '',
+    record.changes.corrections ? `${record.changes.corrections.length} figures corrected` : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -91,10 +92,16 @@ function entryContent(base: string, record: VersionRecord): string {
     .join('');
   const changes = record.changes.figures.map((change) => `<li>${escapeHtml(describe(change))}</li>`).join('');
   const more = record.changes.figuresChanged - record.changes.figures.length;
+  const corrections = (record.changes.corrections ?? [])
+    .map(
+      (c) =>
+        `<li>${escapeHtml(`${c.report} · ${c.figure}: ${c.notAFigure ? '不是数字 not a figure' : JSON.stringify(c.set)} (${c.reason})`)}</li>`,
+    )
+    .join('');
   return `<p>数据集 Datasets:</p><ul>${datasets}</ul>
 <p>变化的数字 Figures changed: ${record.changes.figuresChanged}</p><ul>${changes}</ul>${
     more > 0 ? `<p>… ${more} more</p>` : ''
-  }`;
+  }${corrections ? `\n<p>更正 Corrections (<a href="${escapeHtml(`${base}/${record.path}corrections.json`)}">corrections.json</a>):</p><ul>${corrections}</ul>` : ''}`;
 }
 
 /** `xiaowangzhuang-2023 · 调解成功率 (%): 98 → 100`; a missing side reads “—”. */

@@ -1,4 +1,5 @@
 import type { FileEntry } from '../formats/index.ts';
+import type { Correction } from '../report/index.ts';
 
 /**
  * A publication: one immutable version of the whole site under `versions/<version>/`. Its id sorts by
@@ -27,6 +28,8 @@ export interface PublicationChanges {
   figures: FigureChange[];
   /** How many figures changed in all (may exceed the ones listed). */
   figuresChanged: number;
+  /** The publisher's corrections this publication applies that the one before it did not; absent when none. */
+  corrections?: Correction[];
 }
 
 /**

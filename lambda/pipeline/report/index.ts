@@ -5,6 +5,14 @@
  * schemas, the licence check and the errors a report that cannot be read at all raises. It sits
  * above the lexicon and below every other room.
  */
+
+export {
+  applyCorrections,
+  type Correction,
+  correctionsByReport,
+  parseCorrections,
+  staleCorrectionProblem,
+} from './corrections.ts';
 export { decodeReport } from './decode.ts';
 export { internalError, ReportError } from './errors.ts';
 export type { ReportSidecar } from './meta.ts';

@@ -57,6 +57,8 @@ export interface Figure extends FigureMention {
    * either side of the figure, cut at clause marks (excerpt.ts, docs/figures.md).
    */
   excerpt: string;
+  /** Why the publisher corrected the figure (data/corrections.json); absent when it is as extracted. */
+  correction?: string;
 }
 
 /** A heading of the report (一、 › （一） › 一是, 1. › (1)). */

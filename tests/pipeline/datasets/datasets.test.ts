@@ -191,7 +191,7 @@ describe('the datasets of the seed report', () => {
  * says what changed.
  */
 const COLUMNS_OF_VERSION: Record<string, string> = {
-  '2.0.0': '6024a0c60d86f211',
+  '2.0.0': '5ab0a61a358b4d9c',
 };
 
 describe('the schema version', () => {

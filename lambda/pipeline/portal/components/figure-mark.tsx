@@ -44,6 +44,8 @@ const QUALIFIER = <b>{bilingual('限定', 'Qualifier')}</b>;
 const PERIOD = <b>{bilingual('时期', 'Period')}</b>;
 const STATUS = <b>{bilingual('性质', 'Status')}</b>;
 const CHANGE = <b>{bilingual('增减', 'Change')}</b>;
+const CORRECTED = <b>{bilingual('已更正', 'Corrected')}</b>;
+const CORRECTED_BADGE = bilingual('更正', 'corrected');
 const FLAG = bilingual('⚑ 核对', '⚑ check');
 const QUALIFIERS = new Map(Object.keys(QUALIFIER_NAMES).map((name) => [name, qualifierName(name)]));
 const named = (names: Readonly<Record<string, { zh: string; en: string }>>) =>
@@ -61,7 +63,7 @@ const BADGES: Partial<Record<Status, ReturnType<typeof bilingual>>> = {
 
 function markClass(figure: Figure, flagged: boolean): string {
   const status = figure.status === 'actual' ? '' : ` fig-${figure.status}`;
-  return `fig${status}${flagged ? ' flagged' : ''}`;
+  return `fig${status}${figure.correction === undefined ? '' : ' fig-corrected'}${flagged ? ' flagged' : ''}`;
 }
 
 /**
@@ -81,6 +83,11 @@ export function figureMark(figure: Figure, flags: readonly Flag[] | undefined) {
       {figure.status === 'actual' ? null : (
         <span class="fig-badge" aria-hidden="true">
           {BADGES[figure.status]}
+        </span>
+      )}
+      {figure.correction === undefined ? null : (
+        <span class="fig-badge fig-badge-corrected" aria-hidden="true">
+          {CORRECTED_BADGE}
         </span>
       )}
       <span class="tip" role="tooltip" id={tip}>
@@ -110,6 +117,15 @@ export function figureMark(figure: Figure, flags: readonly Flag[] | undefined) {
         <span class="tip-row">
           {CHANGE} {CHANGES.get(figure.change) ?? figure.change}
         </span>
+        {figure.correction === undefined
+          ? null
+          : [
+              '\n',
+              <span class="tip-row">
+                {CORRECTED}
+                {` ${figure.correction}`}
+              </span>,
+            ]}
       </span>
     </mark>,
     flags?.map((flag) => (

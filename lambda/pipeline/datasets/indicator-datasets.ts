@@ -124,7 +124,7 @@ export function indicatorsDataset(
             theme: indicator.theme,
             name_zh: indicator.name,
             name_en: indicator.nameEn,
-            value: indicatorNumber(figure),
+            value: indicatorNumber(figure, indicator),
             unit: figure.unit,
             qualifier: figure.qualifier,
             period: figure.period,

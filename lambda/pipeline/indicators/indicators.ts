@@ -135,12 +135,15 @@ function compileRule(rule: IndicatorRule): CompiledRule {
 }
 
 /**
- * A figure's number as an indicator holds it: a fall is negative (下降2.1% is -2.1), as the catalog's
- * growth indicators say, so that growth compares with growth across reports; the figures dataset keeps
- * the number as written, with its direction in `change`.
+ * A figure's number as an indicator of change holds it: a fall is negative (下降2.1% is -2.1), as the
+ * catalog's growth indicators say, so that growth compares with growth across reports; a level stays
+ * as it is, and the figures dataset keeps the number as written, with its direction in `change`.
  */
-export function indicatorNumber(figure: Pick<Figure, 'value' | 'change'>): number {
-  return figure.change === 'down' ? -figure.value : figure.value;
+export function indicatorNumber(
+  figure: Pick<Figure, 'value' | 'change'>,
+  indicator: Pick<Indicator, 'measures'>,
+): number {
+  return indicator.measures === 'change' && figure.change === 'down' ? -figure.value : figure.value;
 }
 
 /** Which of a report's figures an indicator's value is read from: its results or its targets. */
@@ -192,9 +195,10 @@ function indicatorValue(
   kind: SeriesKind,
   period: string,
 ): IndicatorValue {
-  const figures = result.matches
-    .filter((m) => m.indicator.id === indicatorId && ofKind(m.figure, kind) && m.figure.period === period)
-    .map((m) => m.figure);
+  const matched = result.matches.filter(
+    (m) => m.indicator.id === indicatorId && ofKind(m.figure, kind) && m.figure.period === period,
+  );
+  const figures = matched.map((m) => m.figure);
   if (figures.length === 0) {
     const contested = result.ambiguous.some(
       (a) => a.indicators.includes(indicatorId) && ofKind(a.figure, kind) && a.figure.period === period,
@@ -203,10 +207,17 @@ function indicatorValue(
   }
   const exact = figures.filter((f) => f.qualifier === 'exact');
   const pool = exact.length > 0 ? exact : figures;
-  const values = new Set(pool.map((f) => `${indicatorNumber(f)}\u0000${f.qualifier}`));
+  const indicator = (matched[0] as (typeof matched)[number]).indicator;
+  const values = new Set(pool.map((f) => `${indicatorNumber(f, indicator)}\u0000${f.qualifier}`));
   const first = pool[0] as Figure;
   if (values.size > 1) return { status: 'ambiguous', period, value: null, qualifier: '', figures };
-  return { status: 'found', period, value: indicatorNumber(first), qualifier: first.qualifier, figures };
+  return {
+    status: 'found',
+    period,
+    value: indicatorNumber(first, indicator),
+    qualifier: first.qualifier,
+    figures,
+  };
 }
 
 /**

@@ -73,6 +73,8 @@ describe('extractFigures: statistical communiqués', () => {
         ['6.2%', 6.2, '%', 'exact', '农村常住居民人均消费支出增长'],
       ],
     ],
+    // 下降至, like 下降到, ends no label: 刑事案件, not 刑事案件下.
+    ['辖区刑事案件下降至15起。', [['15起', 15, '起', 'exact', '刑事案件']]],
     // The start of a from–to pair is named by the words before 从, not by the verb after it.
     [
       '规上工业企业从120家增加到158家。',

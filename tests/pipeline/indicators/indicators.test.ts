@@ -284,3 +284,22 @@ describe('the development corpus', async () => {
     expect([total(1), total(2), total(3)]).toEqual([224, 69, 155]);
   });
 });
+
+describe('an indicator of change', () => {
+  it('holds a fall as a negative number, and a rise as written', async () => {
+    const text = '2025年全县地区生产总值下降2.1%，一般公共预算收入增长3%。';
+    const built = buildReport({
+      id: 'r',
+      file: 'r.txt',
+      bytes: new TextEncoder().encode(text),
+      defaultLicense: 'CC-BY-4.0',
+    });
+    const said = indicatorValues(matchIndicators(built, catalog));
+    expect(built.figures.map((f) => [f.text, f.value, f.change])).toEqual([
+      ['2.1%', 2.1, 'down'],
+      ['3%', 3, 'up'],
+    ]);
+    expect(said('economy.gdp_growth').value).toBe(-2.1);
+    expect(said('fiscal.general_budget_revenue_growth').value).toBe(3);
+  });
+});

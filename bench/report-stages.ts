@@ -88,7 +88,11 @@ async function checkout(root: string, name: string): Promise<Checkout> {
       lap();
       if (!caches.has(folder)) caches.set(folder, new ResultCache(new LocalFolderStore(folder)));
       const planned = { ...input, sha256: input.id, metaSha256: undefined, loaded: true };
-      const keys = reportKeys(planned, { code, contextHash: 'c', settings, corrections: new Map() }, undefined);
+      const keys = reportKeys(
+        planned,
+        { code, contextHash: 'c', settings, corrections: new Map() },
+        undefined,
+      );
       const unit = await writeStages(caches.get(folder), keys, { figures, pages, rows });
       lap();
       const bytes = [

@@ -10,6 +10,7 @@ import {
 import type { Correction, Figure } from '../pipeline/report/index.ts';
 import { ReportError } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
+import { readJson } from './published-state.ts';
 
 /**
  * Collects what a publication changed against the current version. A changed report's old figures
@@ -72,18 +73,14 @@ export class ChangeLog {
   /** The corrections applied now and not by the current version (new, or changed since). */
   async #newCorrections(): Promise<Correction[]> {
     if (this.#corrections.length === 0) return [];
-    const bytes = this.previous
-      ? await this.target.get(versionedPath(this.previous.version, CORRECTIONS_PATH))
+    // A version without the file (or whose file does not read) applied none we can tell: all are new to it.
+    const before = this.previous
+      ? await readJson<{ corrections?: Correction[] }>(
+          this.target,
+          versionedPath(this.previous.version, CORRECTIONS_PATH),
+        )
       : undefined;
-    let before: Correction[] = [];
-    try {
-      before = bytes
-        ? (JSON.parse(new TextDecoder().decode(bytes)) as { corrections: Correction[] }).corrections
-        : [];
-    } catch {
-      // A version whose file does not read applied nothing we can tell: every correction is new to it.
-    }
-    const old = new Set(before.map((c) => JSON.stringify(c)));
+    const old = new Set((before?.corrections ?? []).map((c) => JSON.stringify(c)));
     return this.#corrections.filter((c) => !old.has(JSON.stringify(c)));
   }
 

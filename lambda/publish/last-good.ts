@@ -11,6 +11,7 @@ import type { VersionManifest } from '../pipeline/metadata/index.ts';
 import type { Correction, Report } from '../pipeline/report/index.ts';
 import { internalError, ReportError } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
+import { jsonBytes, readJson } from './published-state.ts';
 import type { ReportProblem } from './read-reports.ts';
 import type { OfferedFile } from './version-writer.ts';
 
@@ -91,12 +92,7 @@ export class LastGoodReports {
 
   async #readJson<T>(path: string): Promise<T | undefined> {
     if (!this.previous?.files[path]) return undefined;
-    const bytes = await this.target.get(versionedPath(this.previous.version, path));
-    try {
-      return bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as T) : undefined;
-    } catch {
-      return undefined;
-    }
+    return readJson<T>(this.target, versionedPath(this.previous.version, path));
   }
 }
 
@@ -111,8 +107,7 @@ export function problemsFile(problems: readonly ReportProblem[]): OfferedFile {
     problem,
     ...(kept ? { kept } : {}),
   }));
-  const text = `${JSON.stringify({ problems: listed }, null, 2)}\n`;
-  return { path: PROBLEMS_PATH, body: new TextEncoder().encode(text), contentType: CONTENT_TYPES.json };
+  return { path: PROBLEMS_PATH, body: jsonBytes({ problems: listed }), contentType: CONTENT_TYPES.json };
 }
 
 /**
@@ -120,6 +115,5 @@ export function problemsFile(problems: readonly ReportProblem[]): OfferedFile {
  * writes them, so that a reader sees every figure the publisher changed and why.
  */
 export function correctionsFile(corrections: readonly Correction[]): OfferedFile {
-  const text = `${JSON.stringify({ corrections }, null, 2)}\n`;
-  return { path: CORRECTIONS_PATH, body: new TextEncoder().encode(text), contentType: CONTENT_TYPES.json };
+  return { path: CORRECTIONS_PATH, body: jsonBytes({ corrections }), contentType: CONTENT_TYPES.json };
 }

@@ -18,8 +18,8 @@ const COVERAGE_FIELDS = [
     'string',
     ['Period', '时期'],
     [
-      "The period of the report's results that the row is about: the year most of its matched results are of (a 2026 work report: 2025).",
-      '该行所述结果的时期：报告中已对应指标的结果数字大多所属的年份（2026年政府工作报告为2025）。',
+      "The period of the report's results that the row is about: the latest year of its matched results (a 2026 work report: 2025).",
+      '该行所述结果的时期：报告中已对应指标的结果数字的最晚年份（2026年政府工作报告为2025）。',
     ],
   ),
   field(

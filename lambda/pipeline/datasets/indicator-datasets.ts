@@ -166,8 +166,8 @@ const WIDE_PERIODS = [
     'string',
     ['Period of results', '结果时期'],
     [
-      "The period the results columns are of: the year most of the report's matched results are of (a 2026 work report: 2025).",
-      '结果各列所属的时期：报告中已对应指标的结果数字大多所属的年份（2026年政府工作报告为2025）。',
+      "The period the results columns are of: the latest year of the report's matched results (a 2026 work report: 2025).",
+      '结果各列所属的时期：报告中已对应指标的结果数字的最晚年份（2026年政府工作报告为2025）。',
     ],
   ),
   field(
@@ -175,8 +175,8 @@ const WIDE_PERIODS = [
     'string',
     ['Period of targets', '目标时期'],
     [
-      'The period the target columns are set for (a 2026 work report: 2026); empty when the report sets none.',
-      '目标各列所针对的时期（2026年政府工作报告为2026）；报告未提出目标时为空。',
+      'The period the target columns are set for: the earliest year of its matched targets (a 2026 work report: 2026); empty when the report sets none.',
+      '目标各列所针对的时期：已对应指标的目标的最早年份（2026年政府工作报告为2026）；报告未提出目标时为空。',
     ],
   ),
 ] as const;
@@ -234,12 +234,14 @@ export function indicatorsWideDataset(
   return wide.withRows(
     lazyRows(results.length, function* () {
       for (const result of results) {
-        const said = indicatorValues(result, 'result');
-        const set = indicatorValues(result, 'target');
+        const period = headlinePeriod(result, 'result');
+        const targetPeriod = headlinePeriod(result, 'target');
+        const said = indicatorValues(result, 'result', period);
+        const set = indicatorValues(result, 'target', targetPeriod);
         // One object, its columns added in order: spreading a hundred columns into it was 6 times slower.
         const row: { [column: string]: Cell } = reportCells(result.report);
-        row.period = headlinePeriod(result, 'result');
-        row.target_period = headlinePeriod(result, 'target');
+        row.period = period;
+        row.target_period = targetPeriod;
         for (const indicator of catalog.indicators) row[indicator.id] = said(indicator.id).value;
         for (const indicator of catalog.indicators) row[`${indicator.id}:target`] = set(indicator.id).value;
         yield row as WideRow;

@@ -15,4 +15,10 @@ export type {
   ReportStatements,
   SeriesKind,
 } from './indicators.ts';
-export { headlinePeriod, indicatorNumber, indicatorValues, matchIndicators } from './indicators.ts';
+export {
+  headlinePeriod,
+  indicatorNumber,
+  indicatorValues,
+  matchIndicators,
+  periodYear,
+} from './indicators.ts';

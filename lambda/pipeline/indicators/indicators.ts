@@ -156,6 +156,11 @@ function ofKind(figure: Figure, kind: SeriesKind): boolean {
 
 const ONE_YEAR = /^\d{4}$/;
 
+/** The year a period is when it is one year (`2025`), else null (`2021/2025`, `2025-01/2025-06`, ''). */
+export function periodYear(period: string): number | null {
+  return ONE_YEAR.test(period) ? Number(period) : null;
+}
+
 /**
  * The period a report's value of each indicator is read for, one a report and kind. For results, the
  * latest year of its matched results: the year it reviews (a 2026 work report's 2025; its 2020 figures
@@ -170,7 +175,7 @@ export function headlinePeriod(result: IndicatorStatements, kind: SeriesKind): s
   const counts = new Map<string, number>();
   for (const { figure } of result.matches) {
     if (!ofKind(figure, kind)) continue;
-    if (ONE_YEAR.test(figure.period)) years.push(figure.period);
+    if (periodYear(figure.period) !== null) years.push(figure.period);
     else counts.set(figure.period, (counts.get(figure.period) ?? 0) + 1);
   }
   // Years of four digits compare as text.
@@ -222,14 +227,15 @@ function indicatorValue(
 
 /**
  * What the report says for every indicator, as `indicatorValue` says it for the report's headline
- * period of that kind (its results by default), at the cost of the indicators it mentions only (the
- * others are `not_mentioned`): for the report × indicator tables and the checks.
+ * period of that kind (its results by default; a caller that has the period already gives it), at
+ * the cost of the indicators it mentions only (the others are `not_mentioned`): for the report ×
+ * indicator tables and the checks.
  */
 export function indicatorValues(
   result: IndicatorStatements,
   kind: SeriesKind = 'result',
+  period = headlinePeriod(result, kind),
 ): (indicatorId: string) => IndicatorValue {
-  const period = headlinePeriod(result, kind);
   const ids = new Set(result.matches.map((m) => m.indicator.id));
   for (const a of result.ambiguous) for (const id of a.indicators) ids.add(id);
   const said = new Map([...ids].map((id) => [id, indicatorValue(result, id, kind, period)]));

@@ -67,7 +67,11 @@ export function parseCorrections(bytes: Uint8Array, file: string): Correction[] 
 /** The corrections of each report, by its id. */
 export function correctionsByReport(corrections: readonly Correction[]): Map<string, Correction[]> {
   const byReport = new Map<string, Correction[]>();
-  for (const c of corrections) byReport.set(c.report, [...(byReport.get(c.report) ?? []), c]);
+  for (const c of corrections) {
+    const list = byReport.get(c.report);
+    if (list) list.push(c);
+    else byReport.set(c.report, [c]);
+  }
   return byReport;
 }
 

@@ -1,5 +1,10 @@
 import type { Indicator } from '../../indicators/index.ts';
-import { type IndicatorValue, indicatorValues, type ReportStatements } from '../../indicators/index.ts';
+import {
+  type IndicatorValue,
+  indicatorValues,
+  periodYear,
+  type ReportStatements,
+} from '../../indicators/index.ts';
 import { formatNumber, reportName } from '../format.ts';
 import { Bilingual } from './bilingual.tsx';
 import { chartPoints, indicatorRows, type Said } from './indicator-bounds.tsx';
@@ -50,7 +55,7 @@ function IndicatorSection({ indicator, said }: { indicator: Indicator; said: rea
               label: reportName(result.report),
               value: value.value,
               // The year the value is of (a 2026 work report's results: 2025), else the report's.
-              year: /^\d{4}$/.test(value.period) ? Number(value.period) : result.report.year,
+              year: periodYear(value.period) ?? result.report.year,
             },
           ]
         : [],

@@ -2,7 +2,8 @@
  * The lexicon: the characters and words the extractor reads Chinese reports by, each owned once
  * under a name that says what it is. Sets of characters are plain strings of their members
  * (SENTENCE_ENDS, CLAUSE_ENDS, CLOSERS, CN_NUMERALS, DIGITS …), made into RegExp class bodies,
- * Sets or code tables by char-class.ts; word lists are arrays in the order rules try them; what
+ * Sets or code tables by char-class.ts, and word lists looked up by a string's end by
+ * suffixes.ts; word lists are arrays in the order rules try them; what
  * ends a sentence is decided in sentence-ends.ts alone, and the words a figure's period, status
  * and change are read by live in meaning-words.ts. Where one reader needs a narrower or
  * wider set than the others, the variant has its own name and says why, because the published
@@ -82,6 +83,7 @@ export {
   SENTENCE_END,
   sentenceEndAfter,
 } from './sentence-ends.ts';
+export { Suffixes } from './suffixes.ts';
 export {
   BOUNDS_AFTER_DURATION,
   BOUNDS_AFTER_UNIT,

@@ -4,31 +4,10 @@
  * suffixes through a table keyed by the last character: end-anchored regexes with many
  * alternatives try every start position, and this runs once or twice for every figure.
  */
-import { ASCII_DIGITS, CN_ONE_TO_TEN, classOf, LABEL_CHANGE_WORDS } from '../../lexicon/index.ts';
+import { ASCII_DIGITS, CN_ONE_TO_TEN, classOf, LABEL_CHANGE_WORDS, Suffixes } from '../../lexicon/index.ts';
 
-/** Words filed by their last character, longest first among those sharing it. */
-interface ByLastChar {
-  /** Per UTF-16 code: 1 + the index in `lists` of the words ending with it, 0 for none. */
-  listOf: Uint8Array;
-  lists: string[][];
-}
-
-/**
- * Longest first among words sharing a last character, so 增加到 wins over 到. Keyed by UTF-16
- * code: s[i] of a CJK character allocates a string, and a table read by code is cheaper than a
- * Map's lookup, even of a small integer.
- */
-function byLastChar(words: string[]): ByLastChar {
-  const filed: ByLastChar = { listOf: new Uint8Array(0x10000), lists: [] };
-  for (const w of [...words].sort((a, b) => b.length - a.length)) {
-    const last = w.charCodeAt(w.length - 1);
-    if (filed.listOf[last] === 0) filed.listOf[last] = filed.lists.push([]);
-    filed.lists[(filed.listOf[last] as number) - 1]?.push(w);
-  }
-  return filed;
-}
-
-const TRAILING = byLastChar(
+/** Longest first among words sharing a last character (Suffixes), so 增加到 wins over 到. */
+const TRAILING = Suffixes.of(
   '增至 增加到 增加至 提高到 提高至 提升至 提升到 降至 降到 下降到 下降至 扩大到 扩大至 减少到 减少至 增长到 增长至 上升到 上升至 共计 共有 共 累计 合计 总计 达到 高达 多达 达 均为 均达 分别为 分别达 分别是 分别 均 为 约 稳定在 控制在 保持在 维持在 保持 平均为 平均达 平均 大约 近 将近 超过 超 突破 逾 不足 不到 计 有 已 是 的 至 到 从 由'.split(
     ' ',
   ),
@@ -53,39 +32,14 @@ export function trailingWord(s: string): string {
     const m = TIME_TAIL.exec(s.slice(-10));
     if (m) return m[0];
   }
-  // An empty `s` gives NaN, which indexes nothing.
-  const index = TRAILING.listOf[last];
-  if (!index) return '';
-  for (const w of TRAILING.lists[index - 1] as string[]) {
-    if (!s.endsWith(w)) continue;
-    if (w === '为' && NOT_BEFORE_WEI.has(s.charCodeAt(s.length - 2))) continue;
-    return w;
-  }
-  return '';
+  const word = TRAILING.find(s)?.word;
+  // No shorter word ends in 为: a 为 that is part of a word ends nothing.
+  if (word === undefined || (word === '为' && NOT_BEFORE_WEI.has(s.charCodeAt(s.length - 2)))) return '';
+  return word;
 }
 
-/**
- * The change words (of two characters) by the code of their second: 1 + the index in CHANGE_LISTS
- * of those ending with it, 0 for none. Read by code, no slice is made to look one up; keyed by both
- * codes (first × 0x10000 + second), a Map is given a key too large for a small integer, which V8
- * boxes as a double for every lookup.
- */
-const CHANGE_LAST = new Uint8Array(0x10000);
-const CHANGE_LISTS: string[][] = [];
-for (const w of LABEL_CHANGE_WORDS) {
-  const last = w.charCodeAt(1);
-  if (CHANGE_LAST[last] === 0) CHANGE_LAST[last] = CHANGE_LISTS.push([]);
-  CHANGE_LISTS[(CHANGE_LAST[last] as number) - 1]?.push(w);
-}
-
-/** The change word of two characters that ends `s` at `end`, or undefined. */
-function changeWordBefore(s: string, end: number): string | undefined {
-  const index = CHANGE_LAST[s.charCodeAt(end - 1)];
-  if (!index) return undefined;
-  const first = s.charCodeAt(end - 2);
-  for (const w of CHANGE_LISTS[index - 1] as string[]) if (w.charCodeAt(0) === first) return w;
-  return undefined;
-}
+/** The change words (all of two characters), looked up by the end of a label with no slice of it. */
+const CHANGE_WORDS = Suffixes.of(LABEL_CHANGE_WORDS);
 const CHANGE_BASES =
   '比上年同期 与上年相比 比去年同期 较上年同期 比上年末 比上年 比去年 较上年 同比 环比 年均 平均'.split(' ');
 const YEAR_BASE = /比[0-9]{4}年$/;
@@ -102,7 +56,7 @@ export interface ChangeSuffix {
 export function changeSuffix(s: string): ChangeSuffix | null {
   const end = s.charCodeAt(s.length - 1) === LE ? s.length - 1 : s.length;
   if (end < 2) return null;
-  const change = changeWordBefore(s, end);
+  const change = CHANGE_WORDS.find(s, end)?.word;
   if (change === undefined) return null;
   const headEnd = end - 2;
   // A base ends in 期, 比, 末, 年 or 均 (a year base too): the twelve endsWith only after one.

@@ -12,10 +12,10 @@ import {
   LEADING_CHANGE_VERBS,
   NEW_ITEM_WORDS,
   REACHED_WORDS,
+  Suffixes,
   UP_WORDS,
 } from '../../lexicon/index.ts';
 import type { Change } from '../../report/index.ts';
-import { Suffixes } from './suffixes.ts';
 
 /** What may stand between a word and its figure: 增长了, 提高约, 分别增长超, 达到了. */
 const FILLER_WORDS: readonly string[] = ['超过', '分别', '了', '约', '近', '超', '逾', '均', '都'];

@@ -16,10 +16,10 @@ import {
   GOAL_VERBS,
   PAUSES,
   SENTENCE_ENDS,
+  Suffixes,
   TARGET_NOUN_TAILS,
   TARGET_WORDS,
 } from '../../lexicon/index.ts';
-import { Suffixes } from './suffixes.ts';
 
 /** What a status cue says of the figures after it in its sentence. */
 export type StatusCue = 'estimate' | 'target';

@@ -9,10 +9,10 @@ import {
   FROM_WORDS,
   REACHED_WORDS,
   STOCK_NOUNS,
+  Suffixes,
   WHOLE_SPAN_WORDS,
 } from '../../lexicon/index.ts';
 import { type Period, startYear, yearPeriod } from './periods.ts';
-import { Suffixes } from './suffixes.ts';
 
 const FROM = Suffixes.of(FROM_WORDS);
 const REACHED = Suffixes.of(REACHED_WORDS);

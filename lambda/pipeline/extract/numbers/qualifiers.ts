@@ -2,7 +2,7 @@
  * Qualifier words around a number (FIGURES.md): 余/多/超过/突破/逾/以上 are lower bounds,
  * 近/不足/不到 upper bounds, 约/左右 approximations, 达/达到 exact.
  */
-import { BOUNDS_AFTER_UNIT } from '../../lexicon/index.ts';
+import { BOUNDS_AFTER_UNIT, Suffixes } from '../../lexicon/index.ts';
 import type { Qualifier } from '../../report/index.ts';
 
 /** Words written just before the number, longest first so 不超过 wins over 超过. */
@@ -60,27 +60,17 @@ export interface BeforeQualifier {
   start: number;
 }
 
-interface BeforeWord {
-  word: string;
-  qualifier: Qualifier;
-  /** The FALSE_BEFORE words that end with it. */
-  falseWords: readonly string[];
-}
-
 /**
- * The words before filed by the UTF-16 code of their last character, in BEFORE's order (a longer
- * word before a shorter one it ends with), and the first characters of the words after: most
- * numbers have none of them beside them, and this is asked for every number. Per code: 1 + the
- * index in BEFORE_LISTS of the words ending with it, 0 for none.
+ * The words before, looked up by the character before the number (longest first, so 不超过 wins
+ * over 超过), each with the FALSE_BEFORE words that end with it; and the first characters of the
+ * words after: most numbers have none of them beside them, and this is asked for every number.
  */
-const BEFORE_LAST = new Uint8Array(0x10000);
-const BEFORE_LISTS: BeforeWord[][] = [];
-for (const [word, qualifier] of BEFORE) {
-  const last = word.charCodeAt(word.length - 1);
-  if (BEFORE_LAST[last] === 0) BEFORE_LAST[last] = BEFORE_LISTS.push([]);
-  const falseWords = FALSE_BEFORE.filter((f) => f.endsWith(word));
-  BEFORE_LISTS[(BEFORE_LAST[last] as number) - 1]?.push({ word, qualifier, falseWords });
-}
+const BEFORE_WORDS = new Suffixes(
+  BEFORE.map(([word, qualifier]) => {
+    const falseWords = FALSE_BEFORE.filter((f) => f.endsWith(word));
+    return [word, { qualifier, falseWords }] as const;
+  }),
+);
 const AFTER_FIRST = new Uint8Array(0x10000);
 for (const [w] of AFTER) AFTER_FIRST[w.charCodeAt(0)] = 1;
 const SHANG = 0x4e0a; // 上
@@ -89,16 +79,10 @@ const PO = 0x7834; // 破
 
 /** The qualifier word that ends at `pos`, if any. */
 export function qualifierBefore(text: string, pos: number): BeforeQualifier | null {
-  // Before the text (pos 0), charCodeAt gives NaN, which indexes nothing.
-  const index = BEFORE_LAST[text.charCodeAt(pos - 1)];
-  if (!index) return null;
-  for (const { word, qualifier, falseWords } of BEFORE_LISTS[index - 1] as BeforeWord[]) {
-    const start = pos - word.length;
-    if (start < 0 || !text.startsWith(word, start)) continue;
-    for (const f of falseWords) if (text.startsWith(f, pos - f.length)) return null;
-    return { qualifier, start };
-  }
-  return null;
+  const found = BEFORE_WORDS.find(text, pos);
+  if (!found) return null;
+  for (const f of found.value.falseWords) if (text.startsWith(f, pos - f.length)) return null;
+  return { qualifier: found.value.qualifier, start: pos - found.word.length };
 }
 
 /** The qualifier word that starts at `pos`, if any. */

@@ -341,8 +341,12 @@ function taskOf(
   };
 }
 
-/** The task with the publisher's corrections of the report's figures, when there are any. */
+/**
+ * The task with the publisher's corrections of the report's figures, when there are any; never a
+ * kept report's, which is its last good publication, corrections and all (its keys leave them out).
+ */
 function withCorrections(task: CachedTask, plan: Plan): CachedTask {
+  if (task.kept) return task;
   const corrections = plan.corrections.get(task.input.id);
   return corrections ? { ...task, corrections } : task;
 }

@@ -88,7 +88,7 @@ interface ReportTask {
   archivedCopy?: string;
   /** The report without its text, as the cache's figures stage has it. */
   figures?: Uint8Array;
-  /** The publisher's corrections of its figures (data/corrections.json), applied after extraction. */
+  /** The publisher's corrections of its figures (data/corrections.json), applied after extraction; none for a kept report. */
   corrections?: Correction[];
 }
 
@@ -120,10 +120,7 @@ function work(context: WorkContext, task: ReportTask): ReportWorkResult {
   const extracted = task.archivedCopy
     ? { ...made.report, source: { ...made.report.source, archivedCopy: task.archivedCopy } }
     : made.report;
-  // A kept report is its last good publication: its corrections were applied when it was made.
-  const { report, stale } = task.kept
-    ? { report: extracted, stale: [] }
-    : applyCorrections(extracted, task.corrections ?? []);
+  const { report, stale } = applyCorrections(extracted, task.corrections ?? []);
   const result = reportMade(settings, report, catalog);
   if (stale.length > 0) result.rows.digest.staleCorrections = stale.map((c) => c.figure);
   return { ...(made.figures ? { figures: made.figures } : {}), ...result };

@@ -4,7 +4,7 @@
  * a figure that is none leaves the datasets, a correction that names no published figure is a
  * problem of the file, and a change of corrections makes that report again and no other.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Correction, parseCorrections, ReportError } from '../../lambda/pipeline/report/index.ts';
@@ -149,7 +149,7 @@ describe('opendata publish --corrections', () => {
   it('stops before publishing on a bad file, with one line naming it', async () => {
     const dir = await tempDir();
     const file = join(dir, 'corrections.json');
-    await import('node:fs/promises').then((fs) => fs.writeFile(file, '{"corrections": [{"report": "r"}]}'));
+    await writeFile(file, '{"corrections": [{"report": "r"}]}');
     const out = join(dir, 'site');
     const result = await runCli(['publish', '--out', out, '--corrections', file]);
     expect(result.code).toBe(1);

@@ -2,8 +2,8 @@
  * The portal room: the HTML pages (home, report, indicators) as TSX rendered by
  * preact-render-to-string, one layout, components for the figures table, report text, charts,
  * dataset cards and check lists, and the CSS and browser script as real files in assets/ that
- * the edge reads and passes in. Markup is escaped by preact; the one raw block is the JSON-LD
- * script of raw-json-script.tsx.
+ * the edge reads and passes in. Markup is escaped by preact; raw markup enters a page only
+ * through raw-markup.tsx: the JSON-LD script, and the report's text written as escaped strings.
  */
 export type { PortalAssets } from './assets.ts';
 export { FIGURES_TABLE_LIMIT } from './components/figures-table.tsx';

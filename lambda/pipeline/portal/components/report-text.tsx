@@ -1,4 +1,5 @@
 import type { Figure, Report, Span } from '../../report/index.ts';
+import { EscapedMarkup, escapeAsPreact } from '../raw-markup.tsx';
 import { Bilingual } from './bilingual.tsx';
 import { type Flag, figureMark } from './figure-mark.tsx';
 import type { SectionEntry } from './sections.tsx';
@@ -14,17 +15,18 @@ interface TextProps {
 
 /**
  * The body of the report: headings as headings (a 一是… clause that opens a paragraph as a run-in
- * heading), every other line a paragraph, every figure a highlighted anchor.
+ * heading), every other line a paragraph, every figure a highlighted anchor. Its markup is written
+ * as strings into one list, joined once: made of elements, the thousands of pieces preact joins one
+ * to the next cost more to put together (and then to read out as UTF-8) than all the rest of the page.
  */
 export function ReportText({ report, sections, flags }: TextProps) {
   const { titleSpan, footerStart } = report.structure;
   const marks = { figures: [...report.figures].sort((a, b) => a.start - b.start), flags };
-  const body = report.structure.paragraphs.filter((p) => p.start >= titleSpan.end && p.start < footerStart);
-  return (
-    <div class="report-text">
-      {body.map((paragraph) => paragraphBlocks(report.text, paragraph, sections, marks))}
-    </div>
-  );
+  const out: string[] = [];
+  for (const paragraph of report.structure.paragraphs)
+    if (paragraph.start >= titleSpan.end && paragraph.start < footerStart)
+      paragraphBlocks(out, report.text, paragraph, sections, marks);
+  return <EscapedMarkup className="report-text" markup={out.join('')} />;
 }
 
 /** The footer lines of the source page (主办单位 …), kept apart from the report's own text. */
@@ -50,7 +52,13 @@ interface Marks {
   flags: Flags;
 }
 
-function paragraphBlocks(text: string, paragraph: Span, sections: readonly SectionEntry[], marks: Marks) {
+function paragraphBlocks(
+  out: string[],
+  text: string,
+  paragraph: Span,
+  sections: readonly SectionEntry[],
+  marks: Marks,
+): void {
   // Sections are in text order: a binary search, not a pass over all of them for every paragraph
   // (40,000 headings took 6 s).
   const from = firstAtOrAfter(sections, paragraph.start, (s) => s.heading.start);
@@ -59,44 +67,49 @@ function paragraphBlocks(text: string, paragraph: Span, sections: readonly Secti
     firstAtOrAfter(sections, paragraph.end, (s) => s.heading.start),
   );
   const firstStart = inside[0]?.heading.start ?? paragraph.end;
-  const lead =
-    firstStart > paragraph.start ? <p>{highlight(text, paragraph.start, firstStart, marks)}</p> : null;
-  const headed = inside.map((section, i) => {
+  if (firstStart > paragraph.start) {
+    out.push('<p>');
+    highlight(out, text, paragraph.start, firstStart, marks);
+    out.push('</p>');
+  }
+  inside.forEach((section, i) => {
     const blockEnd = inside[i + 1]?.heading.start ?? paragraph.end;
-    return headedBlock(text, section, blockEnd, marks);
+    headedBlock(out, text, section, blockEnd, marks);
   });
-  return [lead, headed, '\n'];
+  out.push('\n');
 }
 
-function headedBlock(text: string, section: SectionEntry, blockEnd: number, marks: Marks) {
+function headedBlock(
+  out: string[],
+  text: string,
+  section: SectionEntry,
+  blockEnd: number,
+  marks: Marks,
+): void {
   const { heading, anchor, depth } = section;
-  const Heading = `h${Math.min(6, depth + 1)}` as 'h2';
+  const tag = `h${Math.min(6, depth + 1)}`;
+  const id = escapeAsPreact(anchor);
   const rest = text.slice(heading.end, blockEnd);
   if (rest.trim() === '' || /^[。.：:\s]*$/.test(rest)) {
-    return (
-      <Heading id={anchor} class="section-heading">
-        {highlight(text, heading.start, blockEnd, marks)}
-      </Heading>
-    );
+    out.push(`<${tag} id="${id}" class="section-heading">`);
+    highlight(out, text, heading.start, blockEnd, marks);
+    out.push(`</${tag}>`);
+    return;
   }
   // A figure never straddles the cut between the run-in heading and its text.
   // Figures do not overlap: only the last one starting before the cut can reach over it.
   const before = marks.figures[firstAtOrAfter(marks.figures, heading.end, startOf) - 1];
   const straddling = before && before.end > heading.end ? before : undefined;
   const cut = straddling ? straddling.end : heading.end;
-  return (
-    <div class="run-in-block">
-      <Heading id={anchor} class="run-in">
-        {highlight(text, heading.start, cut, marks)}
-      </Heading>
-      <p>{highlight(text, cut, blockEnd, marks)}</p>
-    </div>
-  );
+  out.push(`<div class="run-in-block"><${tag} id="${id}" class="run-in">`);
+  highlight(out, text, heading.start, cut, marks);
+  out.push(`</${tag}><p>`);
+  highlight(out, text, cut, blockEnd, marks);
+  out.push('</p></div>');
 }
 
 /** The text of [start, end) with each figure inside it as a mark with its details. */
-function highlight(text: string, start: number, end: number, { figures, flags }: Marks) {
-  const parts = [];
+function highlight(out: string[], text: string, start: number, end: number, { figures, flags }: Marks): void {
   let at = start;
   // Figures are in text order: start at the first one in this block and stop past it, so that
   // rendering every block stays linear in the figures however many blocks there are.
@@ -104,11 +117,10 @@ function highlight(text: string, start: number, end: number, { figures, flags }:
     const figure = figures[i] as Figure;
     if (figure.start >= end) break;
     if (figure.start < at || figure.end > end) continue;
-    parts.push(text.slice(at, figure.start), figureMark(figure, flags.get(figure.id)));
+    out.push(escapeAsPreact(text.slice(at, figure.start)), figureMark(figure, flags.get(figure.id)));
     at = figure.end;
   }
-  parts.push(text.slice(at, end));
-  return parts;
+  out.push(escapeAsPreact(text.slice(at, end)));
 }
 
 const startOf = (figure: Figure) => figure.start;

@@ -8,7 +8,7 @@ import { LicenseLink } from '../components/license-link.tsx';
 import { ReportsTable } from '../components/reports-table.tsx';
 import { TitledSection } from '../components/titled-section.tsx';
 import { Layout } from '../layout/layout.tsx';
-import { JsonLdScript } from '../raw-json-script.tsx';
+import { JsonLdScript } from '../raw-markup.tsx';
 import { renderPage } from '../render.ts';
 
 export interface HomePageOptions {

@@ -138,6 +138,7 @@ describe('a publication with corrections', () => {
     const feed = await readFile(join(before.dirs.site, 'feed.atom'), 'utf8');
     expect(feed).toContain('2 figures corrected');
     expect(feed).toContain('原文笔误，应为9999');
+    expect(feed).toContain(`${first.id}: value = 9999, status = estimate (原文笔误，应为9999)`);
     expect(feed).toContain('是文号，不是统计数');
     // The same corrections again: nothing to do.
     const again = await published(corrections, before.dirs);

@@ -95,13 +95,20 @@ function entryContent(base: string, record: VersionRecord): string {
   const corrections = (record.changes.corrections ?? [])
     .map(
       (c) =>
-        `<li>${escapeHtml(`${c.report} · ${c.figure}: ${c.notAFigure ? '不是数字 not a figure' : JSON.stringify(c.set)} (${c.reason})`)}</li>`,
+        `<li>${escapeHtml(`${c.report} · ${c.figure}: ${c.notAFigure ? '不是数字 not a figure' : setText(c.set)} (${c.reason})`)}</li>`,
     )
     .join('');
   return `<p>数据集 Datasets:</p><ul>${datasets}</ul>
 <p>变化的数字 Figures changed: ${record.changes.figuresChanged}</p><ul>${changes}</ul>${
     more > 0 ? `<p>… ${more} more</p>` : ''
   }${corrections ? `\n<p>更正 Corrections (<a href="${escapeHtml(`${base}/${record.path}corrections.json`)}">corrections.json</a>):</p><ul>${corrections}</ul>` : ''}`;
+}
+
+/** What a correction sets, as a reader reads it: `value = 9999, status = estimate`, not JSON. */
+function setText(set: Readonly<Record<string, unknown>> | undefined): string {
+  return Object.entries(set ?? {})
+    .map(([field, value]) => `${field} = ${String(value)}`)
+    .join(', ');
 }
 
 /** `xiaowangzhuang-2023 · 调解成功率 (%): 98 → 100`; a missing side reads “—”. */

@@ -273,7 +273,7 @@ async function madeUnit(
         id: planned.id,
         digest: unit.digest,
         rowsKey: keys.made,
-        remake: async () => remadeShares(planned, { keys, kept, archivedCopy: archived?.name }, context),
+        remake: remakeOf(planned, { keys, kept, archivedCopy: archived?.name }, context),
       },
       figures: async () => figuresOf(input, kept, context.cache, keys),
     },
@@ -349,6 +349,19 @@ function withCorrections(task: CachedTask, plan: Plan): CachedTask {
   if (task.kept) return task;
   const corrections = plan.corrections.get(task.input.id);
   return corrections ? { ...task, corrections } : task;
+}
+
+/**
+ * The outcome's remake, made here and not in madeUnit: a closure there would share its scope with
+ * the unit's `figures` and keep the input read for the unit, bytes and all, as long as the outcome
+ * (every report past the plan's KEPT_INPUT_BYTES kept its 14 KB of text until the reduce ended).
+ */
+function remakeOf(
+  planned: PlannedInput,
+  made: { keys: ReportKeys; kept: Report | undefined; archivedCopy: string | undefined },
+  context: UnitContext,
+): () => Promise<DatasetShare[]> {
+  return () => remadeShares(planned, made, context);
 }
 
 /**

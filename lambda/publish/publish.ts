@@ -6,7 +6,6 @@ import type { PublicationChanges, SiteManifest, SitePin } from '../pipeline/meta
 import type { SiteSettings } from '../pipeline/report/index.ts';
 import { LocalFolderStore } from '../stores/local-folder-store.ts';
 import type { Store } from '../stores/store.ts';
-import { DigestFile } from './digest-file.ts';
 import { fastPath } from './fast-path.ts';
 import { buildReports, type UnitCounts } from './per-report.ts';
 import { openVersion, type Plan, type PublishedCorrections, plan } from './plan.ts';
@@ -14,7 +13,7 @@ import type { VersionPointer } from './pointer.ts';
 import type { PublishedState } from './published-state.ts';
 import type { ReportProblem } from './read-reports.ts';
 import { NO_CHANGES, type Reduced, reduce } from './reduce.ts';
-import { type ReportRunner, reportRunner } from './report-runner.ts';
+import { reportRunner } from './report-runner.ts';
 import { type CacheStats, ResultCache } from './result-cache.ts';
 import { type Retention, retainVersions, withRetention } from './retention.ts';
 import { siteLog, writeSiteLog } from './site-log.ts';
@@ -153,13 +152,19 @@ async function build(
 ): Promise<PublishSummary> {
   const { target, archive, onProgress, pointers = [], concurrency = 16 } = options;
   const workers = Math.max(1, options.workers ?? availableParallelism());
-  const runner = runnerOf(options, plan, { cache, folder }, workers);
+  const runner = reportRunner(
+    { settings: plan.settings, catalog: plan.catalog },
+    { cache, folder },
+    {
+      workers,
+      timeLimitMs: options.reportTimeLimitMs ?? 120_000,
+      ...(options.poolAfter === undefined ? {} : { poolAfter: options.poolAfter }),
+    },
+  );
   const sink = openVersion(plan, target, concurrency);
-  const digests = new DigestFile();
   try {
     const inFlight = Math.max(4, workers * 4);
-    const reports = { plan, sink, target, archive, cache, runner, digests, inFlight, onProgress };
-    const built = await buildReports(reports);
+    const built = await buildReports({ plan, sink, target, archive, cache, runner, inFlight, onProgress });
     clock.lap('perReport');
     const reduced = await reduce({ plan, built, sink, cache, onAggregated: () => clock.lap('aggregates') });
     clock.lap('metadata');
@@ -191,23 +196,8 @@ async function build(
       cache: { ...cache.stats, reports: built.counts },
     };
   } finally {
-    digests.close();
     await runner.close();
   }
-}
-
-/** The runner of the reports the cache does not have: in this process, then in a pool of workers. */
-function runnerOf(
-  options: PublishOptions,
-  plan: Plan,
-  cached: { cache: ResultCache; folder: string },
-  workers: number,
-): ReportRunner {
-  return reportRunner({ settings: plan.settings, catalog: plan.catalog }, cached, {
-    workers,
-    timeLimitMs: options.reportTimeLimitMs ?? 120_000,
-    ...(options.poolAfter === undefined ? {} : { poolAfter: options.poolAfter }),
-  });
 }
 
 /**

@@ -23,7 +23,6 @@ import {
   figureTableReports,
   SITE_DATASETS,
 } from '../pipeline/build/index.ts';
-import type { Check } from '../pipeline/checks/index.ts';
 import type { AnyRow, Dataset } from '../pipeline/datasets/index.ts';
 import type { FileEntry } from '../pipeline/formats/index.ts';
 import type {
@@ -130,35 +129,24 @@ async function writeAggregates(
 ): Promise<Aggregated> {
   const { settings, catalog, assets } = plan;
   const { writer } = sink;
-  // Every report's statements are made from its digest twice, for the checks across reports and
-  // for the pages, and let go in between: not held while the datasets are put together.
-  // The second time, each report's own checks are gathered too, in report order.
-  const statementsOf = (checks?: Check[]) =>
-    reports.map((report) => {
-      const digest = report.digest();
-      checks?.push(...digest.checks);
-      return digestStatements(digest, catalog);
-    });
-  const cross = crossReportChecks(settings, statementsOf());
+  const statements = reports.map((report) => digestStatements(report.digest, catalog));
+  const cross = crossReportChecks(settings, statements);
   const written = await writeDatasets(plan, reports, cross.share, sink, cache);
-  const checks: Check[] = [];
-  const statements = statementsOf(checks);
   const pages = aggregatePages({
     settings,
     catalog,
     assets,
     reports: statements,
-    checks: [...checks, ...cross.checks],
+    checks: [...reports.flatMap((report) => report.digest.checks), ...cross.checks],
     datasets: written.datasets,
     files: written.files,
     figureRows: written.figureRows,
   });
-  statements.length = 0;
   for (const page of pages) await writer.offer(page);
   await writer.drain();
   const datasetFiles = written.files;
-  const figures = reports.reduce((sum, report) => sum + report.figures, 0);
-  const summaries = reports.map((report) => summaryOf(report.digest().report));
+  const figures = reports.reduce((sum, report) => sum + report.digest.figures, 0);
+  const summaries = reports.map((report) => summaryOf(report.digest.report));
   const metadata = (publication: Publication, history: readonly VersionRecord[]) =>
     publicationFiles({
       settings,
@@ -189,7 +177,7 @@ async function writeDatasets(
   sink: VersionSink,
   cache: ResultCache,
 ): Promise<{ files: DatasetFile[]; datasets: Dataset[]; figureRows: AnyRow[] }> {
-  const counts = datasetRowCounts(reports.map((report) => report.rows));
+  const counts = datasetRowCounts(reports.map((report) => report.digest.rows));
   counts.checks += crossChecks.rows;
   const datasets = datasetShells(plan.settings, plan.catalog, counts);
   const specs = datasetFileSpecs(datasets);
@@ -322,7 +310,7 @@ async function assembleDatasets(
     const files = new DatasetFiles(specs, (spec) => (spooled.get(spec.path) as SpoolFile).write, datasets);
     const indices = figureTableIndices(input.counts.figures);
     const picker = new FigureRowPicker(indices);
-    const figureRows = reports.map((report) => report.rows[0] ?? 0);
+    const figureRows = reports.map((report) => report.digest.rows[0] ?? 0);
     const needed = specs.length > 0 ? reports.map(() => true) : figureTableReports(indices, figureRows);
     const hashes: (string[] | undefined)[] = [];
     for await (const read of sharesInOrder(reports, input.read, needed)) {

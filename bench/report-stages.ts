@@ -3,7 +3,7 @@
  * report pool does for each report the cache does not have, in this process, stage by stage, on
  * generated reports (bench/generated-reports.ts): extraction, the figures entry's JSON, matching,
  * checks, the page, the shares of the six datasets, and writing the cache entries. Prints CPU
- * milliseconds a report by stage. With `--compare`, the same stages of another checkout of the
+ * milliseconds and minor page faults a report by stage. With `--compare`, the same stages of another checkout of the
  * project (the main branch, say) run in the same process, report by report in turn with this one's,
  * so that a machine shared with other work slows both alike; and every report's pages, shares and
  * entries are compared byte for byte, the run failing if one differs. The first tenth of the reports
@@ -29,7 +29,10 @@ type Stage = (typeof STAGES)[number];
 /** The stages of one checkout, imported from its own files. */
 interface Checkout {
   name: string;
-  run: (input: GeneratedInput, folder: string) => Promise<{ times: number[]; bytes: Uint8Array[] }>;
+  run: (
+    input: GeneratedInput,
+    folder: string,
+  ) => Promise<{ times: number[]; faults: number[]; bytes: Uint8Array[] }>;
 }
 
 interface GeneratedInput {
@@ -40,6 +43,11 @@ interface GeneratedInput {
 }
 
 const encoder = new TextEncoder();
+
+/** Page faults of the process that needed no disk: on a virtual machine each fresh page can cost tens of µs. */
+function minorFaults(): number {
+  return process.resourceUsage().minorPageFault;
+}
 
 /** CPU time of the process (user and system), in milliseconds: what waiting for a core does not count. */
 function cpuMs(): number {
@@ -67,11 +75,16 @@ async function checkout(root: string, name: string): Promise<Checkout> {
     name,
     async run(input, folder) {
       const times: number[] = [];
+      const faults: number[] = [];
       let last = cpuMs();
+      let lastFaults = minorFaults();
       const lap = () => {
         const now = cpuMs();
+        const nowFaults = minorFaults();
         times.push(now - last);
+        faults.push(nowFaults - lastFaults);
         last = now;
+        lastFaults = nowFaults;
       };
       const report = parseReportInput(input, settings.license);
       lap();
@@ -105,7 +118,7 @@ async function checkout(root: string, name: string): Promise<Checkout> {
         ]),
         encoder.encode(JSON.stringify(unit)),
       ];
-      return { times, bytes };
+      return { times, faults, bytes };
     },
   };
 }
@@ -125,6 +138,7 @@ async function main(): Promise<void> {
   const checkouts = [await checkout(ROOT_DIR, 'this checkout')];
   if (values.compare) checkouts.unshift(await checkout(resolve(values.compare), values.compare));
   const totals = checkouts.map(() => STAGES.map(() => 0));
+  const faultTotals = checkouts.map(() => STAGES.map(() => 0));
   const folder = await mkdtemp(join(tmpdir(), 'report-stages-'));
   // Every folder of the cache made first, as it is after the first few thousand reports of a run.
   for (const c of checkouts.keys())
@@ -139,9 +153,11 @@ async function main(): Promise<void> {
       // Each goes first every other report: whatever the first leaves (garbage, cold caches) falls on both alike.
       const order = i % 2 === 0 ? [...checkouts.keys()] : [...checkouts.keys()].reverse();
       for (const c of order) {
-        const { times, bytes } = await (checkouts[c] as Checkout).run(input, join(folder, String(c)));
+        const { times, faults, bytes } = await (checkouts[c] as Checkout).run(input, join(folder, String(c)));
         const total = totals[c] as number[];
+        const faultTotal = faultTotals[c] as number[];
         if (i >= warm) for (const [s, ms] of times.entries()) total[s] = (total[s] ?? 0) + ms;
+        if (i >= warm) for (const [s, n] of faults.entries()) faultTotal[s] = (faultTotal[s] ?? 0) + n;
         made[c] = bytes;
       }
       if (made.length === 2 && !sameBytes(made[0] as Uint8Array[], made[1] as Uint8Array[])) {
@@ -152,15 +168,22 @@ async function main(): Promise<void> {
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
-  printTotals(checkouts, totals, count - warm);
+  printTotals('CPU ms a report', checkouts, totals, count - warm, 3);
+  printTotals('minor page faults a report', checkouts, faultTotals, count - warm, 1);
   if (checkouts.length === 2) process.stdout.write(`${differ} of ${count} reports differ\n`);
   if (differ > 0) process.exitCode = 1;
 }
 
-function printTotals(checkouts: readonly Checkout[], totals: number[][], measured: number): void {
-  const perReport = (ms: number) => (ms / measured).toFixed(3).padStart(8);
+function printTotals(
+  title: string,
+  checkouts: readonly Checkout[],
+  totals: number[][],
+  measured: number,
+  digits: number,
+): void {
+  const perReport = (value: number) => (value / measured).toFixed(digits).padStart(8);
   const names = checkouts.map((one) => one.name.slice(-16).padStart(16)).join(' ');
-  process.stdout.write(`CPU ms a report (${measured} reports)\n${'stage'.padEnd(8)} ${names}\n`);
+  process.stdout.write(`${title} (${measured} reports)\n${'stage'.padEnd(8)} ${names}\n`);
   const rows: [string, number[]][] = STAGES.map((stage: Stage, s) => [stage, totals.map((t) => t[s] ?? 0)]);
   rows.push(['total', totals.map((t) => t.reduce((a, b) => a + b, 0))]);
   for (const [stage, ms] of rows) {

@@ -3,8 +3,8 @@
  * report pool does for each report the cache does not have, in this process, stage by stage, on
  * generated reports (bench/generated-reports.ts): extraction, the figures entry's JSON, matching,
  * checks, the page, the shares of the six datasets, and writing the cache entries. Prints CPU
- * milliseconds and minor page faults a report by stage. With `--compare`, the same stages of another checkout of the
- * project (the main branch, say) run in the same process, report by report in turn with this one's,
+ * milliseconds and minor page faults a report by stage (METERS). With `--compare`, the same stages
+ * of another checkout of the project (the main branch, say) run in the same process, report by report in turn with this one's,
  * so that a machine shared with other work slows both alike; and every report's pages, shares and
  * entries are compared byte for byte, the run failing if one differs. The first tenth of the reports
  * warm up and are not counted. `node --cpu-prof --import tsx bench/report-stages.ts` profiles it.
@@ -29,10 +29,7 @@ type Stage = (typeof STAGES)[number];
 /** The stages of one checkout, imported from its own files. */
 interface Checkout {
   name: string;
-  run: (
-    input: GeneratedInput,
-    folder: string,
-  ) => Promise<{ times: number[]; faults: number[]; bytes: Uint8Array[] }>;
+  run: (input: GeneratedInput, folder: string) => Promise<{ laps: number[][]; bytes: Uint8Array[] }>;
 }
 
 interface GeneratedInput {
@@ -55,6 +52,12 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
+/** What is counted of each stage, a lap of each at every stage's end: `laps[meter][stage]`. */
+const METERS = [
+  { title: 'CPU ms a report', read: cpuMs, digits: 3 },
+  { title: 'minor page faults a report', read: minorFaults, digits: 1 },
+] as const;
+
 async function checkout(root: string, name: string): Promise<Checkout> {
   const at = (path: string) => import(join(root, path));
   const { parseReportInput } = await at('lambda/publish/read-reports.ts');
@@ -74,17 +77,12 @@ async function checkout(root: string, name: string): Promise<Checkout> {
   return {
     name,
     async run(input, folder) {
-      const times: number[] = [];
-      const faults: number[] = [];
-      let last = cpuMs();
-      let lastFaults = minorFaults();
+      const laps: number[][] = METERS.map(() => []);
+      let last = METERS.map((meter) => meter.read());
       const lap = () => {
-        const now = cpuMs();
-        const nowFaults = minorFaults();
-        times.push(now - last);
-        faults.push(nowFaults - lastFaults);
+        const now = METERS.map((meter) => meter.read());
+        for (const [m, value] of now.entries()) laps[m]?.push(value - (last[m] as number));
         last = now;
-        lastFaults = nowFaults;
       };
       const report = parseReportInput(input, settings.license);
       lap();
@@ -118,7 +116,7 @@ async function checkout(root: string, name: string): Promise<Checkout> {
         ]),
         encoder.encode(JSON.stringify(unit)),
       ];
-      return { times, faults, bytes };
+      return { laps, bytes };
     },
   };
 }
@@ -137,8 +135,8 @@ async function main(): Promise<void> {
   });
   const checkouts = [await checkout(ROOT_DIR, 'this checkout')];
   if (values.compare) checkouts.unshift(await checkout(resolve(values.compare), values.compare));
-  const totals = checkouts.map(() => STAGES.map(() => 0));
-  const faultTotals = checkouts.map(() => STAGES.map(() => 0));
+  // totals[meter][checkout][stage]
+  const totals = METERS.map(() => checkouts.map(() => STAGES.map(() => 0)));
   const folder = await mkdtemp(join(tmpdir(), 'report-stages-'));
   // Every folder of the cache made first, as it is after the first few thousand reports of a run.
   for (const c of checkouts.keys())
@@ -153,11 +151,12 @@ async function main(): Promise<void> {
       // Each goes first every other report: whatever the first leaves (garbage, cold caches) falls on both alike.
       const order = i % 2 === 0 ? [...checkouts.keys()] : [...checkouts.keys()].reverse();
       for (const c of order) {
-        const { times, faults, bytes } = await (checkouts[c] as Checkout).run(input, join(folder, String(c)));
-        const total = totals[c] as number[];
-        const faultTotal = faultTotals[c] as number[];
-        if (i >= warm) for (const [s, ms] of times.entries()) total[s] = (total[s] ?? 0) + ms;
-        if (i >= warm) for (const [s, n] of faults.entries()) faultTotal[s] = (faultTotal[s] ?? 0) + n;
+        const { laps, bytes } = await (checkouts[c] as Checkout).run(input, join(folder, String(c)));
+        if (i >= warm)
+          for (const [m, stages] of laps.entries()) {
+            const total = totals[m]?.[c] as number[];
+            for (const [s, value] of stages.entries()) total[s] = (total[s] ?? 0) + value;
+          }
         made[c] = bytes;
       }
       if (made.length === 2 && !sameBytes(made[0] as Uint8Array[], made[1] as Uint8Array[])) {
@@ -168,8 +167,8 @@ async function main(): Promise<void> {
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
-  printTotals('CPU ms a report', checkouts, totals, count - warm, 3);
-  printTotals('minor page faults a report', checkouts, faultTotals, count - warm, 1);
+  for (const [m, { title, digits }] of METERS.entries())
+    printTotals(title, checkouts, totals[m] as number[][], count - warm, digits);
   if (checkouts.length === 2) process.stdout.write(`${differ} of ${count} reports differ\n`);
   if (differ > 0) process.exitCode = 1;
 }
@@ -186,10 +185,11 @@ function printTotals(
   process.stdout.write(`${title} (${measured} reports)\n${'stage'.padEnd(8)} ${names}\n`);
   const rows: [string, number[]][] = STAGES.map((stage: Stage, s) => [stage, totals.map((t) => t[s] ?? 0)]);
   rows.push(['total', totals.map((t) => t.reduce((a, b) => a + b, 0))]);
-  for (const [stage, ms] of rows) {
-    const ratio = ms.length === 2 ? `  ${((ms[0] as number) / (ms[1] as number)).toFixed(2)}×` : '';
+  for (const [stage, values] of rows) {
+    const ratio =
+      values.length === 2 ? `  ${((values[0] as number) / (values[1] as number)).toFixed(2)}×` : '';
     process.stdout.write(
-      `${stage.padEnd(8)} ${ms.map((m) => perReport(m).padStart(16)).join(' ')}${ratio}\n`,
+      `${stage.padEnd(8)} ${values.map((value) => perReport(value).padStart(16)).join(' ')}${ratio}\n`,
     );
   }
 }

@@ -54,8 +54,8 @@ export interface PlannedInput extends ReportInput {
  * heap, so the resident memory stays at the mark. At 256 MB, 20,000 generated reports ended the
  * per-report phase at 619 MB RSS with 231 MB of JavaScript heap and 21 MB of buffers; at 16 MB,
  * 377 MB with about the same heap, and no slower. At 32 MB, the first publication of 10,000
- * (bench/publish.ts, before and after on the same machine) peaked at 415 MB instead of 501 MB; a
- * first publication of 50,000 peaked at 1,129 MB, against 1,287 MB in the last bench before.
+ * (bench/publish.ts, before and after on the same machine) peaked at 415 MB instead of 501 MB, and
+ * of 50,000 at 1,092–1,103 MB, against 1,287 MB in the last bench before.
  */
 const KEPT_INPUT_BYTES = 32 * 1024 * 1024;
 

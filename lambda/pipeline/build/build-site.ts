@@ -45,7 +45,7 @@ function aggregateFiles(
   counts.checks += cross.share.rows;
   const specs = datasetFileSpecs(datasetShells(settings, catalog, counts));
   const chunks = new Map(specs.map((spec) => [spec.path, [] as Uint8Array[]]));
-  // A chunk is valid until the assembler's next call (formats/xlsx.ts uses its buffer again): kept, it is copied.
+  // A chunk is valid until the assembler's next call (the Assembler's contract): kept, it is copied.
   const files = new DatasetFiles(specs, (spec) => (chunk) => chunks.get(spec.path)?.push(chunk.slice()));
   const picker = new FigureRowPicker(figureTableIndices(counts.figures));
   for (const report of reports) {

@@ -1,8 +1,9 @@
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync, constants as zlibConstants } from 'node:zlib';
 import { type AsyncFlateStreamHandler, Zip, type ZipInputFile } from 'fflate';
 import type { AnyRow, Cell, Dataset } from '../datasets/index.ts';
 import { type DatasetCells, datasetCells } from './cells.ts';
 import { bodyBytes, Chunked, encodeText } from './chunks.ts';
+import { crc32Combine } from './crc32-combine.ts';
 import { utf8 } from './utf8.ts';
 import { withoutXmlForbidden } from './xml.ts';
 
@@ -40,23 +41,17 @@ export interface Assembler {
 
 /**
  * The workbook of all reports, made as each report's share comes (`xlsxFragment`): the parts before
- * the rows sheet at once, each share with its rows numbered on from the last, and the rest at `end`.
- * Every chunk of the archive goes to `emit` as it is made.
+ * the rows sheet at once, then each share's deflated rows as they are, and the rest at `end`. Every
+ * chunk of the archive goes to `emit` as it is made.
  */
 export function xlsxAssembler(dataset: Dataset, emit: (chunk: Uint8Array) => void): Assembler {
   const columns = dataset.fields.map((field) => field.name);
   const zip = new ZipWriter(emit);
   for (const [path, xml] of workbookParts(dataset.name)) zip.entry(path, [encoder.encode(xml)]);
   const rows = zip.open('xl/worksheets/sheet1.xml');
-  rows.push(encoder.encode(`${SHEET_OPEN}${rowXml(columns, 1)}`));
-  let next = 2;
-  const scratch = new Scratch();
+  rows.push(encoder.encode(`${SHEET_OPEN}${rowXml(columns, HEADER_STYLE)}`));
   return {
-    add(fragment) {
-      const numbered = numberRows(fragment, next, scratch);
-      next = numbered.next;
-      rows.push(numbered.bytes);
-    },
+    add: (fragment) => rows.pushShare(fragment),
     end() {
       rows.push(encoder.encode(SHEET_CLOSE), true);
       zip.entry('xl/worksheets/sheet2.xml', encodeText(worksheet(fieldsSheet(dataset))));
@@ -67,94 +62,40 @@ export function xlsxAssembler(dataset: Dataset, emit: (chunk: Uint8Array) => voi
 
 const encoder = new TextEncoder();
 
-/** The sheet's rows as `ROW` and `SAME_ROW` mark them, to be numbered when the workbook is put together. */
-const ROW = 1;
-const SAME_ROW = 0;
-const MARK_SAME_ROW = String.fromCharCode(SAME_ROW);
-/** How a row of a share opens: its number left to be filled in. */
-const ROW_OPEN = `<row r="${String.fromCharCode(ROW)}">`;
-
 /**
- * One report's rows of the sheet, as XML whose row numbers are left out: each row's `r` is the byte
- * 0x01 and each cell's row in its reference the byte 0x00, which XML 1.0 cannot hold (cell text
- * never does: `withoutXmlForbidden`), so numbering them is a search for two bytes.
+ * One report's rows of the sheet, deflated: its share of the workbook of all reports. The rows carry
+ * no `r` (row number, cell reference), which ECMA-376 leaves optional: a row without one is the row
+ * after the last, a cell the column after the last (an empty cell is written `<c/>`, to keep its
+ * place). So a report's rows are the same bytes wherever it comes in the sheet, and are deflated once,
+ * where the report is made, and never again: the workbook of all reports is the shares' deflated
+ * bytes one after the other (each ends on a byte boundary, a sync flush, and refers to nothing before
+ * it), whatever changed before them. A share is `SHARE_HEAD` bytes (the rows' size and CRC-32,
+ * little-endian, for the entry's) then the deflated rows; no rows is no bytes.
  */
 export function xlsxFragment<R extends AnyRow>(dataset: Dataset<R>): Uint8Array {
   return xlsxCellsFragment(datasetCells(dataset));
 }
 
-/** `xlsxFragment` of rows already read into cells, each column's cell reference written once. */
-export function xlsxCellsFragment({ columns, rows }: DatasetCells): Uint8Array {
-  const refs = columns.map((_, c) => `${columnName(c)}${MARK_SAME_ROW}`);
+/** `xlsxFragment` of rows already read into cells. */
+export function xlsxCellsFragment({ rows }: DatasetCells): Uint8Array {
+  if (rows.length === 0) return new Uint8Array(0);
   let xml = '';
-  for (const cells of rows) {
-    xml += ROW_OPEN;
-    for (let c = 0; c < cells.length; c++) xml += cell(cells[c], refs[c] as string, '');
-    xml += '</row>';
-  }
-  return utf8(xml);
+  for (const cells of rows) xml += rowXml(cells, '');
+  const plain = utf8(xml);
+  const deflated = deflateRawSync(plain, SHARE_DEFLATE);
+  const share = new Uint8Array(SHARE_HEAD + deflated.byteLength);
+  const view = new DataView(share.buffer);
+  view.setUint32(0, plain.byteLength, true);
+  view.setUint32(4, crc32(plain), true);
+  share.set(deflated, SHARE_HEAD);
+  return share;
 }
 
-/**
- * The rows of a share numbered from `first`: every 0x01 the next row's number, every 0x00 the current
- * one. The two marks are found by the native `indexOf`, the bytes between them copied as they are,
- * into `scratch` (grown as needed and used again: the chunk it gives is valid until the next call).
- */
-function numberRows(
-  fragment: Uint8Array,
-  first: number,
-  scratch: Scratch,
-): { bytes: Uint8Array; next: number } {
-  const digits = String(first + fragment.byteLength).length;
-  const out = scratch.atLeast(fragment.byteLength * (1 + digits));
-  let row = first - 1;
-  let number = asciiDigits(row);
-  let nextRow = fragment.indexOf(ROW);
-  let nextSame = fragment.indexOf(SAME_ROW);
-  let from = 0;
-  let to = 0;
-  while (nextRow >= 0 || nextSame >= 0) {
-    const isRow = nextRow >= 0 && (nextSame < 0 || nextRow < nextSame);
-    const at = isRow ? nextRow : nextSame;
-    out.set(fragment.subarray(from, at), to);
-    to += at - from;
-    if (isRow) {
-      row += 1;
-      number = asciiDigits(row);
-      nextRow = fragment.indexOf(ROW, at + 1);
-    } else nextSame = fragment.indexOf(SAME_ROW, at + 1);
-    out.set(number, to);
-    to += number.byteLength;
-    from = at + 1;
-  }
-  out.set(fragment.subarray(from), to);
-  return { bytes: out.subarray(0, to + fragment.byteLength - from), next: row + 1 };
-}
+/** The size and CRC-32 of a share's rows, before its deflated bytes. */
+const SHARE_HEAD = 8;
 
-const DIGITS = new Uint8Array(16);
-
-/** A row number's ASCII digits, in a buffer used again (a TextEncoder call a row cost a second). */
-function asciiDigits(n: number): Uint8Array {
-  let at = DIGITS.byteLength;
-  let rest = n;
-  do {
-    at -= 1;
-    DIGITS[at] = 48 + (rest % 10);
-    rest = Math.floor(rest / 10);
-  } while (rest > 0);
-  return DIGITS.subarray(at);
-}
-
-/** A buffer used again for each share, grown to the largest. */
-class Scratch {
-  #buffer = new Uint8Array(64 * 1024);
-
-  atLeast(bytes: number): Uint8Array {
-    if (this.#buffer.byteLength < bytes)
-      this.#buffer = new Uint8Array(Math.max(bytes, 2 * this.#buffer.byteLength));
-    return this.#buffer;
-  }
-}
+/** zlib's default level; a sync flush ends the share on a byte boundary, the stream not yet ended. */
+const SHARE_DEFLATE = { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH };
 
 /** The column sheet: what each field is. */
 function fieldsSheet(dataset: Dataset): (readonly Cell[])[] {
@@ -180,10 +121,9 @@ function workbookParts(name: string): [string, string][] {
  * A ZIP written as it goes, by fflate. Its streaming writer always puts CRC-32 and sizes in a data
  * descriptor after an entry's data; readers that go through an archive from its start (Java's
  * ZipInputStream, Apache POI reading a stream) refuse that for stored entries and accept it for
- * deflated ones, so each entry is deflated at level 0 (LevelZeroEntry): nothing compressed. Every entry
- * is dated 1980-01-01 00:00, the earliest DOS date, so the same rows give the same bytes whatever the
- * clock; fflate writes the local time of the Date given, so it is made in local time (the same fields
- * in every time zone) when the archive is.
+ * deflated ones, as every entry here is. Every entry is dated 1980-01-01 00:00, the earliest DOS date,
+ * so the same rows give the same bytes whatever the clock; fflate writes the local time of the Date
+ * given, so it is made in local time (the same fields in every time zone) when the archive is.
  */
 class ZipWriter {
   readonly #zip: Zip;
@@ -204,8 +144,8 @@ class ZipWriter {
   }
 
   /** An entry whose bytes come later: push them, the last with `final`. */
-  open(path: string): LevelZeroEntry {
-    const entry = new LevelZeroEntry(path, this.#dosEpoch);
+  open(path: string): DeflatedEntry {
+    const entry = new DeflatedEntry(path, this.#dosEpoch);
     this.#zip.add(entry);
     return entry;
   }
@@ -216,13 +156,12 @@ class ZipWriter {
 }
 
 /**
- * An entry as fflate's `Zip` takes one, its data deflated at level 0: stored blocks, the bytes as
- * they are behind a 5-byte header each (RFC 1951 §3.2.4: BFINAL and BTYPE 00 in one byte, then LEN
- * and its complement, little-endian). Framed here rather than by a deflater, which copies every byte
- * through its window to say nothing: the sheet of all reports is hundreds of megabytes. Its CRC-32 is
- * node:zlib's, natively.
+ * An entry as fflate's `Zip` takes one, deflated by node:zlib: bytes pushed are deflated here, each
+ * push ending on a byte boundary (a sync flush, the last a finish), and shares already deflated
+ * (`xlsxFragment`) go in as they are. The entry's CRC-32 is that of all its bytes, each share's
+ * combined with those before it (crc32Combine) without reading its rows again.
  */
-class LevelZeroEntry implements ZipInputFile {
+class DeflatedEntry implements ZipInputFile {
   readonly compression = 8;
   crc = 0;
   size = 0;
@@ -234,23 +173,27 @@ class LevelZeroEntry implements ZipInputFile {
   ) {}
 
   push(chunk: Uint8Array, final = false): void {
-    this.crc = crc32(chunk, this.crc);
-    this.size += chunk.byteLength;
-    for (let at = 0; at < chunk.byteLength || (final && at === 0); at += STORED_MAX) {
-      // fflate types its chunks as over an ArrayBuffer; it only reads them, whatever holds their bytes.
-      const block = chunk.subarray(at, at + STORED_MAX) as Uint8Array<ArrayBuffer>;
-      const last = final && at + STORED_MAX >= chunk.byteLength;
-      this.ondata?.(null, storedHeader(block.byteLength, last), false);
-      this.ondata?.(null, block, last);
-    }
+    const deflated = deflateRawSync(chunk, {
+      level: SHARE_DEFLATE.level,
+      finishFlush: final ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH,
+    });
+    this.#add(deflated, chunk.byteLength, crc32(chunk), final);
   }
-}
 
-/** The most a stored block holds. */
-const STORED_MAX = 0xffff;
+  /** A share of `xlsxFragment`: its deflated rows as they are. */
+  pushShare(share: Uint8Array): void {
+    if (share.byteLength === 0) return;
+    if (share.byteLength < SHARE_HEAD) throw new Error(`a sheet share of ${share.byteLength} bytes`);
+    const view = new DataView(share.buffer, share.byteOffset, SHARE_HEAD);
+    this.#add(share.subarray(SHARE_HEAD), view.getUint32(0, true), view.getUint32(4, true), false);
+  }
 
-function storedHeader(length: number, last: boolean): Uint8Array<ArrayBuffer> {
-  return Uint8Array.of(last ? 1 : 0, length & 0xff, length >> 8, ~length & 0xff, (~length >> 8) & 0xff);
+  #add(deflated: Uint8Array, size: number, crc: number, final: boolean): void {
+    this.crc = crc32Combine(this.crc, crc, size);
+    this.size += size;
+    // fflate types its chunks as over an ArrayBuffer; it only reads them, whatever holds their bytes.
+    this.ondata?.(null, deflated as Uint8Array<ArrayBuffer>, final);
+  }
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -290,42 +233,45 @@ const STYLES = `${XML}<styleSheet xmlns="${MAIN}"><fonts count="2"><font><sz val
 const SHEET_OPEN = `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>`;
 const SHEET_CLOSE = '</sheetData></worksheet>';
 
-/** A whole sheet of rows numbered from 1, the first bold: the column sheet. */
+/** A whole sheet of rows, the first bold: the column sheet. */
 function* worksheet(rows: Iterable<readonly (Cell | undefined)[]>): Generator<string> {
   yield SHEET_OPEN;
-  let r = 1;
+  let style = HEADER_STYLE;
   for (const cells of rows) {
-    yield rowXml(cells, r);
-    r += 1;
+    yield rowXml(cells, style);
+    style = '';
   }
   yield SHEET_CLOSE;
 }
 
+/** Style 1 is the bold of the header row. */
+const HEADER_STYLE = ' s="1"';
+
 /**
- * A row of cells; its number written out when given (the header, the column sheet), else marked to
- * be numbered when the workbook is put together (`xlsxFragment`). Row 1 is the bold header.
+ * A row of cells, with no `r`: each cell in the column after the last, an empty one `<c/>` to keep
+ * its place (none after the last value).
  */
-function rowXml(cells: readonly (Cell | undefined)[], row?: number): string {
-  const r = row === undefined ? String.fromCharCode(ROW) : String(row);
-  const ref = row === undefined ? String.fromCharCode(SAME_ROW) : String(row);
-  const style = row === 1 ? ' s="1"' : '';
-  return `<row r="${r}">${cells.map((value, c) => cell(value, `${columnName(c)}${ref}`, style)).join('')}</row>`;
+function rowXml(cells: readonly (Cell | undefined)[], style: string): string {
+  let xml = '<row>';
+  let empty = 0;
+  for (const value of cells) {
+    const written = cell(value, style);
+    if (written === '') {
+      empty += 1;
+      continue;
+    }
+    xml += '<c/>'.repeat(empty) + written;
+    empty = 0;
+  }
+  return `${xml}</row>`;
 }
 
-function cell(value: Cell | undefined, ref: string, style: string): string {
+function cell(value: Cell | undefined, style: string): string {
   if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"${style}><v>${value}</v></c>`;
+  if (typeof value === 'number' && Number.isFinite(value)) return `<c${style}><v>${value}</v></c>`;
   // Excel holds at most 32,767 characters in a cell.
   const text = xmlText(String(value).slice(0, 32767));
-  return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
-}
-
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnName(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
+  return `<c${style} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 
 /** Every character `xmlText` escapes or may drop (a surrogate is dropped when it is unpaired). */

@@ -16,6 +16,9 @@ import type { Store } from '../stores/store.ts';
 /** The first line of every entry: the format, so that entries of another layout are never read as this one. */
 const MAGIC = 'opendata-publisher cache 2\n';
 
+/** The store of a cache: a folder of this machine's (LocalFolderStore), whose top can be listed alone. */
+export type CacheStore = Store & { topLevel(): Promise<{ name: string; folder: boolean }[]> };
+
 /** The stages a report's work is cached by. */
 export type CacheStage = 'figures' | 'unit' | 'pages' | 'rows' | 'recipes' | 'inputs';
 
@@ -55,7 +58,7 @@ export class ResultCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, refused: 0, written: 0, collected: 0 };
   readonly #used = new Set<string>();
 
-  constructor(readonly store: Store) {}
+  constructor(readonly store: CacheStore) {}
 
   /** The entry's sections by name, or undefined when there is none or it does not verify. */
   async get(stage: CacheStage, key: string): Promise<Map<string, Uint8Array> | undefined> {
@@ -149,32 +152,52 @@ export class ResultCache {
    * Deletes every entry no input of this run asked for or wrote (what changed or went since), then,
    * while the cache is bigger than `maxBytes`, this run's entries too, the stages a run misses least
    * first (CUT_ORDER): a cache that does not fit is smaller, never a failure; the next run makes
-   * what is missing again.
+   * what is missing again. A stage's folder is listed at a time (a listing of every entry held
+   * 300,000 of them at once at 50,000 reports, at the end of the run, when the publisher's memory
+   * peaks); what is not in a stage's folder (another layout's) is deleted.
    */
   async collect(maxBytes: number): Promise<void> {
-    const listed = this.store.listWithSizes
-      ? await this.store.listWithSizes('')
-      : (await this.store.list('')).map((key) => ({ key, bytes: 0 }));
-    let total = 0;
-    const kept: { key: string; bytes: number }[] = [];
-    for (const entry of listed) {
-      if (this.#used.has(entry.key)) {
-        kept.push(entry);
-        total += entry.bytes;
-        continue;
-      }
-      await this.store.delete(entry.key);
-      this.stats.collected += 1;
+    const kept = new Map<CacheStage, number>();
+    for (const stage of CUT_ORDER) {
+      let bytes = 0;
+      for (const entry of await this.#listed(`${stage}/`))
+        if (this.#used.has(entry.key)) bytes += entry.bytes;
+        else await this.#collect(entry.key);
+      kept.set(stage, bytes);
     }
+    await this.#collectOthers();
+    let total = [...kept.values()].reduce((sum, bytes) => sum + bytes, 0);
     // What a run misses least goes first: the inputs' fingerprints (they only save reading the
-    // reports), the recipes index (it only saves reading shares), pages
-    // (read only when a page differs from the last version's), then figures (read only to make a report again), then shares, units last.
-    const order = (key: string) => CUT_ORDER.indexOf(key.slice(0, key.indexOf('/')) as CacheStage);
-    for (const entry of kept.sort((a, b) => order(a.key) - order(b.key))) {
+    // reports), the recipes index (it only saves reading shares), pages (read only when a page
+    // differs from the last version's), then figures (read only to make a report again), then
+    // shares, units last.
+    for (const stage of CUT_ORDER) {
       if (total <= maxBytes) break;
-      await this.store.delete(entry.key);
-      total -= entry.bytes;
-      this.stats.collected += 1;
+      for (const entry of await this.#listed(`${stage}/`)) {
+        if (total <= maxBytes) break;
+        await this.#collect(entry.key);
+        total -= entry.bytes;
+      }
+    }
+  }
+
+  async #listed(prefix: string): Promise<{ key: string; bytes: number }[]> {
+    return this.store.listWithSizes
+      ? await this.store.listWithSizes(prefix)
+      : (await this.store.list(prefix)).map((key) => ({ key, bytes: 0 }));
+  }
+
+  async #collect(key: string): Promise<void> {
+    await this.store.delete(key);
+    this.stats.collected += 1;
+  }
+
+  /** Deletes the entries outside every stage's folder (the names at the top of the cache's folder that are no stage's). */
+  async #collectOthers(): Promise<void> {
+    for (const { name, folder } of await this.store.topLevel()) {
+      if ((CUT_ORDER as readonly string[]).includes(name)) continue;
+      if (!folder) await this.#collect(name);
+      else for (const { key } of await this.#listed(`${name}/`)) await this.#collect(key);
     }
   }
 }

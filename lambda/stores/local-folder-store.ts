@@ -100,25 +100,41 @@ export class LocalFolderStore implements Store {
     return (await this.listWithSizes(prefix)).map((entry) => entry.key);
   }
 
+  /** Reads only the folder the prefix is in (`rows/` reads `rows`, `rows/ab/c` reads `rows/ab`). */
   async listWithSizes(prefix: string): Promise<ListedObject[]> {
+    const folder = prefix.slice(0, prefix.lastIndexOf('/') + 1);
+    if (folder) assertSafeKey(folder.slice(0, -1));
     let names: string[];
     try {
-      names = readdirSync(this.root, { recursive: true }) as string[];
+      names = readdirSync(join(this.root, folder), { recursive: true }) as string[];
     } catch (error) {
-      if (isMissing(error)) return [];
+      if (isMissing(error) || isNotFolder(error)) return [];
       throw error;
     }
     const listed: ListedObject[] = [];
-    // readdir gives each name relative to the root already: no path is resolved again for its key
+    // readdir gives each name relative to the folder already: no path is resolved again for its key
     // (relative() and join() a name were most of listing 40,000 entries).
-    const root = this.root.endsWith(sep) ? this.root : `${this.root}${sep}`;
+    const root = `${join(this.root, folder)}${sep}`;
     for (const name of names) {
-      const key = sep === '/' ? name : name.split(sep).join('/');
+      const key = folder + (sep === '/' ? name : name.split(sep).join('/'));
       if (!key.startsWith(prefix) || key.includes('.tmp-')) continue;
       const stats = statSync(`${root}${name}`, { throwIfNoEntry: false });
       if (stats?.isFile()) listed.push({ key, bytes: stats.size });
     }
     return listed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  /** The names at the folder's top, each saying whether it is a folder. */
+  async topLevel(): Promise<{ name: string; folder: boolean }[]> {
+    try {
+      return readdirSync(this.root, { withFileTypes: true }).map((entry) => ({
+        name: entry.name,
+        folder: entry.isDirectory(),
+      }));
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
   }
 
   async delete(key: string): Promise<void> {
@@ -143,4 +159,9 @@ function openNew(path: string): number {
 
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT';
+}
+
+/** A prefix's folder that is a file: nothing is under it. */
+function isNotFolder(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ENOTDIR';
 }

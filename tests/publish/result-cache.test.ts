@@ -6,7 +6,7 @@
  * extracting one; the entries no input references are collected, and a cache cut below its cap
  * still publishes the same. Each run publishes six or seven small reports, a few hundred ms.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changeReportText } from '../../bench/generated-reports.ts';
@@ -166,6 +166,21 @@ describe('collecting the cache', () => {
     for (const key of gone) expect((before.get(key) as Buffer).includes(removed)).toBe(true);
     for (const [key, bytes] of after)
       if (isReportEntry(key)) expect(bytes.equals(before.get(key) as Buffer)).toBe(true);
+  });
+
+  it('deletes what is in no stage of the cache (another layout, a stray file), and keeps the stages', async () => {
+    const { twins } = await twinSites();
+    await twins.publish({ now: day(1) });
+    await mkdir(join(twins.cacheFolder, 'shares', 'ab'), { recursive: true });
+    await writeFile(join(twins.cacheFolder, 'shares', 'ab', 'old-entry'), 'an entry of an older layout');
+    await writeFile(join(twins.cacheFolder, 'stray'), 'not an entry');
+    await changeOneReport(twins.reports);
+    const second = await twins.publish({ now: day(2) });
+    // The changed report's old entries, one a stage, and the two.
+    expect(second.cache?.collected).toBe(STAGES.length + 2);
+    const stages = [...(await cacheEntries(twins.cacheFolder)).keys()].map((key) => key.split('/')[0]);
+    expect(stages).toEqual(expect.arrayContaining(STAGES));
+    for (const stage of stages) expect([...STAGES, 'recipes', 'inputs']).toContain(stage);
   });
 
   it('cuts the cache below its cap, and the runs after still publish what runs with no cache do', async () => {

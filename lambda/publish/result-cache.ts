@@ -16,8 +16,9 @@ import type { Store } from '../stores/store.ts';
 /** The first line of every entry: the format, so that entries of another layout are never read as this one. */
 const MAGIC = 'opendata-publisher cache 2\n';
 
-/** The store of a cache: a folder of this machine's (LocalFolderStore), whose top can be listed alone. */
-export type CacheStore = Store & { topLevel(): Promise<{ name: string; folder: boolean }[]> };
+/** The store of a cache: a folder of this machine's (LocalFolderStore), listed with sizes and whose top can be listed alone. */
+export type CacheStore = Store &
+  Required<Pick<Store, 'listWithSizes'>> & { topLevel(): Promise<{ name: string; folder: boolean }[]> };
 
 /** The stages a report's work is cached by. */
 export type CacheStage = 'figures' | 'unit' | 'pages' | 'rows' | 'recipes' | 'inputs';
@@ -157,34 +158,24 @@ export class ResultCache {
    * peaks); what is not in a stage's folder (another layout's) is deleted.
    */
   async collect(maxBytes: number): Promise<void> {
-    const kept = new Map<CacheStage, number>();
-    for (const stage of CUT_ORDER) {
-      let bytes = 0;
-      for (const entry of await this.#listed(`${stage}/`))
-        if (this.#used.has(entry.key)) bytes += entry.bytes;
+    let total = 0;
+    for (const stage of CUT_ORDER)
+      for (const entry of await this.store.listWithSizes(`${stage}/`))
+        if (this.#used.has(entry.key)) total += entry.bytes;
         else await this.#collect(entry.key);
-      kept.set(stage, bytes);
-    }
     await this.#collectOthers();
-    let total = [...kept.values()].reduce((sum, bytes) => sum + bytes, 0);
     // What a run misses least goes first: the inputs' fingerprints (they only save reading the
     // reports), the recipes index (it only saves reading shares), pages (read only when a page
     // differs from the last version's), then figures (read only to make a report again), then
     // shares, units last.
     for (const stage of CUT_ORDER) {
       if (total <= maxBytes) break;
-      for (const entry of await this.#listed(`${stage}/`)) {
+      for (const entry of await this.store.listWithSizes(`${stage}/`)) {
         if (total <= maxBytes) break;
         await this.#collect(entry.key);
         total -= entry.bytes;
       }
     }
-  }
-
-  async #listed(prefix: string): Promise<{ key: string; bytes: number }[]> {
-    return this.store.listWithSizes
-      ? await this.store.listWithSizes(prefix)
-      : (await this.store.list(prefix)).map((key) => ({ key, bytes: 0 }));
   }
 
   async #collect(key: string): Promise<void> {
@@ -197,7 +188,7 @@ export class ResultCache {
     for (const { name, folder } of await this.store.topLevel()) {
       if ((CUT_ORDER as readonly string[]).includes(name)) continue;
       if (!folder) await this.#collect(name);
-      else for (const { key } of await this.#listed(`${name}/`)) await this.#collect(key);
+      else for (const key of await this.store.list(`${name}/`)) await this.#collect(key);
     }
   }
 }
